@@ -1,0 +1,86 @@
+"""Search as you type at scale: the service against the same SQL on bare sqlite3."""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.dialects import sqlite
+
+from crm_desktop.models.database import open_database
+from crm_desktop.services import contacts
+
+
+def typed(text: str) -> list[str]:
+    """Every prefix of what a user types, as the search box sees it key by key."""
+    return [text[:i] for i in range(1, len(text) + 1)]
+
+
+def queries(path: Path) -> list[str]:
+    """Realistic keystrokes: names, a company and phone digits taken from the data."""
+    with sqlite3.connect(path) as conn:
+        first, last = conn.execute(
+            "SELECT first_name, last_name FROM contacts ORDER BY id LIMIT 1 OFFSET 777"
+        ).fetchone()
+        (company,) = conn.execute(
+            "SELECT name FROM companies ORDER BY id LIMIT 1 OFFSET 33"
+        ).fetchone()
+        (phone,) = conn.execute(
+            "SELECT number FROM contact_phones ORDER BY id LIMIT 1 OFFSET 4321"
+        ).fetchone()
+    national = "0" + phone[3:]
+    return [
+        *typed(f"{first} {last}"),
+        *typed(company.split()[-1]),
+        *typed(national[:8]),
+        *typed("علي"),  # Arabic ي, found as Persian ی
+        *typed("۰۹۳۵"),  # Persian digits
+        *typed(phone[-4:]),  # the end of a number
+    ]
+
+
+def _timings(run: Callable[[str], object], words: list[str], rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        for word in words:
+            start = time.perf_counter()
+            run(word)
+            times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def measure(path: Path, *, limit: int | None = None, rounds: int = 3) -> dict[str, object]:
+    words = queries(path)
+    db = open_database(path)
+    raw = sqlite3.connect(path)
+    dialect = sqlite.dialect()
+
+    def service(word: str) -> object:
+        return contacts.contact_ids(db, word, limit=limit)
+
+    def bare(word: str) -> object:
+        compiled = contacts.contact_ids_query(word, limit=limit).compile(dialect=dialect)
+        params = [compiled.params[name] for name in compiled.positiontup or ()]
+        return raw.execute(str(compiled), params).fetchall()
+
+    try:
+        for word in words:  # warm the page cache and check both give the same rows
+            assert len(service(word)) == len(bare(word))  # type: ignore[arg-type]
+        ours = _timings(service, words, rounds)
+        base = _timings(bare, words, rounds)
+        sizes = [len(service(w)) for w in words]  # type: ignore[arg-type]
+    finally:
+        raw.close()
+        db.close()
+    return {
+        "keystrokes": len(words),
+        "median_ms": statistics.median(ours),
+        "p95_ms": statistics.quantiles(ours, n=20)[-1],
+        "max_ms": max(ours),
+        "baseline_median_ms": statistics.median(base),
+        "baseline_p95_ms": statistics.quantiles(base, n=20)[-1],
+        "median_hits": statistics.median(sizes),
+    }

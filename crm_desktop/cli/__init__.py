@@ -1,0 +1,112 @@
+"""The ``crm-desktop`` command line: a stable interface for scripts and scheduled jobs.
+
+Exit status: 0 success; 2 bad input (one line on stderr, nothing written); 1 anything
+else. With no subcommand it opens the main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import platformdirs
+
+from crm_desktop import __version__
+from crm_desktop.cli import contacts, demo
+from crm_desktop.errors import UserError
+from crm_desktop.paths import APP_NAME, default_db_path
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+PAGES = ("dashboard", "contacts", "companies", "pipeline", "activities", "reports", "settings")
+
+log = logging.getLogger(__name__)
+
+
+class BadUsage(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line error instead of usage + message, and no exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise BadUsage(message)
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="crm-desktop", description="Offline-first CRM for a sales office.")
+    parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: CRM_DESKTOP_DB or the user data folder)"
+    )
+    parser.add_argument("--lang", choices=("fa", "en"), default="fa")
+    parser.add_argument("--page", choices=PAGES, help="the page the window opens on")
+    commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
+    demo.register(commands)
+    contacts.register(commands)
+    return parser
+
+
+def _log_path() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "crm-desktop.log"
+
+
+def _report_bug(exc: BaseException) -> None:
+    path = _log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(exc)))
+        where = f" (details in {path})"
+    except OSError:
+        where = ""
+    print(f"crm-desktop: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+
+
+def _utf8_streams() -> None:
+    # Persian output piped from a Windows console would otherwise be encoded in the
+    # ANSI code page (or fail); scripts reading our JSON expect UTF-8.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower() != "utf-8":
+            reconfigure(encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except BadUsage as exc:
+        print(f"crm-desktop: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    args.db = args.db or default_db_path()
+    try:
+        if args.command is None:
+            return _open_window(args)
+        result: int = args.run(args)
+        return result
+    except UserError as exc:
+        print(f"crm-desktop: {exc.message(args.lang)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("crm-desktop: cancelled; nothing was written", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:
+        _report_bug(exc)
+        return EXIT_FAILURE
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from crm_desktop.models.database import open_database
+    from crm_desktop.ui.app import run_app
+
+    with open_database(args.db) as db:
+        return run_app(db, lang=args.lang, page=args.page)

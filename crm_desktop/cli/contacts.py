@@ -1,0 +1,114 @@
+"""``contacts`` and ``contact add|edit|delete``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from crm_desktop.errors import InvalidInput
+from crm_desktop.models.database import open_database
+from crm_desktop.services import contacts as service
+from crm_desktop.services.fields import changes_from_text
+from crm_desktop.services.records import ContactRecord
+
+
+def register(commands: Any) -> None:
+    listing = commands.add_parser("contacts", help="list or search contacts")
+    listing.add_argument("--search", help="normalized search: name, company, phone, email")
+    listing.add_argument("--limit", type=_positive, help="at most N contacts")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=run_list)
+
+    contact = commands.add_parser("contact", help="add, edit or delete one contact")
+    actions = contact.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="add a contact: FIELD=VALUE...")
+    add.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(run=run_add)
+    edit = actions.add_parser("edit", help="change fields of a contact")
+    edit.add_argument("id")
+    edit.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(run=run_edit)
+    delete = actions.add_parser("delete", help="move a contact to the trash")
+    delete.add_argument("id")
+    delete.set_defaults(run=run_delete)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
+    return value
+
+
+def _pairs(items: list[str]) -> list[tuple[str, str]]:
+    pairs = []
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidInput(
+                f"«{item}» به شکل FIELD=VALUE نیست.", f"{item!r} is not of the form FIELD=VALUE"
+            )
+        pairs.append((name.strip(), value))
+    return pairs
+
+
+def _print_contact(record: ContactRecord, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(record.as_json(), ensure_ascii=False))
+    else:
+        print(_line(record))
+
+
+def _line(record: ContactRecord) -> str:
+    return "\t".join(
+        (
+            record.id,
+            record.full_name,
+            record.company or "",
+            ", ".join(record.phones),
+            ", ".join(record.emails),
+            record.city or "",
+        )
+    )
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with open_database(args.db) as db:
+        records = service.list_contacts(db, args.search, limit=args.limit)
+    if args.json:
+        json.dump([r.as_json() for r in records], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for record in records:
+            print(_line(record))
+    return 0
+
+
+def run_add(args: argparse.Namespace) -> int:
+    # Validate everything that needs no database before touching (or creating) the file.
+    changes = changes_from_text(_pairs(args.fields))
+    with open_database(args.db) as db:
+        record = service.create_contact(db, changes)
+    _print_contact(record, args.json)
+    return 0
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    changes = changes_from_text(_pairs(args.fields))
+    with open_database(args.db) as db:
+        record = service.update_contact(db, args.id, changes)
+    _print_contact(record, args.json)
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    with open_database(args.db) as db:
+        service.delete_contacts(db, [args.id])
+    return 0

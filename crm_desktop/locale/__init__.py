@@ -1,0 +1,56 @@
+"""Persian-first locale helpers: text normalization, Jalali dates, numbers, phones, emails.
+
+Pure Python (no Qt, no database) so that the UI, the command line, importers and
+reports all normalize and display values the same way.
+"""
+
+from crm_desktop.locale.dates import (
+    JALALI_MONTHS,
+    WEEKDAYS,
+    format_jalali,
+    format_jalali_long,
+    from_jalali,
+    last_complete_week,
+    parse_jalali_date,
+    to_jalali,
+    week_of,
+    weekday_index,
+)
+from crm_desktop.locale.emails import normalize_email
+from crm_desktop.locale.numbers import format_number, format_rials, parse_amount
+from crm_desktop.locale.phones import format_phone, is_mobile, national_digits, parse_phone
+from crm_desktop.locale.text import (
+    normalize_multiline,
+    normalize_text,
+    search_key,
+    sort_key,
+    to_ascii_digits,
+    to_persian_digits,
+)
+
+__all__ = [
+    "JALALI_MONTHS",
+    "WEEKDAYS",
+    "format_jalali",
+    "format_jalali_long",
+    "format_number",
+    "format_phone",
+    "format_rials",
+    "from_jalali",
+    "is_mobile",
+    "last_complete_week",
+    "national_digits",
+    "normalize_email",
+    "normalize_multiline",
+    "normalize_text",
+    "parse_amount",
+    "parse_jalali_date",
+    "parse_phone",
+    "search_key",
+    "sort_key",
+    "to_ascii_digits",
+    "to_jalali",
+    "to_persian_digits",
+    "week_of",
+    "weekday_index",
+]

@@ -1,0 +1,135 @@
+"""Phone numbers: any common Iranian way of writing one in, E.164 out.
+
+Phones are stored as E.164 (``+989121234567``) so that the same number typed as
+``0912 123 4567``, ``۰۹۱۲۱۲۳۴۵۶۷`` or pulled from Excel as ``9121234567.0`` is one
+value. Display is in national form for Iranian numbers, the way people read them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, PhoneNumberType
+
+from crm_desktop.errors import InvalidInput
+from crm_desktop.locale.text import normalize_text, to_persian_digits
+
+__all__ = ["format_phone", "is_mobile", "national_digits", "parse_phone"]
+
+DEFAULT_REGION = "IR"
+_IRAN_CODE = 98
+
+# Only what people put between digits. Letters are refused outright: phonenumbers
+# would read them as a vanity keypad ("0912abc4567" -> a valid number), which here
+# is always a typo.
+_ALLOWED = re.compile(r"\+?[\d ()\-./]+", re.ASCII)
+_NON_DIGITS = re.compile(r"\D", re.ASCII)
+_EXCEL_FLOAT = re.compile(r"\d+\.0+", re.ASCII)
+
+_MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def _invalid(value: object) -> InvalidInput:
+    return InvalidInput(
+        f"شماره تلفن «{value}» معتبر نیست؛ مثلاً ۰۹۱۲۱۲۳۴۵۶۷ یا ۰۲۱-۸۸۷۷۶۶۵۵ وارد کنید.",
+        f"Invalid phone number '{value}': enter e.g. 09121234567 or 021-88776655.",
+    )
+
+
+def _to_text(s: str | int | float) -> str:
+    if isinstance(s, bool):
+        raise _invalid(s)
+    if isinstance(s, int):
+        return str(s)
+    if isinstance(s, float):
+        # Excel turns 09121234567 into the number 9121234567.0; anything with a real
+        # fraction was never a phone number.
+        if not math.isfinite(s) or not s.is_integer():
+            raise _invalid(s)
+        return str(int(s))
+    text = normalize_text(s)
+    # The same Excel float, but already turned into text by a CSV export.
+    if _EXCEL_FLOAT.fullmatch(text):
+        return text.partition(".")[0]
+    return text
+
+
+def _parse(text: str) -> PhoneNumber:
+    """Parse cleaned text; raise InvalidInput unless it is a valid number."""
+    if not _ALLOWED.fullmatch(text):
+        raise _invalid(text)
+    digits = _NON_DIGITS.sub("", text)
+    if text.startswith("+"):
+        candidate = "+" + digits
+    elif digits.startswith("00"):
+        candidate = "+" + digits[2:]
+    elif digits.startswith("98") and len(digits) == 12:
+        # 98 followed by ten digits is an Iranian number written with its country
+        # code but without "+"; no Iranian national number is twelve digits long.
+        candidate = "+" + digits
+    else:
+        # National forms, including the leading zero that Excel drops ("9121234567"),
+        # which phonenumbers reads correctly for region IR.
+        candidate = digits
+    try:
+        number = phonenumbers.parse(candidate, DEFAULT_REGION)
+    except NumberParseException as exc:
+        raise _invalid(text) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise _invalid(text)
+    return number
+
+
+def parse_phone(s: str | int | float) -> str:
+    """Return the E.164 form (``+989121234567``) of a phone typed in any common form."""
+    text = _to_text(s)
+    if not text:
+        raise InvalidInput("شماره تلفن خالی است.", "The phone number is empty.")
+    number = _parse(text)
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def _stored(e164: str) -> PhoneNumber | None:
+    # Stored values should always parse; if an old or hand-edited one does not, the
+    # display helpers degrade gracefully instead of breaking a whole list view.
+    try:
+        return phonenumbers.parse(e164, DEFAULT_REGION)
+    except NumberParseException:
+        return None
+
+
+def format_phone(e164: str, *, persian_digits: bool = False) -> str:
+    """``0912 123 4567`` for Iranian numbers, ``+44 20 7946 0958`` for foreign ones.
+
+    A value that cannot be parsed is returned unchanged.
+    """
+    number = _stored(e164)
+    if number is None:
+        text = e164
+    elif number.country_code == _IRAN_CODE:
+        text = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+    else:
+        text = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    return to_persian_digits(text) if persian_digits else text
+
+
+def national_digits(e164: str) -> str:
+    """Digits for the search index: ``09121234567`` for Iran, country code + number else.
+
+    A value that cannot be parsed gives just its digits.
+    """
+    number = _stored(e164)
+    if number is None:
+        return _NON_DIGITS.sub("", normalize_text(e164))
+    significant = phonenumbers.national_significant_number(number)
+    if number.country_code == _IRAN_CODE:
+        return "0" + significant
+    return f"{number.country_code}{significant}"
+
+
+def is_mobile(e164: str) -> bool:
+    """True for mobile numbers (``+98 9xx...`` in Iran); False for landlines and garbage."""
+    number = _stored(e164)
+    return number is not None and phonenumbers.number_type(number) in _MOBILE_TYPES

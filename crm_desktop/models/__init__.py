@@ -1,0 +1,66 @@
+"""The data model, its migrations and the database connection (no Qt here)."""
+
+from crm_desktop.models.base import Base, Tracked, utcnow
+from crm_desktop.models.ids import new_id
+from crm_desktop.models.local import ContactSearch, Setting
+from crm_desktop.models.people import (
+    Channel,
+    Company,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactTag,
+    Lifecycle,
+    Role,
+    Tag,
+    User,
+)
+from crm_desktop.models.sales import (
+    Campaign,
+    Deal,
+    DealLine,
+    LeadSource,
+    LostReason,
+    Pipeline,
+    Product,
+    Stage,
+)
+from crm_desktop.models.work import (
+    Activity,
+    ActivityType,
+    MessageTemplate,
+    ServiceRequest,
+    Target,
+)
+
+__all__ = [
+    "Activity",
+    "ActivityType",
+    "Base",
+    "Campaign",
+    "Channel",
+    "Company",
+    "Contact",
+    "ContactEmail",
+    "ContactPhone",
+    "ContactSearch",
+    "ContactTag",
+    "Deal",
+    "DealLine",
+    "LeadSource",
+    "Lifecycle",
+    "LostReason",
+    "MessageTemplate",
+    "Pipeline",
+    "Product",
+    "Role",
+    "ServiceRequest",
+    "Setting",
+    "Stage",
+    "Tag",
+    "Target",
+    "Tracked",
+    "User",
+    "new_id",
+    "utcnow",
+]

@@ -1,0 +1,39 @@
+"""UUIDv7 ids, made on the client so that rows created offline never collide."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+import uuid
+
+
+class _Uuid7:
+    """RFC 9562 UUIDv7 with a 12-bit counter keeping ids monotonic within a millisecond."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._last_ms = 0
+        self._counter = 0
+
+    def __call__(self) -> str:
+        with self._lock:
+            ms = time.time_ns() // 1_000_000
+            if ms > self._last_ms:
+                self._last_ms = ms
+                self._counter = int.from_bytes(os.urandom(2), "big") & 0x3FF
+            else:
+                self._counter += 1
+                if self._counter > 0xFFF:
+                    self._last_ms += 1
+                    self._counter = 0
+            value = (self._last_ms & ((1 << 48) - 1)) << 80
+            value |= 0x7 << 76
+            value |= self._counter << 64
+            value |= 0b10 << 62
+            value |= int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+        return str(uuid.UUID(int=value))
+
+
+new_id = _Uuid7()
+new_id.__doc__ = "A UUIDv7 as text: time-ordered, so new rows sort after old ones in indexes."

@@ -1,0 +1,1 @@
+"""Reports: weekly report data to PDF and XLSX (a later issue)."""

@@ -1,0 +1,1 @@
+"""Domain operations over the database: plain dataclasses in and out, no Qt."""

@@ -1,0 +1,176 @@
+"""Companies: create, edit, delete, restore, list, and the people who work there."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.errors import InvalidInput, NotFound
+from crm_desktop.locale import normalize_email, normalize_text, parse_phone, sort_key
+from crm_desktop.models import Company, Contact, utcnow
+from crm_desktop.models.database import Database
+from crm_desktop.services import lookups
+from crm_desktop.services.records import CompanyRecord
+from crm_desktop.services.search import query_words, reindex_contacts
+
+COMPANY_TEXT_FIELDS = ("industry", "website", "address", "city", "province", "notes")
+
+
+@dataclass
+class CompanyChanges:
+    """Only the fields given (not None) change; an empty string clears a field."""
+
+    name: str | None = None
+    industry: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    address: str | None = None
+    city: str | None = None
+    province: str | None = None
+    notes: str | None = None
+
+
+def _get(session: Session, company_id: str, *, deleted: bool = False) -> Company:
+    company = session.get(Company, company_id)
+    if company is None or (company.deleted_at is not None) != deleted:
+        raise NotFound(
+            f"شرکتی با شناسهٔ «{company_id}» پیدا نشد.", f"no company with id {company_id!r}"
+        )
+    return company
+
+
+def _apply(session: Session, company: Company, changes: CompanyChanges) -> None:
+    if changes.name is not None:
+        name = normalize_text(changes.name)
+        if not name:
+            raise InvalidInput("نام شرکت خالی است.", "a company needs a name")
+        company.name = name
+        company.sort_key = sort_key(name)
+    for field in COMPANY_TEXT_FIELDS:
+        value = getattr(changes, field)
+        if value is not None:
+            setattr(company, field, normalize_text(value) or None)
+    if changes.phone is not None:
+        company.phone = parse_phone(changes.phone) if changes.phone.strip() else None
+    if changes.email is not None:
+        company.email = normalize_email(changes.email) if changes.email.strip() else None
+    company.updated_by = lookups.current_user_id(session)
+    session.flush()
+
+
+def _people_ids(session: Session, company_id: str) -> list[str]:
+    return list(session.scalars(select(Contact.id).where(Contact.company_id == company_id)))
+
+
+def create_company(db: Database, changes: CompanyChanges) -> CompanyRecord:
+    if not changes.name:
+        raise InvalidInput("نام شرکت خالی است.", "a company needs a name")
+    with db.session() as session:
+        company = Company(name="", sort_key="")
+        session.add(company)
+        _apply(session, company, changes)
+        return _records(session, [company.id])[0]
+
+
+def update_company(db: Database, company_id: str, changes: CompanyChanges) -> CompanyRecord:
+    with db.session() as session:
+        company = _get(session, company_id)
+        _apply(session, company, changes)
+        if changes.name is not None:
+            # People are found by their company's name: their index follows it.
+            reindex_contacts(session, _people_ids(session, company_id))
+        return _records(session, [company_id])[0]
+
+
+def delete_company(db: Database, company_id: str) -> None:
+    """Trash the company; its people stay, and stop being found by its name."""
+    with db.session() as session:
+        company = _get(session, company_id)
+        company.deleted_at = utcnow()
+        company.updated_by = lookups.current_user_id(session)
+        session.flush()
+        reindex_contacts(session, _people_ids(session, company_id))
+
+
+def restore_company(db: Database, company_id: str) -> None:
+    with db.session() as session:
+        company = _get(session, company_id, deleted=True)
+        company.deleted_at = None
+        company.updated_by = lookups.current_user_id(session)
+        session.flush()
+        reindex_contacts(session, _people_ids(session, company_id))
+
+
+def get_company(db: Database, company_id: str) -> CompanyRecord:
+    with db.session() as session:
+        records = _records(session, [company_id])
+    if not records:
+        raise NotFound(
+            f"شرکتی با شناسهٔ «{company_id}» پیدا نشد.", f"no company with id {company_id!r}"
+        )
+    return records[0]
+
+
+def list_companies(
+    db: Database, search: str | None = None, *, limit: int | None = None
+) -> list[CompanyRecord]:
+    """Live companies in Persian alphabetical order; ``search`` matches their names."""
+    stmt = select(Company.id, Company.name).where(Company.deleted_at.is_(None))
+    stmt = stmt.order_by(Company.sort_key, Company.id)
+    words = query_words(search or "")
+    with db.session() as session:
+        ids = []
+        for company_id, name in session.execute(stmt):
+            key = " ".join(query_words(name))
+            if all(word in key for word in words):
+                ids.append(company_id)
+                if limit is not None and len(ids) >= limit:
+                    break
+        return _records(session, ids)
+
+
+def company_people(db: Database, company_id: str) -> list[str]:
+    """Ids of the live contacts of a company, in list order."""
+    with db.session() as session:
+        return list(
+            session.scalars(
+                select(Contact.id)
+                .where(Contact.company_id == company_id, Contact.deleted_at.is_(None))
+                .order_by(Contact.sort_key)
+            )
+        )
+
+
+def _records(session: Session, ids: Sequence[str]) -> list[CompanyRecord]:
+    if not ids:
+        return []
+    people = dict(
+        session.execute(
+            select(Contact.company_id, func.count())
+            .where(Contact.company_id.in_(ids), Contact.deleted_at.is_(None))
+            .group_by(Contact.company_id)
+        ).all()
+    )
+    by_id = {
+        c.id: CompanyRecord(
+            id=c.id,
+            name=c.name,
+            industry=c.industry,
+            phone=c.phone,
+            email=c.email,
+            website=c.website,
+            address=c.address,
+            city=c.city,
+            province=c.province,
+            owner_id=c.owner_id,
+            notes=c.notes,
+            people=people.get(c.id, 0),
+            deleted_at=c.deleted_at,
+        )
+        for c in session.scalars(select(Company).where(Company.id.in_(ids)))
+    }
+    return [by_id[i] for i in ids if i in by_id]

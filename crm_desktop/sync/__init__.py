@@ -1,0 +1,1 @@
+"""Sync with the office server (a later issue; see shared/docs/sync.md)."""

@@ -1,0 +1,74 @@
+"""Starting the interface: the application object, its font and direction, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import cast
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from crm_desktop.models.database import Database
+from crm_desktop.paths import resources_dir
+from crm_desktop.ui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "Vazirmatn"
+FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Medium.ttf", "Vazirmatn-Bold.ttf")
+FONT_POINT_SIZE = 10.0
+LANGUAGES = ("fa", "en")
+
+
+def ensure_application() -> QApplication:
+    """The running QApplication, created on first use."""
+    existing = QCoreApplication.instance()
+    if existing is not None:
+        return cast(QApplication, existing)
+    return QApplication(sys.argv)
+
+
+def load_fonts() -> bool:
+    """Register the bundled Vazirmatn files once; True when the family is available."""
+    if FONT_FAMILY in QFontDatabase.families():
+        return True
+    folder = resources_dir() / "fonts"
+    for name in FONT_FILES:
+        path = folder / name
+        if not path.is_file() or QFontDatabase.addApplicationFont(str(path)) == -1:
+            log.warning("could not load font %s", path)
+    return FONT_FAMILY in QFontDatabase.families()
+
+
+def setup_application(app: QApplication, lang: str = "fa") -> None:
+    """Font, direction, locale and settings names: set once for the whole application."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; one of: {', '.join(LANGUAGES)}")
+    app.setOrganizationName(SETTINGS_ORGANIZATION)
+    app.setApplicationName(SETTINGS_APPLICATION)
+    if load_fonts():
+        font = QFont(FONT_FAMILY)
+        font.setPointSizeF(FONT_POINT_SIZE)
+        app.setFont(font)
+    if lang == "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def build_main_window(db: Database, lang: str = "fa", page: str | None = None) -> MainWindow:
+    """The main window over ``db``, with the application set up for ``lang``."""
+    setup_application(ensure_application(), lang)
+    return MainWindow(db, page=page)
+
+
+def run_app(db: Database, *, lang: str = "fa", page: str | None = None) -> int:
+    """Open the main window and run the event loop until it closes; the exit status."""
+    app = ensure_application()
+    window = build_main_window(db, lang, page)
+    window.show()
+    return app.exec()

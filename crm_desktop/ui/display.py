@@ -1,0 +1,33 @@
+"""How values read in the interface: digits for the current language, LTR islands.
+
+Persian digits are used whenever the application's default locale is Persian
+(``setup_application`` sets it once), so every screen agrees without passing the
+language around.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+from crm_desktop.locale import format_number
+
+LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
+PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+
+
+def persian_digits_enabled() -> bool:
+    return QLocale().language() == QLocale.Language.Persian
+
+
+def display_number(n: int) -> str:
+    """``۱۲٬۳۴۵`` in the Persian interface, ``12,345`` in the English one."""
+    return format_number(n, persian_digits=persian_digits_enabled())
+
+
+def left_to_right(text: str) -> str:
+    """Keep a phone number, email or file name in its own order inside RTL text.
+
+    Persian digits are weak "European number" characters in the bidi algorithm, so
+    without an isolate the groups of ``۰۹۱۲ ۱۲۳ ۴۵۶۷`` would be laid out right to left.
+    """
+    return f"{LRI}{text}{PDI}" if text else text

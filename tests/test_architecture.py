@@ -1,0 +1,35 @@
+"""Rules of the layout: the core never imports Qt."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import crm_desktop
+
+CORE_PACKAGES = ("models", "services", "locale", "reports", "sync", "cli")
+
+
+def core_modules() -> list[str]:
+    names = ["crm_desktop", "crm_desktop.errors", "crm_desktop.paths"]
+    for info in pkgutil.walk_packages(crm_desktop.__path__, "crm_desktop."):
+        parts = info.name.split(".")
+        if parts[1] in CORE_PACKAGES and "migrations" not in parts:
+            names.append(info.name)
+    return names
+
+
+def test_core_packages_do_not_import_qt() -> None:
+    modules = core_modules()
+    assert "crm_desktop.services.contacts" in modules and "crm_desktop.locale.text" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]"

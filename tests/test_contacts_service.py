@@ -1,0 +1,192 @@
+"""Contacts and companies through the services, on real database files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from crm_desktop.errors import InvalidInput, NotFound
+from crm_desktop.models import Role
+from crm_desktop.models.database import Database
+from crm_desktop.services import companies, contacts, users
+from crm_desktop.services.companies import CompanyChanges
+from crm_desktop.services.fields import changes_from_text
+
+
+def add(db: Database, **fields: str) -> str:
+    return contacts.create_contact(db, changes_from_text(fields)).id
+
+
+def names(records: list) -> list[str]:  # type: ignore[type-arg]
+    return [r.full_name for r in records]
+
+
+def test_create_normalizes_what_was_typed(db: Database) -> None:
+    record = contacts.create_contact(
+        db,
+        changes_from_text(
+            [
+                ("first_name", "  علي  "),
+                ("last_name", "كريمي"),
+                ("phone", "۰۹۱۲ ۱۲۳ ۴۵۶۷"),
+                ("phone", "021-88776655"),
+                ("email", " Ali.Karimi@Example.COM "),
+                ("company", "صنايع  پارس"),
+                ("birth_date", "۱۳۶۵/۴/۱۲"),
+                ("tags", "ویژه، عمده‌فروش,ویژه"),
+                ("lifecycle", "مشتری"),
+                ("city", "تهران"),
+            ]
+        ),
+    )
+    assert (record.first_name, record.last_name, record.full_name) == ("علی", "کریمی", "علی کریمی")
+    assert record.phones == ("+989121234567", "+982188776655")
+    assert record.emails == ("ali.karimi@example.com",)
+    assert record.company == "صنایع پارس"
+    assert record.birth_date is not None and record.birth_date.isoformat() == "1986-07-03"
+    assert record.tags == ("عمده‌فروش", "ویژه")
+    assert record.lifecycle == "customer"
+    assert contacts.get_contact(db, record.id) == record
+
+
+def test_a_contact_needs_a_name(db: Database) -> None:
+    with pytest.raises(InvalidInput):
+        contacts.create_contact(db, changes_from_text({"phone": "09121234567"}))
+    assert contacts.count_contacts(db) == 0
+
+
+def test_search_is_normalized(db: Database) -> None:
+    ali = add(db, first_name="علی", last_name="رضایی", phone="09121234567", company="پارس کالا")
+    maryam = add(db, first_name="مریم", last_name="اكبري", email="maryam@tehran.example")
+    add(db, first_name="حمید", last_name="نوری", company="آریا تجارت", phone="02188776655")
+
+    def by(query: str) -> set[str]:
+        return set(contacts.contact_ids(db, query))
+
+    assert by("علي") == {ali}  # Arabic ي finds Persian ی
+    assert by("۰۹۱۲") == {ali}  # Persian digits find the stored E.164 number
+    assert by("0912 123") == {ali}
+    assert by("4567") == {ali}  # the end of a number
+    assert by("پارس") == {ali}  # a company name finds its people
+    assert by("اکبری") == {maryam}  # stored from Arabic letters, found with Persian ones
+    assert by("MARYAM@") == {maryam}
+    assert by("رض") == {ali}  # words shorter than three letters still match
+    assert by("علی نوری") == set()  # every word must match
+    assert by("") == by("   ") == set(contacts.contact_ids(db))
+
+
+def test_list_order_is_persian_alphabetical_by_family_name(db: Database) -> None:
+    for first, last in [
+        ("زهرا", "یزدانی"),
+        ("پرویز", "پاکزاد"),
+        ("بهرام", "بهرامی"),
+        ("چنگیز", "چمران"),
+    ]:
+        add(db, first_name=first, last_name=last)
+    # پ after ب and چ after ج, though their code points come after every Arabic letter.
+    assert [r.last_name for r in contacts.list_contacts(db)] == [
+        "بهرامی",
+        "پاکزاد",
+        "چمران",
+        "یزدانی",
+    ]
+
+
+def test_edit_changes_only_named_fields_and_adds_phones(db: Database) -> None:
+    cid = add(db, first_name="سارا", last_name="محمدی", phone="09121111111", city="تهران")
+    record = contacts.update_contact(
+        db, cid, changes_from_text({"phone": "09352222222", "city": "", "job_title": "مدیر خرید"})
+    )
+    assert record.phones == ("+989121111111", "+989352222222")
+    assert record.city is None and record.job_title == "مدیر خرید"
+    assert record.first_name == "سارا"
+    # Adding the same number again does not duplicate it.
+    again = contacts.update_contact(db, cid, changes_from_text({"phone": "+98 912 111 1111"}))
+    assert again.phones == record.phones
+    assert contacts.contact_ids(db, "09352") == [cid]
+
+
+def test_tags_are_replaced_as_a_set_and_owner_must_exist(db: Database) -> None:
+    rep = users.create_user(db, "نیما صالحی", "nima", Role.REP)
+    cid = add(db, first_name="لیلا", tags="الف,ب")
+    record = contacts.update_contact(db, cid, changes_from_text({"tags": "ب,ج", "owner": "nima"}))
+    assert record.tags == ("ب", "ج") and record.owner == rep.name
+    with pytest.raises(InvalidInput):
+        contacts.update_contact(db, cid, changes_from_text({"owner": "کسی که نیست"}))
+    assert contacts.get_contact(db, cid).owner == rep.name
+
+
+def test_delete_goes_to_trash_and_restore_brings_back(db: Database) -> None:
+    cid = add(db, first_name="رضا", phone="09120000001")
+    contacts.delete_contacts(db, [cid])
+    assert contacts.contact_ids(db) == [] and contacts.contact_ids(db, "رضا") == []
+    assert contacts.contact_ids(db, deleted=True) == [cid]
+    assert contacts.get_contact(db, cid).deleted_at is not None
+    with pytest.raises(NotFound):
+        contacts.update_contact(db, cid, changes_from_text({"city": "قم"}))
+    contacts.restore_contacts(db, [cid])
+    assert contacts.contact_ids(db, "رضا") == [cid]
+    with sqlite3.connect(db.path) as conn:  # soft delete: the row was never removed
+        assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 1
+
+
+def test_unknown_id_is_not_found(db: Database) -> None:
+    with pytest.raises(NotFound):
+        contacts.get_contact(db, "no-such-id")
+    with pytest.raises(NotFound):
+        contacts.delete_contacts(db, ["no-such-id"])
+
+
+def test_rows_record_who_changed_them(db: Database) -> None:
+    manager = users.create_user(db, "مدیر فروش", "boss", Role.MANAGER)
+    users.set_current_user(db, manager.id)
+    cid = add(db, first_name="آرش", phone="09121112233", tags="ویژه")
+    with sqlite3.connect(db.path) as conn:
+        for table, key in (
+            ("contacts", "id"),
+            ("contact_phones", "contact_id"),
+            ("contact_tags", "contact_id"),
+        ):
+            stamped = conn.execute(
+                f"SELECT updated_by FROM {table} WHERE {key} = ?", (cid,)
+            ).fetchall()
+            assert stamped == [(manager.id,)], table
+
+
+def test_company_rename_moves_its_people_in_search(db: Database) -> None:
+    cid = add(db, first_name="کاوه", company="نوین صنعت")
+    company_id = contacts.get_contact(db, cid).company_id
+    assert company_id is not None
+    assert contacts.contact_ids(db, "نوین") == [cid]
+    companies.update_company(db, company_id, CompanyChanges(name="فراز صنعت"))
+    assert contacts.contact_ids(db, "نوین") == []
+    assert contacts.contact_ids(db, "فراز") == [cid]
+    assert contacts.get_contact(db, cid).company == "فراز صنعت"
+
+
+def test_companies_are_matched_by_normalized_name(db: Database) -> None:
+    a = add(db, first_name="یک", company="پخش البرز")
+    b = add(db, first_name="دو", company="پخش  البرز ")
+    c = add(db, first_name="سه", company="پخش البرز ي")
+    ids = {contacts.get_contact(db, x).company_id for x in (a, b)}
+    assert len(ids) == 1
+    assert contacts.get_contact(db, c).company_id not in ids
+    listed = companies.list_companies(db, "البرز")
+    assert [(x.name, x.people) for x in listed] == [("پخش البرز", 2), ("پخش البرز ی", 1)]
+
+
+def test_company_crud(db: Database) -> None:
+    record = companies.create_company(
+        db, CompanyChanges(name="آینده‌سازان", phone="021 8877 6655", email="INFO@Ayandeh.example")
+    )
+    assert record.phone == "+982188776655" and record.email == "info@ayandeh.example"
+    cid = add(db, first_name="نگار", company="آینده‌سازان")
+    assert companies.company_people(db, record.id) == [cid]
+    companies.delete_company(db, record.id)
+    assert companies.list_companies(db) == []
+    assert contacts.contact_ids(db, "آینده") == []
+    companies.restore_company(db, record.id)
+    assert contacts.contact_ids(db, "آینده") == [cid]
+    with pytest.raises(InvalidInput):
+        companies.create_company(db, CompanyChanges(name="  "))
