@@ -12,6 +12,7 @@ from sqlalchemy.dialects import sqlite
 
 from crm_desktop.models.database import open_database
 from crm_desktop.services import contacts
+from crm_desktop.services.search import matching_ids_query, should_walk
 
 
 def typed(text: str) -> list[str]:
@@ -61,8 +62,13 @@ def measure(path: Path, *, limit: int | None = None, rounds: int = 3) -> dict[st
     def service(word: str) -> object:
         return contacts.contact_ids(db, word, limit=limit)
 
+    with db.session() as session:
+        plans = {w: should_walk(session, w, limit=limit) for w in words}
+
     def bare(word: str) -> object:
-        compiled = contacts.contact_ids_query(word, limit=limit).compile(dialect=dialect)
+        # The same final SQL the service runs, with the plan it chose for this query
+        # (the service also pays for choosing it: one or two counts).
+        compiled = matching_ids_query(word, walk=plans[word], limit=limit).compile(dialect=dialect)
         params = [compiled.params[name] for name in compiled.positiontup or ()]
         return raw.execute(str(compiled), params).fetchall()
 

@@ -121,7 +121,7 @@ def test_delete_goes_to_trash_and_restore_brings_back(db: Database) -> None:
     cid = add(db, first_name="رضا", phone="09120000001")
     contacts.delete_contacts(db, [cid])
     assert contacts.contact_ids(db) == [] and contacts.contact_ids(db, "رضا") == []
-    assert contacts.contact_ids(db, deleted=True) == [cid]
+    assert contacts.trashed_contact_ids(db) == [cid]
     assert contacts.get_contact(db, cid).deleted_at is not None
     with pytest.raises(NotFound):
         contacts.update_contact(db, cid, changes_from_text({"city": "قم"}))
@@ -190,3 +190,48 @@ def test_company_crud(db: Database) -> None:
     assert contacts.contact_ids(db, "آینده") == [cid]
     with pytest.raises(InvalidInput):
         companies.create_company(db, CompanyChanges(name="  "))
+
+
+def test_both_search_plans_give_the_same_pages(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm_desktop.services import search
+
+    firsts = ["علی", "علیرضا", "مریم", "رضا", "زهرا", "دانیال"]
+    lasts = ["رضایی", "احمدی", "کریمی", "علوی", "دانشور"]
+    for i in range(60):
+        add(
+            db,
+            first_name=firsts[i % len(firsts)],
+            last_name=lasts[i % len(lasts)],
+            phone=f"0912{i:07d}",
+        )
+    queries = ["", "ع", "عل", "علی", "رض احمدی", "0912", "۰۹۱۲۰۰۰۰۰۱", "دان"]
+    results: dict[str, list[list[str]]] = {}
+    for cost in (10**9, 0):  # always walk the sorted index / always sort the matches
+        monkeypatch.setattr(search, "SORT_COST", cost)
+        for query in queries:
+            everything = contacts.contact_ids(db, query)
+            pages = [contacts.contact_ids(db, query, offset=o, limit=7) for o in range(0, 70, 7)]
+            assert [i for page in pages for i in page] == everything
+            assert contacts.count_contacts(db, query) == len(everything)
+            results.setdefault(query, []).append(everything)
+    for query, (walked, sorted_) in results.items():
+        assert walked == sorted_, query
+    assert len(results[""]) and len(results[""][0]) == 60
+    names = [(firsts[i % len(firsts)], lasts[i % len(lasts)]) for i in range(60)]
+    # Three letters or more: any part of a word; fewer: the start of a word.
+    assert len(results["علی"][0]) == sum("علی" in f"{a} {b}" for a, b in names)
+    assert len(results["ع"][0]) == sum(a[0] == "ع" or b[0] == "ع" for a, b in names)
+    assert len(results["ع"][0]) < 60
+
+
+def test_trashed_contacts_are_not_counted_or_found(db: Database) -> None:
+    keep = add(db, first_name="ماندگار", phone="09121230000")
+    gone = add(db, first_name="رفتنی", phone="09121230001")
+    contacts.delete_contacts(db, [gone])
+    assert contacts.count_contacts(db) == 1
+    assert contacts.count_contacts(db, "0912123") == 1
+    assert contacts.contact_ids(db, "0912123") == [keep]
+    contacts.restore_contacts(db, [gone])
+    assert contacts.count_contacts(db, "0912123") == 2

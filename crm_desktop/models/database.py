@@ -31,7 +31,7 @@ from crm_desktop.models.local import Setting
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # FTS5 tables and their shadow tables live outside the ORM metadata.
-DERIVED_TABLE_PREFIXES = ("contact_fts",)
+DERIVED_TABLE_PREFIXES = ("contact_fts", "contact_words")
 
 
 def include_object(obj: Any, name: str | None, type_: str, reflected: bool, compare: Any) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput, NotFound
@@ -24,7 +24,7 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.fields import UNSET, ContactChanges, Unset
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.services.search import matching_contacts, reindex_contacts
+from crm_desktop.services.search import count_matches, matching_ids, reindex_contacts
 
 PLAIN_FIELDS = (
     "first_name",
@@ -178,6 +178,8 @@ def delete_contacts(db: Database, contact_ids: Sequence[str]) -> None:
             contact = _get(session, contact_id)
             contact.deleted_at = now
             contact.updated_by = user_id
+        session.flush()
+        reindex_contacts(session, contact_ids)
 
 
 def restore_contacts(db: Database, contact_ids: Sequence[str]) -> None:
@@ -187,6 +189,8 @@ def restore_contacts(db: Database, contact_ids: Sequence[str]) -> None:
             contact = _get(session, contact_id, deleted=True)
             contact.deleted_at = None
             contact.updated_by = user_id
+        session.flush()
+        reindex_contacts(session, contact_ids)
 
 
 def get_contact(db: Database, contact_id: str) -> ContactRecord:
@@ -195,36 +199,30 @@ def get_contact(db: Database, contact_id: str) -> ContactRecord:
         return load_contacts(session, [contact_id])[0]
 
 
-def contact_ids_query(
-    search: str | None = None, *, limit: int | None = None, deleted: bool = False
-) -> Select[str]:
-    """The query behind ``contact_ids`` (benchmarks run it on bare sqlite3 as a baseline)."""
-    stmt = select(Contact.id).where(
-        Contact.deleted_at.is_not(None) if deleted else Contact.deleted_at.is_(None)
-    )
-    if search:
-        matches = matching_contacts(search)
-        if matches is not None:
-            stmt = stmt.where(Contact.id.in_(matches))
-    return stmt.order_by(Contact.sort_key, Contact.id).limit(limit)
-
-
 def contact_ids(
-    db: Database, search: str | None = None, *, limit: int | None = None, deleted: bool = False
+    db: Database, search: str | None = None, *, offset: int = 0, limit: int | None = None
 ) -> list[str]:
-    """Ids of live (or trashed) contacts in list order, matching ``search`` if given."""
+    """Ids of live contacts in list order, matching ``search`` if given: one page."""
     with db.session() as session:
-        return list(session.scalars(contact_ids_query(search, limit=limit, deleted=deleted)))
+        return matching_ids(session, search, offset=offset, limit=limit)
 
 
-def count_contacts(db: Database) -> int:
+def trashed_contact_ids(db: Database) -> list[str]:
+    """Contacts in the trash, most recently deleted first."""
     with db.session() as session:
-        return (
-            session.scalar(
-                select(func.count()).select_from(Contact).where(Contact.deleted_at.is_(None))
+        return list(
+            session.scalars(
+                select(Contact.id)
+                .where(Contact.deleted_at.is_not(None), Contact.merged_into_id.is_(None))
+                .order_by(Contact.deleted_at.desc(), Contact.id)
             )
-            or 0
         )
+
+
+def count_contacts(db: Database, search: str | None = None) -> int:
+    """How many live contacts there are, or match ``search``."""
+    with db.session() as session:
+        return count_matches(session, search)
 
 
 def list_contacts(

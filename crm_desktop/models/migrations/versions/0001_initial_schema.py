@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+SEARCH_INDEXES = ("contact_fts", "contact_words")
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -359,6 +361,7 @@ def upgrade() -> None:
         "contact_search",
         sa.Column("doc_id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("contact_id", sa.String(length=36), nullable=False),
+        sa.Column("sort_key", sa.String(length=400), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["contact_id"],
@@ -369,6 +372,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("doc_id", name=op.f("pk_contact_search")),
         sa.UniqueConstraint("contact_id", name=op.f("uq_contact_search_contact_id")),
     )
+    with op.batch_alter_table("contact_search", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_contact_search_sort_key", ["sort_key", "contact_id"], unique=False
+        )
     op.create_table(
         "contact_tags",
         sa.Column("contact_id", sa.String(length=36), nullable=False),
@@ -574,33 +581,40 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_deal_lines_deal_id"), ["deal_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_deal_lines_product_id"), ["product_id"], unique=False)
 
-    # Search index: trigram FTS5 over the normalized text of each contact, so that any
-    # part of a name, phone or email of three characters or more is found by index.
+    # Search indexes over the normalized text of each live contact: trigram FTS5 finds
+    # any part of three characters or more (the middle of a phone number, part of a
+    # name); a word index with one- and two-character prefixes serves the first
+    # keystrokes. Both are fed by the same triggers.
     op.execute(
         "CREATE VIRTUAL TABLE contact_fts USING fts5("
         "body, content='contact_search', content_rowid='doc_id', tokenize='trigram')"
     )
     op.execute(
-        "CREATE TRIGGER contact_search_ai AFTER INSERT ON contact_search BEGIN "
-        "INSERT INTO contact_fts(rowid, body) VALUES (new.doc_id, new.body); END"
+        "CREATE VIRTUAL TABLE contact_words USING fts5("
+        "body, content='contact_search', content_rowid='doc_id', tokenize='unicode61', "
+        "prefix='1 2', detail='none')"
     )
-    op.execute(
-        "CREATE TRIGGER contact_search_ad AFTER DELETE ON contact_search BEGIN "
-        "INSERT INTO contact_fts(contact_fts, rowid, body) "
-        "VALUES ('delete', old.doc_id, old.body); END"
+    insert = "".join(
+        f"INSERT INTO {index}(rowid, body) VALUES (new.doc_id, new.body); "
+        for index in SEARCH_INDEXES
     )
+    delete = "".join(
+        f"INSERT INTO {index}({index}, rowid, body) VALUES ('delete', old.doc_id, old.body); "
+        for index in SEARCH_INDEXES
+    )
+    op.execute(f"CREATE TRIGGER contact_search_ai AFTER INSERT ON contact_search BEGIN {insert}END")
+    op.execute(f"CREATE TRIGGER contact_search_ad AFTER DELETE ON contact_search BEGIN {delete}END")
     op.execute(
-        "CREATE TRIGGER contact_search_au AFTER UPDATE ON contact_search BEGIN "
-        "INSERT INTO contact_fts(contact_fts, rowid, body) "
-        "VALUES ('delete', old.doc_id, old.body); "
-        "INSERT INTO contact_fts(rowid, body) VALUES (new.doc_id, new.body); END"
+        "CREATE TRIGGER contact_search_au AFTER UPDATE OF body ON contact_search "
+        f"BEGIN {delete}{insert}END"
     )
 
 
 def downgrade() -> None:
     for trigger in ("contact_search_ai", "contact_search_ad", "contact_search_au"):
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    op.execute("DROP TABLE IF EXISTS contact_fts")
+    for index in SEARCH_INDEXES:
+        op.execute(f"DROP TABLE IF EXISTS {index}")
     with op.batch_alter_table("deal_lines", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_deal_lines_product_id"))
         batch_op.drop_index(batch_op.f("ix_deal_lines_deal_id"))

@@ -1,7 +1,8 @@
 """Word lists for the demo data: Persian names, companies, cities, products, phrases.
 
-Data only; ``demo.py`` draws from these lists. Persian text uses Persian ی and ک and a
-ZWNJ where Persian writes one, because demo data is what people judge the app by.
+Data only; the other ``demo`` modules draw from these lists. Persian text uses Persian
+ی and ک and a ZWNJ where Persian writes one, because demo data is what people judge
+the app by.
 """
 
 from __future__ import annotations

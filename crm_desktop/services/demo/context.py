@@ -1,0 +1,86 @@
+"""What every demo step shares: the row buffers, the run's context and time helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
+
+from crm_desktop.locale import weekday_index
+from crm_desktop.models import Base, Lifecycle, new_id
+
+CHUNK = 5000
+# Stored times are naive UTC; the office works on Tehran time (UTC+03:30, no DST).
+TEHRAN_OFFSET = dt.timedelta(hours=3, minutes=30)
+FRIDAY = 6
+THURSDAY = 5
+
+# (id, name, email domain, city, owner rep index) of each generated company.
+CompanyRow = tuple[str, str, str, str, int]
+
+
+class Rows:
+    """Row buffers per table, written parents first so no foreign key ever fails."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._buffers: dict[Table, list[dict[str, Any]]] = {
+            table: [] for table in Base.metadata.sorted_tables
+        }
+        self.counts: dict[str, int] = {table.name: 0 for table in self._buffers}
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self._buffers[Base.metadata.tables[table]].append(row)
+
+    def flush(self) -> None:
+        for table, rows in self._buffers.items():
+            for start in range(0, len(rows), CHUNK):
+                self._session.execute(insert(table), rows[start : start + CHUNK])
+            self.counts[table.name] += len(rows)
+            rows.clear()
+
+
+@dataclass(frozen=True)
+class Demo:
+    """One run: where rows go, the one random source, the day it plays on, its staff."""
+
+    session: Session
+    rows: Rows
+    rng: random.Random
+    today: dt.date
+    now: dt.datetime
+    manager: str  # user id
+    reps: list[str]  # user ids; "rep index" everywhere means a position in this list
+
+    def past_workday(self, days_ago: int) -> dt.date:
+        day = self.today - dt.timedelta(days=days_ago)
+        while weekday_index(day) == FRIDAY:
+            day -= dt.timedelta(days=1)
+        return day
+
+
+@dataclass
+class People:
+    """What later steps need to know about each generated contact, by index."""
+
+    ids: list[str]
+    names: list[str]
+    companies: list[int]  # company index or -1
+    owners: list[int]  # rep index
+    sources: list[str | None]
+    campaigns: list[str | None]
+    by_lifecycle: dict[Lifecycle, list[int]]
+    by_owner: list[list[int]]
+
+
+def tracked(when: dt.datetime, user_id: str) -> dict[str, Any]:
+    return {"id": new_id(), "created_at": when, "updated_at": when, "updated_by": user_id}
+
+
+def local(day: dt.date, minutes: int) -> dt.datetime:
+    """The naive UTC time of ``minutes`` after midnight, Tehran time, on ``day``."""
+    return dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minutes) - TEHRAN_OFFSET
