@@ -7,9 +7,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from crm_desktop.services.demo import generate_demo
-
 from crm_desktop.models.database import open_database
+from crm_desktop.services.demo import generate_demo
 
 CACHE = Path(tempfile.gettempdir()) / "crm_desktop_benchmarks"
 

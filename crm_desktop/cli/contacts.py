@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from crm_desktop.cli.arguments import positive_int
 from crm_desktop.errors import InvalidInput
 from crm_desktop.models.database import open_database
 from crm_desktop.services import contacts as service
@@ -17,7 +18,7 @@ from crm_desktop.services.records import ContactRecord
 def register(commands: Any) -> None:
     listing = commands.add_parser("contacts", help="list or search contacts")
     listing.add_argument("--search", help="normalized search: name, company, phone, email")
-    listing.add_argument("--limit", type=_positive, help="at most N contacts")
+    listing.add_argument("--limit", type=positive_int, help="at most N contacts")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.set_defaults(run=run_list)
 
@@ -35,16 +36,6 @@ def register(commands: Any) -> None:
     delete = actions.add_parser("delete", help="move a contact to the trash")
     delete.add_argument("id")
     delete.set_defaults(run=run_delete)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
-    return value
 
 
 def _pairs(items: list[str]) -> list[tuple[str, str]]:

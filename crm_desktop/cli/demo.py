@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from crm_desktop.cli.arguments import positive_int
 from crm_desktop.locale import format_number
 from crm_desktop.models.database import open_database
 
@@ -14,19 +15,9 @@ DEFAULT_CONTACTS = 2000
 
 def register(commands: Any) -> None:
     demo = commands.add_parser("demo", help="fill a new database with realistic demo data")
-    demo.add_argument("--contacts", type=_count, default=DEFAULT_CONTACTS, metavar="N")
+    demo.add_argument("--contacts", type=positive_int, default=DEFAULT_CONTACTS, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     demo.set_defaults(run=run_demo)
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {text}")
-    return value
 
 
 def run_demo(args: argparse.Namespace) -> int:

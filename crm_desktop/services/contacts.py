@@ -8,7 +8,7 @@ from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput, NotFound
-from crm_desktop.locale import sort_key
+from crm_desktop.locale import is_mobile, sort_key
 from crm_desktop.models import (
     Company,
     Contact,
@@ -88,48 +88,44 @@ def _apply(session: Session, contact: Contact, changes: ContactChanges) -> None:
 
 
 def _add_phones(session: Session, contact_id: str, numbers: list[str], user_id: str | None) -> None:
-    existing = list(
-        session.scalars(
-            select(ContactPhone.number).where(
-                ContactPhone.contact_id == contact_id, ContactPhone.deleted_at.is_(None)
+    existing = session.scalars(
+        select(ContactPhone.number).where(
+            ContactPhone.contact_id == contact_id, ContactPhone.deleted_at.is_(None)
+        )
+    ).all()
+    for position, number in _new_values(existing, numbers):
+        kind = "mobile" if is_mobile(number) else "work"
+        session.add(
+            ContactPhone(
+                contact_id=contact_id,
+                number=number,
+                kind=kind,
+                position=position,
+                updated_by=user_id,
             )
         )
-    )
-    for number in numbers:
-        if number not in existing:
-            session.add(
-                ContactPhone(
-                    contact_id=contact_id,
-                    number=number,
-                    kind="mobile" if number.startswith("+989") else "work",
-                    position=len(existing),
-                    updated_by=user_id,
-                )
-            )
-            existing.append(number)
 
 
 def _add_emails(
     session: Session, contact_id: str, addresses: list[str], user_id: str | None
 ) -> None:
-    existing = list(
-        session.scalars(
-            select(ContactEmail.address).where(
-                ContactEmail.contact_id == contact_id, ContactEmail.deleted_at.is_(None)
+    existing = session.scalars(
+        select(ContactEmail.address).where(
+            ContactEmail.contact_id == contact_id, ContactEmail.deleted_at.is_(None)
+        )
+    ).all()
+    for position, address in _new_values(existing, addresses):
+        session.add(
+            ContactEmail(
+                contact_id=contact_id, address=address, position=position, updated_by=user_id
             )
         )
-    )
-    for address in addresses:
-        if address not in existing:
-            session.add(
-                ContactEmail(
-                    contact_id=contact_id,
-                    address=address,
-                    position=len(existing),
-                    updated_by=user_id,
-                )
-            )
-            existing.append(address)
+
+
+def _new_values(existing: Sequence[str], wanted: list[str]) -> list[tuple[int, str]]:
+    """The wanted values not there yet, each with the position it takes after the others."""
+    new = [v for v in dict.fromkeys(wanted) if v not in existing]
+    return list(enumerate(new, start=len(existing)))
 
 
 def _set_tags(
