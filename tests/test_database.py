@@ -154,3 +154,60 @@ def test_settings_round_trip(db_path: Path) -> None:
         db.set_setting("office_name", "دفتر فروش مرکزی")
     with open_database(db_path) as db:
         assert db.get_setting("office_name") == "دفتر فروش مرکزی"
+
+
+FAILING_REVISION = '''
+"""A migration that fails half-way, after changing the schema and the data."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0999"
+down_revision = "{head}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("contacts", sa.Column("nickname", sa.String(50)))
+    op.execute("UPDATE contacts SET first_name = 'changed'")
+    op.create_table("half_done", sa.Column("id", sa.Integer, primary_key=True))
+    raise RuntimeError("disk pulled out mid-migration")
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+def test_a_failing_migration_changes_nothing(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from crm_desktop.models import database
+
+    with open_database(db_path) as db:
+        contacts.create_contact(db, changes_from_text({"first_name": "نیلوفر"}))
+    scripts = tmp_path / "migrations"
+    shutil.copytree(database.MIGRATIONS_DIR, scripts)
+    (scripts / "versions" / "0999_fails.py").write_text(
+        FAILING_REVISION.format(head=head_revision()), encoding="utf-8"
+    )
+    monkeypatch.setattr(database, "MIGRATIONS_DIR", scripts)
+
+    with pytest.raises(RuntimeError, match="disk pulled out"):
+        open_database(db_path)
+
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] != "0999"
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(contacts)")]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        names = conn.execute("SELECT first_name FROM contacts").fetchall()
+    assert "nickname" not in columns and "half_done" not in tables
+    assert names == [("نیلوفر",)]
+    # The copy taken before migrating is there too.
+    assert len(list(db_path.parent.glob("crm.sqlite3.before-*.bak"))) == 1
+    monkeypatch.undo()
+    with open_database(db_path) as db:  # and the app still opens it
+        assert [c.first_name for c in contacts.list_contacts(db)] == ["نیلوفر"]
