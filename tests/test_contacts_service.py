@@ -235,3 +235,43 @@ def test_trashed_contacts_are_not_counted_or_found(db: Database) -> None:
     assert contacts.contact_ids(db, "0912123") == [keep]
     contacts.restore_contacts(db, [gone])
     assert contacts.count_contacts(db, "0912123") == 2
+
+
+def test_exact_phone_and_email_lists_and_undo_by_state(db: Database) -> None:
+    from crm_desktop.services.fields import ContactChanges
+
+    cid = add(
+        db,
+        first_name="شیوا",
+        phone="09121111111",
+        email="a@x.example",
+        company="پارس",
+        tags="الف",
+        birth_date="1370/01/01",
+    )
+    before = contacts.get_contact(db, cid)
+    after = contacts.update_contact(
+        db,
+        cid,
+        ContactChanges(
+            first_name="شیوا",
+            last_name="کامرانی",
+            phones=("+989352222222", "+989121111111"),
+            emails=(),
+            company_id=None,
+            tags=("ب",),
+            birth_date=None,
+            lead_score=40,
+        ),
+    )
+    assert after.phones == ("+989352222222", "+989121111111")
+    assert after.emails == () and after.company is None and after.tags == ("ب",)
+    assert contacts.contact_ids(db, "a@x") == []  # the removed email is no longer found
+    restored = contacts.update_contact(db, cid, contacts.state_changes(before))
+    assert restored.as_json() | {"updated_at": None} == before.as_json() | {"updated_at": None}
+    assert contacts.contact_ids(db, "a@x") == [cid]
+    with sqlite3.connect(db.path) as conn:  # the kept number kept its row
+        rows = conn.execute(
+            "SELECT number, deleted_at IS NULL FROM contact_phones WHERE contact_id = ?", (cid,)
+        ).fetchall()
+    assert sorted(rows) == [("+989121111111", 1), ("+989352222222", 0)]

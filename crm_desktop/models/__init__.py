@@ -12,6 +12,7 @@ from crm_desktop.models.people import (
     ContactTag,
     Lifecycle,
     Role,
+    Segment,
     Tag,
     User,
 )
@@ -54,6 +55,7 @@ __all__ = [
     "Pipeline",
     "Product",
     "Role",
+    "Segment",
     "ServiceRequest",
     "Setting",
     "Stage",

@@ -119,3 +119,13 @@ class ContactTag(Tracked, Base):
 
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
     tag_id: Mapped[str] = mapped_column(ForeignKey("tags.id"), index=True)
+
+
+class Segment(Tracked, Base):
+    """A saved contacts filter, shown in the navigation (shared by the office)."""
+
+    __tablename__ = "segments"
+
+    name: Mapped[str] = mapped_column(String(200))
+    filter_json: Mapped[str] = mapped_column(Text, default="{}")
+    position: Mapped[int] = mapped_column(Integer, default=0)

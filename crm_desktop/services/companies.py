@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.locale import normalize_email, normalize_text, parse_phone, sort_key
-from crm_desktop.models import Company, Contact, utcnow
+from crm_desktop.models import Company, Contact, Deal, Stage, utcnow
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.records import CompanyRecord
@@ -174,3 +174,35 @@ def _records(session: Session, ids: Sequence[str]) -> list[CompanyRecord]:
         for c in session.scalars(select(Company).where(Company.id.in_(ids)))
     }
     return [by_id[i] for i in ids if i in by_id]
+
+
+@dataclass(frozen=True)
+class CompanySummary:
+    """A company's page: its people and what it is worth."""
+
+    company: CompanyRecord
+    people: list[str]
+    open_deals: int
+    open_amount: int  # rials
+    won_deals: int
+    won_amount: int  # rials
+
+
+def company_summary(db: Database, company_id: str) -> CompanySummary:
+    company = get_company(db, company_id)
+    with db.session() as session:
+        rows = session.execute(
+            select(
+                Stage.is_won, Stage.is_lost, func.count(), func.coalesce(func.sum(Deal.amount), 0)
+            )
+            .join(Stage, Stage.id == Deal.stage_id)
+            .where(Deal.company_id == company_id, Deal.deleted_at.is_(None))
+            .group_by(Stage.is_won, Stage.is_lost)
+        ).all()
+    open_deals = sum(n for won, lost, n, _ in rows if not won and not lost)
+    open_amount = sum(a for won, lost, _, a in rows if not won and not lost)
+    won_deals = sum(n for won, _, n, _ in rows if won)
+    won_amount = sum(a for won, _, _, a in rows if won)
+    return CompanySummary(
+        company, company_people(db, company_id), open_deals, open_amount, won_deals, won_amount
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.locale import is_mobile, sort_key
 from crm_desktop.models import (
+    Campaign,
     Company,
     Contact,
     ContactEmail,
@@ -26,6 +28,7 @@ from crm_desktop.services.fields import UNSET, ContactChanges, Unset
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.search import count_matches, matching_ids, reindex_contacts
 
+ID_FIELDS = ("company_id", "lead_source_id", "campaign_id", "owner_id")
 PLAIN_FIELDS = (
     "first_name",
     "last_name",
@@ -36,6 +39,7 @@ PLAIN_FIELDS = (
     "birth_date",
     "preferred_channel",
     "lifecycle",
+    "lead_score",
     "notes",
 )
 
@@ -67,6 +71,10 @@ def _apply(session: Session, contact: Contact, changes: ContactChanges) -> None:
             "a contact needs a first or last name",
         )
     contact.sort_key = contact_sort_key(contact.first_name, contact.last_name)
+    for name in ID_FIELDS:
+        value = getattr(changes, name)
+        if value is not UNSET:
+            setattr(contact, name, value)
     if not isinstance(changes.company, Unset):
         contact.company_id = (
             lookups.find_or_create_company(session, changes.company).id if changes.company else None
@@ -81,51 +89,65 @@ def _apply(session: Session, contact: Contact, changes: ContactChanges) -> None:
         contact.owner_id = lookups.find_user(session, changes.owner).id if changes.owner else None
     contact.updated_by = user_id
     session.flush()
-    _add_phones(session, contact.id, changes.add_phones, user_id)
-    _add_emails(session, contact.id, changes.add_emails, user_id)
+    phones = _live_values(session, ContactPhone, contact.id)
+    wanted_phones = list(phones if isinstance(changes.phones, Unset) else changes.phones)
+    _set_values(session, ContactPhone, contact.id, phones, wanted_phones + changes.add_phones)
+    emails = _live_values(session, ContactEmail, contact.id)
+    wanted_emails = list(emails if isinstance(changes.emails, Unset) else changes.emails)
+    _set_values(session, ContactEmail, contact.id, emails, wanted_emails + changes.add_emails)
     if not isinstance(changes.tags, Unset):
         _set_tags(session, contact.id, changes.tags, user_id)
 
 
-def _add_phones(session: Session, contact_id: str, numbers: list[str], user_id: str | None) -> None:
-    existing = session.scalars(
-        select(ContactPhone.number).where(
-            ContactPhone.contact_id == contact_id, ContactPhone.deleted_at.is_(None)
-        )
+def _live_values(
+    session: Session, model: type[ContactPhone] | type[ContactEmail], contact_id: str
+) -> dict[str, ContactPhone | ContactEmail]:
+    rows = session.scalars(
+        select(model)
+        .where(model.contact_id == contact_id, model.deleted_at.is_(None))
+        .order_by(model.position, model.created_at)
     ).all()
-    for position, number in _new_values(existing, numbers):
-        kind = "mobile" if is_mobile(number) else "work"
-        session.add(
-            ContactPhone(
-                contact_id=contact_id,
-                number=number,
-                kind=kind,
-                position=position,
-                updated_by=user_id,
-            )
-        )
+    return {_value(row): row for row in cast(Sequence[ContactPhone | ContactEmail], rows)}
 
 
-def _add_emails(
-    session: Session, contact_id: str, addresses: list[str], user_id: str | None
+def _value(row: ContactPhone | ContactEmail) -> str:
+    return row.number if isinstance(row, ContactPhone) else row.address
+
+
+def _set_values(
+    session: Session,
+    model: type[ContactPhone] | type[ContactEmail],
+    contact_id: str,
+    existing: dict[str, ContactPhone | ContactEmail],
+    wanted: list[str],
 ) -> None:
-    existing = session.scalars(
-        select(ContactEmail.address).where(
-            ContactEmail.contact_id == contact_id, ContactEmail.deleted_at.is_(None)
-        )
-    ).all()
-    for position, address in _new_values(existing, addresses):
-        session.add(
-            ContactEmail(
-                contact_id=contact_id, address=address, position=position, updated_by=user_id
-            )
-        )
+    """Make the live phones (or emails) exactly ``wanted``, in that order.
 
-
-def _new_values(existing: Sequence[str], wanted: list[str]) -> list[tuple[int, str]]:
-    """The wanted values not there yet, each with the position it takes after the others."""
-    new = [v for v in dict.fromkeys(wanted) if v not in existing]
-    return list(enumerate(new, start=len(existing)))
+    Rows that stay keep their id (sync sees a position change, not a new number);
+    rows no longer wanted are tombstoned.
+    """
+    user_id = lookups.current_user_id(session)
+    now = utcnow()
+    ordered = list(dict.fromkeys(wanted))
+    for value, row in existing.items():
+        if value not in ordered:
+            row.deleted_at = now
+            row.updated_by = user_id
+    for position, value in enumerate(ordered):
+        kept = existing.get(value)
+        if kept is None:
+            new: ContactPhone | ContactEmail
+            if model is ContactPhone:
+                kind = "mobile" if is_mobile(value) else "work"
+                new = ContactPhone(contact_id=contact_id, number=value, kind=kind)
+            else:
+                new = ContactEmail(contact_id=contact_id, address=value)
+            new.position = position
+            new.updated_by = user_id
+            session.add(new)
+        elif kept.position != position:
+            kept.position = position
+            kept.updated_by = user_id
 
 
 def _set_tags(
@@ -244,9 +266,10 @@ def load_contacts(session: Session, ids: Sequence[str]) -> list[ContactRecord]:
             r for i in range(0, len(ids), chunk) for r in load_contacts(session, ids[i : i + chunk])
         ]
     rows = session.execute(
-        select(Contact, Company.name, LeadSource.name, User.name)
+        select(Contact, Company.name, LeadSource.name, Campaign.name, User.name)
         .outerjoin(Company, Company.id == Contact.company_id)
         .outerjoin(LeadSource, LeadSource.id == Contact.lead_source_id)
+        .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
         .outerjoin(User, User.id == Contact.owner_id)
         .where(Contact.id.in_(ids))
     ).all()
@@ -273,7 +296,7 @@ def load_contacts(session: Session, ids: Sequence[str]) -> list[ContactRecord]:
     ):
         tags.setdefault(cid, []).append(name)
     by_id = {}
-    for contact, company, source, owner in rows:
+    for contact, company, source, campaign, owner in rows:
         by_id[contact.id] = ContactRecord(
             id=contact.id,
             first_name=contact.first_name,
@@ -288,7 +311,10 @@ def load_contacts(session: Session, ids: Sequence[str]) -> list[ContactRecord]:
             province=contact.province,
             birth_date=contact.birth_date,
             preferred_channel=contact.preferred_channel,
+            lead_source_id=contact.lead_source_id,
             lead_source=source,
+            campaign_id=contact.campaign_id,
+            campaign=campaign,
             owner_id=contact.owner_id,
             owner=owner,
             lifecycle=contact.lifecycle,
@@ -300,3 +326,27 @@ def load_contacts(session: Session, ids: Sequence[str]) -> list[ContactRecord]:
             deleted_at=contact.deleted_at,
         )
     return [by_id[i] for i in ids if i in by_id]
+
+
+def state_changes(record: ContactRecord) -> ContactChanges:
+    """Changes that put a contact back exactly as ``record`` shows it (undo of an edit)."""
+    return ContactChanges(
+        first_name=record.first_name,
+        last_name=record.last_name,
+        job_title=record.job_title,
+        address=record.address,
+        city=record.city,
+        province=record.province,
+        birth_date=record.birth_date,
+        preferred_channel=record.preferred_channel,
+        lifecycle=record.lifecycle,
+        lead_score=record.lead_score,
+        notes=record.notes,
+        company_id=record.company_id,
+        lead_source_id=record.lead_source_id,
+        campaign_id=record.campaign_id,
+        owner_id=record.owner_id,
+        phones=record.phones,
+        emails=record.emails,
+        tags=record.tags,
+    )

@@ -87,8 +87,17 @@ class ContactChanges:
     lifecycle: str | Unset = UNSET
     tags: tuple[str, ...] | Unset = UNSET  # the full set of tag names
     notes: str | Unset | None = UNSET
-    add_phones: list[str] = field(default_factory=list)  # E.164
-    add_emails: list[str] = field(default_factory=list)  # lower case
+    lead_score: int | Unset = UNSET
+    # By id, as the window's pickers and undo give them (a name above wins if both).
+    company_id: str | Unset | None = UNSET
+    lead_source_id: str | Unset | None = UNSET
+    campaign_id: str | Unset | None = UNSET
+    owner_id: str | Unset | None = UNSET
+    # The exact list, in order (E.164 / lower case); add_* only append.
+    phones: tuple[str, ...] | Unset = UNSET
+    emails: tuple[str, ...] | Unset = UNSET
+    add_phones: list[str] = field(default_factory=list)
+    add_emails: list[str] = field(default_factory=list)
 
 
 def _enum_value(value: str, names: Mapping[E, tuple[str, ...]], what: str) -> str:

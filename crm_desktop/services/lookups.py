@@ -42,6 +42,13 @@ def find_or_create_tag(session: Session, name: str) -> Tag:
     return tag
 
 
+def tag_name(session: Session, tag_id: str) -> str:
+    tag = session.get(Tag, tag_id)
+    if tag is None:
+        raise InvalidInput("این برچسب وجود ندارد.", f"no tag with id {tag_id!r}")
+    return tag.name
+
+
 def find_or_create_lead_source(session: Session, name: str) -> LeadSource:
     key = search_key(name)
     sources = list(session.scalars(select(LeadSource).where(LeadSource.deleted_at.is_(None))))

@@ -22,7 +22,10 @@ class ContactRecord:
     province: str | None
     birth_date: dt.date | None
     preferred_channel: str | None
+    lead_source_id: str | None
     lead_source: str | None
+    campaign_id: str | None
+    campaign: str | None
     owner_id: str | None
     owner: str | None
     lifecycle: str
@@ -54,6 +57,7 @@ class ContactRecord:
             "birth_date": self.birth_date.isoformat() if self.birth_date else None,
             "preferred_channel": self.preferred_channel,
             "lead_source": self.lead_source,
+            "campaign": self.campaign,
             "owner": self.owner,
             "lifecycle": self.lifecycle,
             "lead_score": self.lead_score,

@@ -36,6 +36,7 @@ TRIGRAM = 3
 SEARCH_INDEXES = ("contact_fts", "contact_words")
 # Sorting a match costs about this many index steps of a walk (see ``should_walk``).
 SORT_COST = 10
+REINDEX_CHUNK = 500
 
 
 def search_body(
@@ -96,6 +97,11 @@ def _conditions(words: list[str], *, walk: bool = False) -> list[ColumnElement[b
     return [doc_id.in_(_match_select(index, m, rowid)) for index, m in _fts_matches(words)]
 
 
+def match_conditions(query: str) -> list[ColumnElement[bool]]:
+    """Conditions on ``ContactSearch`` selecting the contacts that match ``query``."""
+    return _conditions(query_words(query))
+
+
 def count_matches(session: Session, query: str | None) -> int:
     """How many live contacts match (all of them for an empty query)."""
     matches = _fts_matches(query_words(query or ""))
@@ -153,6 +159,10 @@ def reindex_contacts(session: Session, contact_ids: Iterable[str]) -> None:
     Trashed contacts lose their row, so searches and counts never see them.
     """
     ids = list(dict.fromkeys(contact_ids))
+    if len(ids) > REINDEX_CHUNK:  # SQLite caps the number of bound parameters
+        for start in range(0, len(ids), REINDEX_CHUNK):
+            reindex_contacts(session, ids[start : start + REINDEX_CHUNK])
+        return
     if not ids:
         return
     session.execute(
