@@ -1,0 +1,363 @@
+"""Merging duplicate contacts into one survivor, and undoing a merge exactly.
+
+A merge is one transaction: the survivor takes the chosen field values, the phones,
+emails and tags of the others it lacks, and every deal, activity, purchase and service
+request of theirs; the others go to the trash pointing at the survivor. The returned
+``MergeResult`` records what was there before, so ``unmerge`` can put it all back for
+the undo stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from crm_desktop.errors import InvalidInput
+from crm_desktop.models import (
+    Activity,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactTag,
+    Deal,
+    DealLine,
+    ServiceRequest,
+    utcnow,
+)
+from crm_desktop.models.database import Database
+from crm_desktop.services import lookups
+from crm_desktop.services.contacts import contact_sort_key
+from crm_desktop.services.search import reindex_contacts
+
+# The contact's own fields a merge dialog chooses between, one contact per field.
+MERGE_FIELDS = (
+    "first_name",
+    "last_name",
+    "company_id",
+    "job_title",
+    "address",
+    "city",
+    "province",
+    "birth_date",
+    "preferred_channel",
+    "lead_source_id",
+    "campaign_id",
+    "owner_id",
+    "lifecycle",
+    "lead_score",
+    "notes",
+)
+# Rows that point at a contact; a merge moves all of them, trashed ones included, so
+# that restoring one later finds the survivor.
+LINKED_TABLES: dict[str, type[Deal] | type[Activity] | type[DealLine] | type[ServiceRequest]] = {
+    "deals": Deal,
+    "activities": Activity,
+    "deal_lines": DealLine,
+    "service_requests": ServiceRequest,
+}
+OWNED_TABLES: dict[str, type[ContactPhone] | type[ContactEmail] | type[ContactTag]] = {
+    "contact_phones": ContactPhone,
+    "contact_emails": ContactEmail,
+    "contact_tags": ContactTag,
+}
+POSITIONED = ("contact_phones", "contact_emails")
+CHUNK = 500  # ids per IN (...), well under SQLite's limit on bound parameters
+
+FieldValue = str | int | dt.date | None
+Owned = TypeVar("Owned", ContactPhone, ContactEmail, ContactTag)
+
+
+@dataclass(frozen=True, slots=True)
+class MovedRow:
+    """A row the merge pointed at the survivor, and where it pointed before."""
+
+    table: str
+    row_id: str
+    contact_id: str
+    position: int | None = None  # its place among the contact's phones or emails
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """Everything a merge changed, enough for ``unmerge`` to undo it exactly."""
+
+    survivor_id: str
+    merged_ids: tuple[str, ...]
+    survivor_before: tuple[tuple[str, FieldValue], ...]  # every name of MERGE_FIELDS
+    moved: tuple[MovedRow, ...]
+    tombstoned_phone_ids: tuple[str, ...]  # numbers the survivor already had
+    tombstoned_email_ids: tuple[str, ...]
+    tombstoned_tag_ids: tuple[str, ...]
+
+    @property
+    def contact_ids(self) -> tuple[str, ...]:
+        """Every contact involved, the survivor first (to refresh or re-index)."""
+        return (self.survivor_id, *self.merged_ids)
+
+    def moved_ids(self, table: str) -> tuple[str, ...]:
+        return tuple(row.row_id for row in self.moved if row.table == table)
+
+
+def _live_contacts(session: Session, ids: Sequence[str]) -> dict[str, Contact]:
+    found = {c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(ids)))}
+    for contact_id in ids:
+        contact = found.get(contact_id)
+        if contact is None or contact.deleted_at is not None:
+            raise InvalidInput(
+                f"مخاطب «{contact_id}» پیدا نشد یا در سطل زباله است و ادغام نمی‌شود.",
+                f"cannot merge {contact_id!r}: no such contact, or it is in the trash",
+            )
+    return found
+
+
+def _check_fields(fields: Mapping[str, str], involved: Sequence[str]) -> None:
+    for name, source_id in fields.items():
+        if name not in MERGE_FIELDS:
+            raise InvalidInput(
+                f"فیلد «{name}» در ادغام انتخاب‌شدنی نیست.",
+                f"field {name!r} cannot be chosen in a merge; fields: {', '.join(MERGE_FIELDS)}",
+            )
+        if source_id not in involved:
+            raise InvalidInput(
+                f"مقدار «{name}» باید از یکی از مخاطبان ادغام‌شونده باشد.",
+                f"the value of {name!r} must come from one of the merged contacts",
+            )
+
+
+def _is_empty(value: FieldValue) -> bool:
+    return value is None or value == ""
+
+
+def _joined_notes(contacts: Sequence[Contact]) -> str | None:
+    """The survivor's notes, then each different note of the others after a blank line."""
+    parts: list[str] = []
+    for contact in contacts:
+        note = contact.notes
+        if note and note.strip() not in {p.strip() for p in parts}:
+            parts.append(note)
+    return "\n\n".join(parts) or None
+
+
+def _choose_fields(
+    survivor: Contact,
+    others: Sequence[Contact],
+    by_id: Mapping[str, Contact],
+    fields: Mapping[str, str],
+) -> None:
+    for name in MERGE_FIELDS:
+        value: FieldValue
+        if name in fields:
+            value = getattr(by_id[fields[name]], name)
+        elif name == "notes":
+            value = _joined_notes([survivor, *others])
+        elif _is_empty(getattr(survivor, name)):
+            donors = (getattr(o, name) for o in others if not _is_empty(getattr(o, name)))
+            value = next(donors, getattr(survivor, name))
+        else:
+            continue
+        setattr(survivor, name, value)
+    if not (survivor.first_name or survivor.last_name):
+        raise InvalidInput(
+            "مخاطب ادغام‌شده باید نام یا نام خانوادگی داشته باشد.",
+            "the merged contact needs a first or last name",
+        )
+    survivor.sort_key = contact_sort_key(survivor.first_name, survivor.last_name)
+
+
+def _take_owned(
+    session: Session,
+    model: type[Owned],
+    key: str,
+    *,
+    survivor_id: str,
+    others: Sequence[str],
+    user_id: str | None,
+) -> tuple[list[MovedRow], list[str]]:
+    """Move the others' live phones/emails/tags to the survivor; tombstone repeats.
+
+    ``key`` names what makes two rows the same (the number, the address, the tag).
+    Moved phones and emails go after the survivor's own, in the others' order.
+    """
+    table = model.__tablename__
+    positioned = table in POSITIONED
+    held = session.scalars(
+        select(model).where(model.contact_id == survivor_id, model.deleted_at.is_(None))
+    ).all()
+    seen = {getattr(row, key) for row in held}
+    next_position = max((getattr(row, "position", 0) for row in held), default=-1) + 1
+    order = {contact_id: i for i, contact_id in enumerate(others)}
+    rows = sorted(
+        session.scalars(
+            select(model).where(model.contact_id.in_(others), model.deleted_at.is_(None))
+        ),
+        key=lambda r: (order[r.contact_id], getattr(r, "position", 0), r.created_at, r.id),
+    )
+    moved: list[MovedRow] = []
+    tombstoned: list[str] = []
+    now = utcnow()
+    for row in rows:
+        row.updated_by = user_id
+        if getattr(row, key) in seen:
+            row.deleted_at = now
+            tombstoned.append(row.id)
+            continue
+        seen.add(getattr(row, key))
+        position = getattr(row, "position", None) if positioned else None
+        moved.append(MovedRow(table, row.id, row.contact_id, position))
+        row.contact_id = survivor_id
+        if positioned:
+            setattr(row, "position", next_position)  # noqa: B010 (tags have no position)
+            next_position += 1
+    return moved, tombstoned
+
+
+def merge_contacts(
+    db: Database,
+    survivor_id: str,
+    other_ids: Sequence[str],
+    *,
+    fields: Mapping[str, str] | None = None,
+) -> MergeResult:
+    """Merge ``other_ids`` into ``survivor_id`` in one transaction; see the module."""
+    others = list(dict.fromkeys(other_ids))
+    if not others:
+        raise InvalidInput(
+            "برای ادغام دست‌کم یک مخاطب دیگر لازم است.",
+            "nothing to merge: name at least one other contact",
+        )
+    if survivor_id in others:
+        raise InvalidInput(
+            "مخاطب را نمی‌توان با خودش ادغام کرد.", "cannot merge a contact with itself"
+        )
+    fields = dict(fields or {})
+    _check_fields(fields, [survivor_id, *others])
+    with db.session() as session:
+        by_id = _live_contacts(session, [survivor_id, *others])
+        survivor = by_id[survivor_id]
+        user_id = lookups.current_user_id(session)
+        before = tuple((name, getattr(survivor, name)) for name in MERGE_FIELDS)
+        _choose_fields(survivor, [by_id[i] for i in others], by_id, fields)
+        survivor.updated_by = user_id
+        moved, phones = _take_owned(
+            session, ContactPhone, "number", survivor_id=survivor_id, others=others, user_id=user_id
+        )
+        moved_emails, emails = _take_owned(
+            session,
+            ContactEmail,
+            "address",
+            survivor_id=survivor_id,
+            others=others,
+            user_id=user_id,
+        )
+        moved_tags, tags = _take_owned(
+            session, ContactTag, "tag_id", survivor_id=survivor_id, others=others, user_id=user_id
+        )
+        moved += moved_emails + moved_tags
+        for table, model in LINKED_TABLES.items():
+            for row_id, contact_id in session.execute(
+                select(model.id, model.contact_id)
+                .where(model.contact_id.in_(others))
+                .order_by(model.id)
+            ):
+                assert contact_id is not None  # selected by it
+                moved.append(MovedRow(table, row_id, contact_id))
+            session.execute(
+                update(model)
+                .where(model.contact_id.in_(others))
+                .values(contact_id=survivor_id, updated_by=user_id)
+                .execution_options(synchronize_session=False)
+            )
+        now = utcnow()
+        for contact_id in others:
+            other = by_id[contact_id]
+            other.deleted_at, other.merged_into_id, other.updated_by = now, survivor_id, user_id
+        session.flush()
+        reindex_contacts(session, [survivor_id, *others])
+        return MergeResult(
+            survivor_id=survivor_id,
+            merged_ids=tuple(others),
+            survivor_before=before,
+            moved=tuple(moved),
+            tombstoned_phone_ids=tuple(phones),
+            tombstoned_email_ids=tuple(emails),
+            tombstoned_tag_ids=tuple(tags),
+        )
+
+
+def _chunks(ids: Sequence[str]) -> list[Sequence[str]]:
+    return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
+def _merge_still_in_place(session: Session, result: MergeResult) -> dict[str, Contact]:
+    found = {
+        c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(result.contact_ids)))
+    }
+    survivor = found.get(result.survivor_id)
+    merged = [found.get(i) for i in result.merged_ids]
+    if (
+        survivor is None
+        or survivor.deleted_at is not None
+        or any(
+            c is None or c.deleted_at is None or c.merged_into_id != result.survivor_id
+            for c in merged
+        )
+    ):
+        raise InvalidInput(
+            "این ادغام دیگر برگرداندنی نیست: مخاطبان آن از آن زمان تغییر کرده‌اند.",
+            "this merge can no longer be undone: its contacts have changed since",
+        )
+    return found
+
+
+def unmerge(db: Database, result: MergeResult) -> None:
+    """Undo ``merge_contacts`` exactly: fields, moved rows, tombstones, the others."""
+    with db.session() as session:
+        found = _merge_still_in_place(session, result)
+        user_id = lookups.current_user_id(session)
+        survivor = found[result.survivor_id]
+        for name, value in result.survivor_before:
+            setattr(survivor, name, value)
+        survivor.sort_key = contact_sort_key(survivor.first_name, survivor.last_name)
+        survivor.updated_by = user_id
+        session.flush()
+        back: dict[tuple[str, str, int | None], list[str]] = defaultdict(list)
+        for row in result.moved:
+            back[row.table, row.contact_id, row.position].append(row.row_id)
+        tables = {**LINKED_TABLES, **OWNED_TABLES}
+        for (table, contact_id, position), ids in back.items():
+            model = tables[table]
+            values: dict[str, object] = {"contact_id": contact_id, "updated_by": user_id}
+            if position is not None:
+                values["position"] = position
+            for chunk in _chunks(ids):
+                # Only rows still on the survivor: one moved on since then stays put.
+                session.execute(
+                    update(model)
+                    .where(model.id.in_(chunk), model.contact_id == result.survivor_id)
+                    .values(values)
+                    .execution_options(synchronize_session=False)
+                )
+        for table, row_ids in (
+            ("contact_phones", result.tombstoned_phone_ids),
+            ("contact_emails", result.tombstoned_email_ids),
+            ("contact_tags", result.tombstoned_tag_ids),
+        ):
+            model = OWNED_TABLES[table]
+            for chunk in _chunks(row_ids):
+                session.execute(
+                    update(model)
+                    .where(model.id.in_(chunk))
+                    .values(deleted_at=None, updated_by=user_id)
+                    .execution_options(synchronize_session=False)
+                )
+        for contact_id in result.merged_ids:
+            other = found[contact_id]
+            other.deleted_at, other.merged_into_id, other.updated_by = None, None, user_id
+        session.flush()
+        reindex_contacts(session, result.contact_ids)
