@@ -195,6 +195,7 @@ def test_a_failing_migration_changes_nothing(
         FAILING_REVISION.format(head=head_revision()), encoding="utf-8"
     )
     monkeypatch.setattr(database, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr(database, "SCHEMA_REVISION", "0999")  # as the newer app knows
 
     with pytest.raises(RuntimeError, match="disk pulled out"):
         open_database(db_path)
@@ -211,3 +212,9 @@ def test_a_failing_migration_changes_nothing(
     monkeypatch.undo()
     with open_database(db_path) as db:  # and the app still opens it
         assert [c.first_name for c in contacts.list_contacts(db)] == ["نیلوفر"]
+
+
+def test_the_fast_path_knows_the_newest_migration() -> None:
+    from crm_desktop.models.database import SCHEMA_REVISION
+
+    assert head_revision() == SCHEMA_REVISION

@@ -17,7 +17,7 @@ from typing import NoReturn
 import platformdirs
 
 from crm_desktop import __version__
-from crm_desktop.cli import contacts, demo
+from crm_desktop.cli import contacts, demo, selfcheck
 from crm_desktop.errors import UserError
 from crm_desktop.paths import APP_NAME, default_db_path
 
@@ -51,6 +51,7 @@ def build_parser() -> Parser:
     commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     demo.register(commands)
     contacts.register(commands)
+    selfcheck.register(commands)
     return parser
 
 

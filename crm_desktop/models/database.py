@@ -13,14 +13,9 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -39,13 +34,25 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool, comp
     return not (type_ == "table" and name is not None and name.startswith(DERIVED_TABLE_PREFIXES))
 
 
+# The newest migration; ``tests/test_database.py`` checks it is Alembic's head. Opening a
+# database already at this revision needs no Alembic at all (faster start-up).
+SCHEMA_REVISION = "0003"
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -141,7 +148,21 @@ def _backup_path(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
 
 
+def _current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _upgrade(path: Path, engine: Engine) -> None:
+    if _current_revision(engine) == SCHEMA_REVISION:
+        return
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()

@@ -152,12 +152,30 @@ def _fast(flt: ContactFilter, sort: ContactSort) -> bool:
     return flt.only_search() and sort == ContactSort()
 
 
+def _count(session: Session, flt: ContactFilter) -> int:
+    if flt.only_search():
+        return search.count_matches(session, flt.search)
+    stmt = select(func.count()).select_from(Contact).where(*_conditions(flt, utcnow()))
+    return session.scalar(stmt) or 0
+
+
+def _page(
+    session: Session,
+    flt: ContactFilter,
+    sort: ContactSort,
+    *,
+    offset: int,
+    limit: int | None,
+    matches: int | None = None,
+) -> list[str]:
+    if _fast(flt, sort):
+        return search.matching_ids(session, flt.search, offset=offset, limit=limit, matches=matches)
+    return list(session.scalars(_query(flt, sort, utcnow()).offset(offset).limit(limit)))
+
+
 def count(db: Database, flt: ContactFilter) -> int:
     with db.session() as session:
-        if flt.only_search():
-            return search.count_matches(session, flt.search)
-        stmt = select(func.count()).select_from(Contact).where(*_conditions(flt, utcnow()))
-        return session.scalar(stmt) or 0
+        return _count(session, flt)
 
 
 def page(
@@ -169,12 +187,22 @@ def page(
     limit: int | None = None,
 ) -> list[str]:
     """Ids of one page of the list, in order."""
-    sort = sort or ContactSort()
     with db.session() as session:
-        if _fast(flt, sort):
-            return search.matching_ids(session, flt.search, offset=offset, limit=limit)
-        stmt = _query(flt, sort, utcnow()).offset(offset).limit(limit)
-        return list(session.scalars(stmt))
+        return _page(session, flt, sort or ContactSort(), offset=offset, limit=limit)
+
+
+def count_and_first_page(
+    db: Database, flt: ContactFilter, sort: ContactSort | None = None, *, limit: int
+) -> tuple[int, list[str]]:
+    """How many match, and the first ``limit`` of them: what a new search shows first.
+
+    One transaction, and the count also chooses the search plan (no second count).
+    """
+    with db.session() as session:
+        total = _count(session, flt)
+        return total, _page(
+            session, flt, sort or ContactSort(), offset=0, limit=limit, matches=total
+        )
 
 
 def filter_choices(db: Database) -> FilterChoices:

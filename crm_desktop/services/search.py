@@ -126,15 +126,26 @@ def matching_ids_query(
 
 
 def matching_ids(
-    session: Session, query: str | None, *, offset: int = 0, limit: int | None = None
+    session: Session,
+    query: str | None,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    matches: int | None = None,
 ) -> list[str]:
-    walk = should_walk(session, query, offset=offset, limit=limit)
+    """One page of matching ids; ``matches`` passes a count the caller already has."""
+    walk = should_walk(session, query, offset=offset, limit=limit, matches=matches)
     stmt = matching_ids_query(query, walk=walk, offset=offset, limit=limit)
     return list(session.scalars(stmt))
 
 
 def should_walk(
-    session: Session, query: str | None, *, offset: int = 0, limit: int | None = None
+    session: Session,
+    query: str | None,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+    matches: int | None = None,
 ) -> bool:
     """Walk the sorted index keeping matches, or sort the matches: whichever is cheaper.
 
@@ -144,7 +155,8 @@ def should_walk(
     """
     if not query_words(query or ""):
         return True  # everything, already in order in the index
-    matches = count_matches(session, query)
+    if matches is None:
+        matches = count_matches(session, query)
     if matches == 0:
         return False
     # The highest key is a cheap stand-in for the number of rows (exact but for trash).

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from crm_desktop.models.database import Database
 from crm_desktop.paths import resources_dir
+from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.first_run import ask_if_needed
+from crm_desktop.ui.i18n import install_translator
 from crm_desktop.ui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
 
 log = logging.getLogger(__name__)
@@ -43,7 +46,7 @@ def load_fonts() -> bool:
 
 
 def setup_application(app: QApplication, lang: str = "fa") -> None:
-    """Font, direction, locale and settings names: set once for the whole application."""
+    """Font, direction, locale, translations and settings names, for the whole application."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; one of: {', '.join(LANGUAGES)}")
     app.setOrganizationName(SETTINGS_ORGANIZATION)
@@ -58,17 +61,29 @@ def setup_application(app: QApplication, lang: str = "fa") -> None:
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    if not install_translator(app, lang):
+        log.warning("no translation for %s in the resources", lang)
 
 
-def build_main_window(db: Database, lang: str = "fa", page: str | None = None) -> MainWindow:
+def build_main_window(
+    db: Database, lang: str = "fa", page: str | None = None, *, ctx: AppContext | None = None
+) -> MainWindow:
     """The main window over ``db``, with the application set up for ``lang``."""
-    setup_application(ensure_application(), lang)
-    return MainWindow(db, page=page)
+    app = ensure_application()
+    setup_application(app, lang)
+    return MainWindow(ctx or AppContext(db, lang=lang), page=page)
 
 
 def run_app(db: Database, *, lang: str = "fa", page: str | None = None) -> int:
-    """Open the main window and run the event loop until it closes; the exit status."""
+    """Open the main window and run the event loop until it closes; the exit status.
+
+    On a database nobody has used yet, the first-run questions come first, over the
+    disabled window.
+    """
     app = ensure_application()
     window = build_main_window(db, lang, page)
     window.show()
-    return app.exec()
+    first_run = ask_if_needed(window.ctx, window)
+    status = app.exec()
+    del first_run
+    return status

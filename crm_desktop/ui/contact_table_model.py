@@ -1,15 +1,17 @@
-"""The contacts table: a model over contact ids that loads rows only when shown.
+"""The contacts table: a paged model over the contacts list service.
 
-Like Anki's card browser, the model holds just the ordered list of ids that the search
-service returned; records are fetched in blocks when the view asks for a row, and only
-the most recently used blocks are kept. Opening or searching 100,000 contacts therefore
-costs one id query, not 100,000 records.
+Like Anki's card browser, the model never holds the whole list: it knows the filter,
+the sort and the total from ``contact_list.count``, and when the view asks for a row it
+fetches that row's page (ids with ``contact_list.page``, then the records) and keeps
+only the most recently used pages. Sorting re-runs the query in SQL; opening or
+searching 100,000 contacts therefore costs a count and one page, not 100,000 rows.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,46 +24,118 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from crm_desktop.locale import format_phone
+from crm_desktop.locale import format_jalali, format_phone
 from crm_desktop.models.database import Database
-from crm_desktop.services.contacts import contact_ids, get_contacts
+from crm_desktop.services import contact_list
+from crm_desktop.services.contact_list import SORT_COLUMNS, ContactFilter, ContactSort
+from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.ui.display import left_to_right, persian_digits_enabled
+from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
 
 CONTEXT = "ContactTableModel"
 
-# (key, header label); the key names the column for code and tests.
-COLUMNS: tuple[tuple[str, object], ...] = (
-    ("name", QT_TRANSLATE_NOOP(CONTEXT, "نام و نام خانوادگی")),
-    ("company", QT_TRANSLATE_NOOP(CONTEXT, "شرکت")),
-    ("job_title", QT_TRANSLATE_NOOP(CONTEXT, "سمت")),
-    ("mobile", QT_TRANSLATE_NOOP(CONTEXT, "تلفن همراه")),
-    ("email", QT_TRANSLATE_NOOP(CONTEXT, "ایمیل")),
-    ("city", QT_TRANSLATE_NOOP(CONTEXT, "شهر")),
-    ("owner", QT_TRANSLATE_NOOP(CONTEXT, "مسئول")),
-    ("lifecycle", QT_TRANSLATE_NOOP(CONTEXT, "وضعیت")),
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # names the column for code, settings and tests
+    label: object  # QT_TRANSLATE_NOOP text, translated through ``CONTEXT``
+    sort: str | None  # the ``SORT_COLUMNS`` key, or None when not sortable
+    cell: Callable[[ContactRecord, bool], str]  # (record, persian digits) -> text
+
+
+def _phone(record: ContactRecord, persian: bool) -> str:
+    if not record.phones:
+        return ""
+    return left_to_right(format_phone(record.phones[0], persian_digits=persian))
+
+
+def _date(value: Any, persian: bool) -> str:
+    return left_to_right(format_jalali(value, persian_digits=persian)) if value else ""
+
+
+def _text(name: str) -> Callable[[ContactRecord, bool], str]:
+    return lambda record, _persian: getattr(record, name) or ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "name",
+        QT_TRANSLATE_NOOP("ContactTableModel", "نام و نام خانوادگی"),
+        "name",
+        _text("full_name"),
+    ),
+    Column("company", QT_TRANSLATE_NOOP("ContactTableModel", "شرکت"), "company", _text("company")),
+    Column(
+        "job_title", QT_TRANSLATE_NOOP("ContactTableModel", "سمت"), "job_title", _text("job_title")
+    ),
+    Column("mobile", QT_TRANSLATE_NOOP("ContactTableModel", "تلفن همراه"), None, _phone),
+    Column(
+        "email",
+        QT_TRANSLATE_NOOP("ContactTableModel", "ایمیل"),
+        None,
+        lambda r, _p: left_to_right(r.emails[0]) if r.emails else "",
+    ),
+    Column("city", QT_TRANSLATE_NOOP("ContactTableModel", "شهر"), "city", _text("city")),
+    Column(
+        "province", QT_TRANSLATE_NOOP("ContactTableModel", "استان"), "province", _text("province")
+    ),
+    Column("owner", QT_TRANSLATE_NOOP("ContactTableModel", "مسئول"), "owner", _text("owner")),
+    Column(
+        "lifecycle",
+        QT_TRANSLATE_NOOP("ContactTableModel", "وضعیت"),
+        "lifecycle",
+        lambda r, _p: lifecycle_label(r.lifecycle),
+    ),
+    Column(
+        "lead_source",
+        QT_TRANSLATE_NOOP("ContactTableModel", "منبع سرنخ"),
+        None,
+        _text("lead_source"),
+    ),
+    Column(
+        "lead_score",
+        QT_TRANSLATE_NOOP("ContactTableModel", "امتیاز سرنخ"),
+        "lead_score",
+        lambda r, _p: display_number(r.lead_score),
+    ),
+    Column(
+        "tags",
+        QT_TRANSLATE_NOOP("ContactTableModel", "برچسب‌ها"),
+        None,
+        lambda r, _p: "، ".join(r.tags),
+    ),
+    Column(
+        "birth_date",
+        QT_TRANSLATE_NOOP("ContactTableModel", "تاریخ تولد"),
+        "birth_date",
+        lambda r, p: _date(r.birth_date, p),
+    ),
+    Column(
+        "created",
+        QT_TRANSLATE_NOOP("ContactTableModel", "تاریخ ایجاد"),
+        "created_at",
+        lambda r, p: _date(r.created_at.date(), p),
+    ),
 )
-COLUMN_KEYS = tuple(key for key, _label in COLUMNS)
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+# What a new user sees; the rest are one right-click away on the header.
+DEFAULT_COLUMNS = ("name", "company", "job_title", "mobile", "email", "city", "owner", "lifecycle")
+assert all(c.sort is None or c.sort in SORT_COLUMNS for c in COLUMNS)
 
 LIFECYCLE_LABELS = {
-    "lead": QT_TRANSLATE_NOOP(CONTEXT, "سرنخ"),
-    "prospect": QT_TRANSLATE_NOOP(CONTEXT, "مشتری بالقوه"),
-    "customer": QT_TRANSLATE_NOOP(CONTEXT, "مشتری"),
-    "inactive": QT_TRANSLATE_NOOP(CONTEXT, "غیرفعال"),
+    "lead": QT_TRANSLATE_NOOP("ContactTableModel", "سرنخ"),
+    "prospect": QT_TRANSLATE_NOOP("ContactTableModel", "مشتری بالقوه"),
+    "customer": QT_TRANSLATE_NOOP("ContactTableModel", "مشتری"),
+    "inactive": QT_TRANSLATE_NOOP("ContactTableModel", "غیرفعال"),
 }
 
-BLOCK_SIZE = 200
-MAX_CACHED_BLOCKS = 20
+PAGE_SIZE = 200
+MAX_CACHED_PAGES = 30
+# Records are read in smaller runs than ids: a screen shows about 25 rows, and reading
+# 200 records costs more than a keystroke may.
+RECORD_CHUNK = 50
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True, slots=True)
-class ContactRow:
-    """One loaded row: the record and its cells already formatted for display."""
-
-    record: ContactRecord | None
-    cells: tuple[str, ...]
 
 
 def lifecycle_label(value: str) -> str:
@@ -69,69 +143,120 @@ def lifecycle_label(value: str) -> str:
     return QCoreApplication.translate(CONTEXT, str(label)) if label else value
 
 
-def contact_cells(record: ContactRecord, *, persian_digits: bool) -> tuple[str, ...]:
-    """The text of each column, in ``COLUMNS`` order."""
-    phone = (
-        left_to_right(format_phone(record.phones[0], persian_digits=persian_digits))
-        if record.phones
-        else ""
-    )
-    email = left_to_right(record.emails[0]) if record.emails else ""
-    return (
-        record.full_name,
-        record.company or "",
-        record.job_title or "",
-        phone,
-        email,
-        record.city or "",
-        record.owner or "",
-        lifecycle_label(record.lifecycle),
-    )
+def column_label(key: str) -> str:
+    return QCoreApplication.translate(CONTEXT, str(COLUMNS[COLUMN_KEYS.index(key)].label))
 
 
-_EMPTY_ROW = ContactRow(None, ("",) * len(COLUMNS))
+class ContactRow:
+    """One row: its id, its record once loaded, and its cells formatted when first shown."""
+
+    __slots__ = ("cells", "id", "loaded", "record")
+
+    def __init__(self, contact_id: str, record: ContactRecord | None) -> None:
+        self.id = contact_id
+        self.record = record  # None: not loaded yet, or deleted since the count
+        self.loaded = record is not None
+        self.cells: list[str | None] = [None] * len(COLUMNS)
+
+    def cell(self, column: int, persian: bool) -> str:
+        text = self.cells[column]
+        if text is None:
+            text = COLUMNS[column].cell(self.record, persian) if self.record else ""
+            self.cells[column] = text
+        return text
 
 
 class ContactTableModel(QAbstractTableModel):
-    """Read-only table of contacts in the order the contacts service lists them."""
+    """Read-only table of the contacts matching a filter, in a sort order, loaded by page."""
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self._search = ""
-        self._ids: list[str] = []
-        self._blocks: OrderedDict[int, list[ContactRow]] = OrderedDict()
+        self._filter = ContactFilter()
+        self._sort = ContactSort()
+        self._total = 0
+        self._pages: OrderedDict[int, list[ContactRow]] = OrderedDict()
+        self._persian = persian_digits_enabled()
 
     # -- what the rest of the UI asks -------------------------------------------------
 
     @property
-    def search(self) -> str:
-        return self._search
+    def filter(self) -> ContactFilter:
+        return self._filter
+
+    @property
+    def sort_order(self) -> ContactSort:
+        return self._sort
+
+    def set_filter(self, flt: ContactFilter) -> None:
+        """Show the contacts matching ``flt`` (re-counted, no page loaded yet)."""
+        self._filter = flt
+        self.refresh()
 
     def set_search(self, text: str) -> None:
-        """Re-run the query for ``text`` (all contacts when blank) and show the result."""
-        self.beginResetModel()
-        self._search = text.strip()
-        self._ids = contact_ids(self._db, self._search or None)
-        self._blocks.clear()
-        self.endResetModel()
+        self.set_filter(replace(self._filter, search=text.strip()))
+
+    def set_sort(self, sort: ContactSort) -> None:
+        self._sort = sort
+        self.refresh()
 
     def refresh(self) -> None:
-        self.set_search(self._search)
+        """Re-count and forget every loaded page: the data changed or the query did."""
+        self.beginResetModel()
+        self._persian = persian_digits_enabled()
+        self._pages.clear()
+        # The count and the first page in one go: the count also picks the query plan.
+        self._total, first = contact_list.count_and_first_page(
+            self._db, self._filter, self._sort, limit=PAGE_SIZE
+        )
+        if first:
+            self._pages[0] = self._rows_of(first, min(PAGE_SIZE, self._total))
+        self.endResetModel()
+
+    def is_sortable(self, column: int) -> bool:
+        return 0 <= column < len(COLUMNS) and COLUMNS[column].sort is not None
+
+    def sort_column(self) -> int:
+        """The model column the list is sorted by."""
+        return next(i for i, c in enumerate(COLUMNS) if c.sort == self._sort.column)
 
     def contact_id(self, row: int) -> str:
-        return self._ids[row]
+        return self._row(row).id
 
     def record(self, row: int) -> ContactRecord | None:
-        return self._row(row).record
+        return self._loaded(row).record
 
-    def cached_block_count(self) -> int:
-        return len(self._blocks)
+    def loaded_row_of(self, contact_id: str) -> int | None:
+        """The row of ``contact_id`` if its page is loaded (no query)."""
+        for number, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.id == contact_id:
+                    return number * PAGE_SIZE + offset
+        return None
+
+    def ids_in_rows(self, first: int, last: int) -> list[str]:
+        """Ids of rows ``first..last``: from loaded pages, else one ids-only query.
+
+        Selecting every row of 100,000 and acting on them costs one query of ids, never
+        the records.
+        """
+        first, last = max(first, 0), min(last, self._total - 1)
+        if last < first:
+            return []
+        pages = range(first // PAGE_SIZE, last // PAGE_SIZE + 1)
+        if all(number in self._pages for number in pages):
+            return [self._row(row).id for row in range(first, last + 1)]
+        return contact_list.page(
+            self._db, self._filter, self._sort, offset=first, limit=last - first + 1
+        )
+
+    def cached_page_count(self) -> int:
+        return len(self._pages)
 
     # -- QAbstractTableModel ----------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -142,12 +267,16 @@ class ContactTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
+        if not (0 <= row < self._total and 0 <= column < len(COLUMNS)):
             return None
-        return self._row(row).cells[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._loaded(row).cell(column, self._persian)
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMN_KEYS[column] in ("tags", "email"):
+            return self._loaded(row).cell(column, self._persian) or None
+        return None
 
     def headerData(  # noqa: N802
         self,
@@ -155,39 +284,62 @@ class ContactTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return QCoreApplication.translate(CONTEXT, str(COLUMNS[section][1]))
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(CONTEXT, str(COLUMNS[section].label))
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort is None:
+            return QCoreApplication.translate(CONTEXT, "این ستون مرتب نمی‌شود")
         return None
 
-    # -- lazy loading -----------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query in SQL; a column that cannot be sorted leaves the order as it is."""
+        if not self.is_sortable(column):
+            return
+        wanted = ContactSort(
+            str(COLUMNS[column].sort), descending=order == Qt.SortOrder.DescendingOrder
+        )
+        if wanted != self._sort:
+            self.set_sort(wanted)
+
+    # -- paging -------------------------------------------------------------------------
 
     def _row(self, row: int) -> ContactRow:
-        number, offset = divmod(row, BLOCK_SIZE)
-        block = self._blocks.get(number)
-        if block is None:
-            block = self._load_block(number)
-            self._blocks[number] = block
-            while len(self._blocks) > MAX_CACHED_BLOCKS:
-                self._blocks.popitem(last=False)
+        number, offset = divmod(row, PAGE_SIZE)
+        rows = self._pages.get(number)
+        if rows is None:
+            rows = self._load_page(number)
+            self._pages[number] = rows
+            while len(self._pages) > MAX_CACHED_PAGES:
+                self._pages.popitem(last=False)
         else:
-            self._blocks.move_to_end(number)
-        return block[offset]
+            self._pages.move_to_end(number)
+        return rows[offset]
 
-    def _load_block(self, number: int) -> list[ContactRow]:
-        ids = self._ids[number * BLOCK_SIZE : (number + 1) * BLOCK_SIZE]
-        persian = persian_digits_enabled()
-        # A contact deleted since the search ran is missing here; it shows blank until
-        # the next refresh instead of shifting every row below it.
-        by_id = {record.id: record for record in get_contacts(self._db, ids)}
-        rows = []
-        for contact_id in ids:
-            record = by_id.get(contact_id)
-            if record is None:
-                rows.append(_EMPTY_ROW)
-            else:
-                rows.append(ContactRow(record, contact_cells(record, persian_digits=persian)))
+    def _loaded(self, row: int) -> ContactRow:
+        """The row with its record, reading its run of records if not read yet."""
+        found = self._row(row)
+        if not found.loaded and found.id:
+            rows = self._pages[row // PAGE_SIZE]
+            start = (row % PAGE_SIZE) // RECORD_CHUNK * RECORD_CHUNK
+            run = [r for r in rows[start : start + RECORD_CHUNK] if r.id and not r.loaded]
+            by_id = {rec.id: rec for rec in get_contacts(self._db, [r.id for r in run])}
+            for each in run:
+                # A contact deleted since the count stays blank until the next refresh.
+                each.record = by_id.get(each.id)
+                each.loaded = True
+        return found
+
+    def _load_page(self, number: int) -> list[ContactRow]:
+        start = number * PAGE_SIZE
+        wanted = min(PAGE_SIZE, self._total - start)
+        ids = contact_list.page(self._db, self._filter, self._sort, offset=start, limit=wanted)
+        return self._rows_of(ids, wanted)
+
+    @staticmethod
+    def _rows_of(ids: list[str], wanted: int) -> list[ContactRow]:
+        rows = [ContactRow(contact_id, None) for contact_id in ids]
+        # Fewer rows than counted: some were deleted since the count; they show blank
+        # until the change announcement re-counts, instead of shifting every row.
+        rows.extend(ContactRow("", None) for _ in range(wanted - len(rows)))
         return rows

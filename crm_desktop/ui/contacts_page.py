@@ -1,51 +1,61 @@
-"""The contacts screen: a search box, a count, and the contacts table.
+"""The contacts screen: search, filters, the paged table and bulk actions.
 
-``ContactsPage`` is the view (widgets and layout only); ``ContactsController`` owns
-the table model, wires the signals and calls the services.
+``ContactsView`` is widgets and layout only; ``ContactsController`` owns the model,
+wires the signals and calls the services; ``ContactsPage`` joins the two and is what
+the rest of the interface uses (its signals and four methods).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
     QTableView,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from crm_desktop.models.database import Database
-from crm_desktop.ui.contact_table_model import COLUMN_KEYS, ContactTableModel
+from crm_desktop.errors import UserError
+from crm_desktop.services import contact_list, segments
+from crm_desktop.services.contact_list import ContactFilter
+from crm_desktop.ui.column_chooser import ColumnChooser
+from crm_desktop.ui.contact_actions import ContactActions
+from crm_desktop.ui.contact_filters import ContactFilterPanel
+from crm_desktop.ui.contact_table_model import PAGE_SIZE, ContactTableModel
+from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS, AppContext, Change
 from crm_desktop.ui.display import display_number
 
 SEARCH_DELAY_MS = 100
 ROW_HEIGHT = 32
-
-# Starting widths in pixels, chosen so that every column fits a 1280-pixel-wide window
-# (the usual office laptop); the user can drag them and the last column stretches.
-COLUMN_WIDTHS = {
-    "name": 160,
-    "company": 160,
-    "job_title": 125,
-    "mobile": 120,
-    "email": 190,
-    "city": 80,
-    "owner": 105,
-    "lifecycle": 90,
-}
+# Selections up to this many rows are found again after the list is re-counted.
+KEEP_SELECTION_ROWS = 2000
 
 
-class ContactsPage(QWidget):
+class ContactsView(QWidget):
     """Widgets of the contacts screen; no data access and no signal wiring."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_contacts")
 
+        self._build_top()
+        self.filter_panel = ContactFilterPanel()
+        self.filter_panel.hide()
+        self._build_actions()
+        self._build_table()
+        self._lay_out()
+
+    def _build_top(self) -> None:
         self.title_label = QLabel(self.tr("مخاطبین"))
         self.title_label.setObjectName("pageTitle")
         title_font = self.title_label.font()
@@ -59,15 +69,32 @@ class ContactsPage(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(220)
 
+        self.filter_button = QToolButton()
+        self.filter_button.setObjectName("toggleFilters")
+        self.filter_button.setCheckable(True)
+        self.filter_button.setText(self.tr("فیلترها"))
+        self.new_button = QPushButton(self.tr("مخاطب تازه"))
+        self.new_button.setObjectName("newContact")
         self.count_label = QLabel()
         self.count_label.setObjectName("contactCount")
 
+    def _build_actions(self) -> None:
+        self.action_bar = QToolBar()
+        self.action_bar.setObjectName("contactActions")
+        self.action_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selectionCount")
+        self.context_menu = QMenu(self)
+        self.context_menu.setObjectName("contactContextMenu")
+
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("contactTable")
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -78,73 +105,334 @@ class ContactsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.title_label)
         top.addSpacing(24)
         top.addWidget(self.search_edit, 1)
+        top.addWidget(self.filter_button)
         top.addSpacing(12)
-        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(self.action_bar)
+        actions_row.addWidget(self.selection_label)
+        actions_row.addStretch(1)
+        actions_row.addWidget(self.count_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
-        layout.setSpacing(10)
+        layout.setSpacing(8)
         layout.addLayout(top)
+        layout.addWidget(self.filter_panel)
+        layout.addLayout(actions_row)
         layout.addWidget(self.table, 1)
 
-    def apply_column_widths(self) -> None:
-        for column, key in enumerate(COLUMN_KEYS):
-            self.table.setColumnWidth(column, COLUMN_WIDTHS[key])
+    def install_actions(self, actions: ContactActions) -> None:
+        """Put the bulk actions in the toolbar and the table's context menu."""
+        for menu in actions.menus():
+            self.action_bar.addAction(menu.menuAction())
+            button = self.action_bar.widgetForAction(menu.menuAction())
+            if isinstance(button, QToolButton):
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.action_bar.addAction(actions.delete_action)
+        self.table.addAction(actions.delete_action)
+        for menu in actions.menus():
+            self.context_menu.addMenu(menu)
+        self.context_menu.addSeparator()
+        self.context_menu.addAction(actions.delete_action)
 
-    def show_count(self, count: int, *, searching: bool) -> None:
-        if count == 0 and searching:
+    def show_count(self, shown: int, total: int, *, filtered: bool) -> None:
+        if shown == 0 and filtered:
             self.count_label.setText(self.tr("مخاطبی پیدا نشد"))
+        elif filtered:
+            text = self.tr("%1 از %2 مخاطب")
+            self.count_label.setText(
+                text.replace("%1", display_number(shown)).replace("%2", display_number(total))
+            )
         else:
-            self.count_label.setText(self.tr("%1 مخاطب").replace("%1", display_number(count)))
+            self.count_label.setText(self.tr("%1 مخاطب").replace("%1", display_number(shown)))
+
+    def show_selection(self, count: int) -> None:
+        self.selection_label.setText(
+            self.tr("%1 انتخاب‌شده").replace("%1", display_number(count)) if count else ""
+        )
+
+    def show_filter_count(self, count: int) -> None:
+        text = self.tr("فیلترها")
+        self.filter_button.setText(f"{text} ({display_number(count)})" if count else text)
 
 
 class ContactsController(QObject):
-    """Runs the search as the user types and keeps the count in step with the table."""
+    """Runs the query as the user types or filters; acts on the selection."""
 
-    contacts_shown = Signal(int)
-
-    def __init__(self, db: Database, page: ContactsPage, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx: AppContext, page: ContactsPage) -> None:
+        super().__init__(page)
+        self.ctx = ctx
         self.page = page
-        self.model = ContactTableModel(db, self)
+        self.model = ContactTableModel(ctx.db, self)
         page.table.setModel(self.model)
-        page.apply_column_widths()
+        self.columns = ColumnChooser(page.table.horizontalHeader(), self)
+        self.columns.apply_widths(page.table)
+        self.columns.restore()
+        self.actions = ContactActions(ctx, self.selected_ids, page)
+        page.install_actions(self.actions)
+        self._choices_stale = True
+        self._all_count = 0
 
         # Typing fires one query after a short pause, not one per key press.
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
-        page.search_edit.textChanged.connect(self._search_timer.start)
-        page.search_edit.returnPressed.connect(self.apply_search)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self._wire()
+        self._recount_all()
+        self.model.refresh()
+        self._sync_sort_indicator()
+        self._after_query()
 
-        self.model.set_search("")
-        self._show_count()
+    def _wire(self) -> None:
+        page = self.page
+        self.search_timer.timeout.connect(self.apply_search)
+        page.search_edit.textChanged.connect(self.search_timer.start)
+        page.search_edit.returnPressed.connect(self.apply_search)
+        page.filter_button.toggled.connect(self._toggle_filters)
+        page.filter_panel.changed.connect(self._filters_changed)
+        page.filter_panel.segment_name_chosen.connect(self.save_segment)
+        page.new_button.clicked.connect(page.new_contact_requested)
+        page.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_clicked)
+        page.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        page.table.doubleClicked.connect(self._activate)
+        page.table.installEventFilter(self)
+        page.table.customContextMenuRequested.connect(self._show_context_menu)
+        self.actions.failed.connect(self._show_error)
+        self.ctx.changes.changed.connect(self._on_change)
+
+    # -- queries ------------------------------------------------------------------------
+
+    def current_filter(self) -> ContactFilter:
+        return self.page.filter_panel.filter_with(self.page.search_edit.text().strip())
 
     def apply_search(self) -> None:
-        self._search_timer.stop()
-        text = self.page.search_edit.text()
-        if text.strip() == self.model.search:
-            return
-        self.model.set_search(text)
-        self.page.table.scrollToTop()
-        self._show_count()
+        self.search_timer.stop()
+        wanted = self.current_filter()
+        if wanted != self.model.filter:
+            self._query(wanted)
 
-    def refresh(self) -> None:
-        self.model.refresh()
-        self._show_count()
+    def apply_filter(self, flt: ContactFilter) -> None:
+        if flt != ContactFilter(search=flt.search):
+            self._ensure_choices()
+        self.page.filter_panel.show_filter(flt)
+        edit = self.page.search_edit
+        edit.blockSignals(True)
+        edit.setText(flt.search)
+        edit.blockSignals(False)
+        self.search_timer.stop()
+        self._query(flt)
+
+    def _filters_changed(self) -> None:
+        self.apply_search()
+
+    def _query(self, flt: ContactFilter) -> None:
+        self.model.set_filter(flt)
+        self.page.table.scrollToTop()
+        self._after_query()
+
+    def _after_query(self) -> None:
+        flt = self.model.filter
+        self.page.show_count(
+            self.model.rowCount(), self._all_count, filtered=flt != ContactFilter()
+        )
+        self.page.show_filter_count(self.page.filter_panel.active_count())
+        self._selection_changed()
+
+    def _recount_all(self) -> None:
+        self._all_count = contact_list.count(self.ctx.db, ContactFilter())
+
+    def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
+        if self.model.is_sortable(column):
+            self.model.sort(column, order)
+            self._selection_changed()
+        self._sync_sort_indicator()
+
+    def _sync_sort_indicator(self) -> None:
+        header = self.page.table.horizontalHeader()
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if self.model.sort_order.descending
+            else Qt.SortOrder.AscendingOrder
+        )
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), order)
+        header.blockSignals(False)
+
+    # -- choices for the pickers and menus (a few hundred ms at 100,000: on demand) -----
+
+    def _ensure_choices(self) -> None:
+        if self._choices_stale:
+            choices = contact_list.filter_choices(self.ctx.db)
+            self.page.filter_panel.set_choices(choices)
+            self.actions.set_choices(choices)
+            self._choices_stale = False
+
+    def _toggle_filters(self, shown: bool) -> None:
+        if shown:
+            self._ensure_choices()
+        self.page.filter_panel.setVisible(shown)
+
+    # -- selection ----------------------------------------------------------------------
+
+    def _selected_intervals(self) -> list[tuple[int, int]]:
+        """Selected rows as merged (first, last) intervals: no index per row."""
+        intervals = sorted(
+            (r.top(), r.bottom()) for r in self.page.table.selectionModel().selection().toList()
+        )
+        merged: list[tuple[int, int]] = []
+        for first, last in intervals:
+            if merged and first <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+            else:
+                merged.append((first, last))
+        return merged
+
+    def selected_ids(self) -> list[str]:
+        ids: list[str] = []
+        for first, last in self._selected_intervals():
+            ids.extend(self.model.ids_in_rows(first, last))
+        return [i for i in dict.fromkeys(ids) if i]
+
+    def _selection_changed(self) -> None:
+        count = sum(last - first + 1 for first, last in self._selected_intervals())
+        self.page.show_selection(count)
+        self.actions.set_enabled(count > 0)
+        if count:
+            self._ensure_choices()
+
+    def _show_context_menu(self, pos: object) -> None:
+        if self._selected_intervals():
+            self._ensure_choices()
+            self.page.context_menu.popup(self.page.table.viewport().mapToGlobal(pos))  # type: ignore[call-overload]
+
+    def _activate(self, index: object) -> None:
+        row = getattr(index, "row", lambda: -1)()
+        if 0 <= row < self.model.rowCount():
+            contact_id = self.model.contact_id(row)
+            if contact_id:
+                self.page.contact_activated.emit(contact_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.page.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._activate(self.page.table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- changes from anywhere ----------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == CONTACTS:
+            self._choices_stale = True
+            self._recount_all()
+            self.reload()
+        elif change.kind == USERS:
+            self._choices_stale = True
+        if self._choices_stale and (
+            self.page.filter_panel.isVisible() or self._selected_intervals()
+        ):
+            # Later: the change may come from one of the menu actions being rebuilt.
+            QTimer.singleShot(0, self, self._ensure_choices)
+
+    def reload(self) -> None:
+        """Re-count and drop the loaded pages, keeping scroll and selection where possible."""
+        table, model = self.page.table, self.model
+        intervals = self._selected_intervals()
+        everything = intervals == [(0, model.rowCount() - 1)] and model.rowCount() > 0
+        kept: list[str] = []
+        span = (intervals[0][0], intervals[-1][1]) if intervals else (0, -1)
+        if not everything and 0 < span[1] - span[0] + 1 <= KEEP_SELECTION_ROWS:
+            kept = self.selected_ids()
+        current = table.currentIndex()
+        current_id = model.contact_id(current.row()) if current.isValid() else ""
+        current_column = max(current.column(), 0)
+        if current.isValid():
+            span = (min(span[0], current.row()), max(span[1], current.row()))
+        scroll = table.verticalScrollBar().value()
+
+        model.refresh()
+        table.verticalScrollBar().setValue(scroll)
+        if everything:
+            table.selectAll()
+        elif kept or current_id:
+            self._reselect(kept, current_id, current_column, span)
+        self._after_query()
+
+    def _reselect(
+        self, ids: list[str], current_id: str, column: int, span: tuple[int, int]
+    ) -> None:
+        """Select ``ids`` again at their new rows, looking near where they were."""
+        model, table = self.model, self.page.table
+        first = max(span[0] - PAGE_SIZE, 0)
+        last = span[1] + PAGE_SIZE
+        rows = {cid: first + i for i, cid in enumerate(model.ids_in_rows(first, last))}
+        selection = QItemSelection()
+        right = model.columnCount() - 1
+        for cid in ids:
+            if cid in rows:
+                row = rows[cid]
+                selection.select(model.index(row, 0), model.index(row, right))
+        selections = table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
+        if current_id in rows:
+            selections.setCurrentIndex(model.index(rows[current_id], column), flags.NoUpdate)
+        selections.select(selection, flags.ClearAndSelect)
+
+    # -- saved lists ----------------------------------------------------------------------
+
+    def save_segment(self, name: str) -> None:
+        try:
+            segments.save_segment(self.ctx.db, name, self.current_filter())
+        except UserError as error:
+            self._show_error(error.message(self.ctx.lang))
+            return
+        self.ctx.changes.announce(SEGMENTS)
+
+    def _show_error(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("مخاطبین"), message, parent=self.page)
+        box.setObjectName("contactsError")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.page.error_box = box
+        box.open()
+
+
+class ContactsPage(ContactsView):
+    """The contacts list over ``ctx``; what the main window and others talk to."""
+
+    contact_activated = Signal(str)  # double-click or Enter on a row
+    new_contact_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.error_box: QMessageBox | None = None
+        self.controller = ContactsController(ctx, self)
+        self.model = self.controller.model
 
     def focus_search(self) -> None:
-        self.page.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.page.search_edit.selectAll()
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
 
-    def _show_count(self) -> None:
-        count = self.model.rowCount()
-        self.page.show_count(count, searching=bool(self.model.search))
-        self.contacts_shown.emit(count)
+    def apply_filter(self, flt: ContactFilter) -> None:
+        """Show ``flt`` (a saved list, say): the search box and the panel follow it."""
+        self.controller.apply_filter(flt)
+
+    def current_filter(self) -> ContactFilter:
+        return self.controller.current_filter()
+
+    def selected_ids(self) -> list[str]:
+        return self.controller.selected_ids()

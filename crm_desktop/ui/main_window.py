@@ -1,55 +1,52 @@
-"""The main window: navigation on the leading side, the pages, and a status bar."""
+"""The main window: navigation on the leading side, the pages, menus and a status bar.
+
+A page is built the first time it is shown, so that opening the window costs only the
+page it opens on.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from crm_desktop.models.database import Database
+from crm_desktop import __version__
 from crm_desktop.services.contacts import count_contacts
 from crm_desktop.services.users import OFFICE_NAME_KEY, current_user
-from crm_desktop.ui.contacts_page import ContactsController, ContactsPage
+from crm_desktop.ui.companies_page import CompaniesPage
+from crm_desktop.ui.company_page import CompanyPage
+from crm_desktop.ui.contact_editor import ContactEditor
+from crm_desktop.ui.contacts_page import ContactsPage
+from crm_desktop.ui.context import CONTACTS, SETTINGS, USERS, AppContext, Change
 from crm_desktop.ui.display import display_number, left_to_right
+from crm_desktop.ui.duplicates_page import DuplicatesPage
+from crm_desktop.ui.global_search import GlobalSearchDialog, bring_to_front
+from crm_desktop.ui.navigation import (
+    ALL_PAGE_KEYS,
+    PAGE_KEYS,
+    NavigationPanel,
+    SegmentActions,
+    page_title,
+)
 from crm_desktop.ui.placeholder_page import PlaceholderPage
+from crm_desktop.ui.trash_page import TrashPage
 
-CONTEXT = "MainWindow"
 SETTINGS_ORGANIZATION = "crm_desktop"
 SETTINGS_APPLICATION = "crm_desktop"
 GEOMETRY_KEY = "main_window/geometry"
+PAGE_KEY = "main_window/page"
 DEFAULT_SIZE = QSize(1280, 800)
-NAVIGATION_WIDTH = 180
-
-# Navigation order; the keys are those of the ``--page`` option.
-PAGES: tuple[tuple[str, object], ...] = (
-    ("dashboard", QT_TRANSLATE_NOOP(CONTEXT, "داشبورد")),
-    ("contacts", QT_TRANSLATE_NOOP(CONTEXT, "مخاطبین")),
-    ("companies", QT_TRANSLATE_NOOP(CONTEXT, "شرکت‌ها")),
-    ("pipeline", QT_TRANSLATE_NOOP(CONTEXT, "قیف فروش")),
-    ("activities", QT_TRANSLATE_NOOP(CONTEXT, "فعالیت‌ها")),
-    ("reports", QT_TRANSLATE_NOOP(CONTEXT, "گزارش‌ها")),
-    ("settings", QT_TRANSLATE_NOOP(CONTEXT, "تنظیمات")),
-)
-PAGE_KEYS = tuple(key for key, _title in PAGES)
 DEFAULT_PAGE = "contacts"
 
-NAVIGATION_STYLE = """
-QListWidget#navigation { border: none; padding-top: 8px; }
-QListWidget#navigation::item { padding: 9px 14px; }
-"""
-
-
-def page_title(key: str) -> str:
-    return QCoreApplication.translate(CONTEXT, str(dict(PAGES)[key]))
+__all__ = ["ALL_PAGE_KEYS", "PAGE_KEYS", "MainWindow", "page_title"]
 
 
 def window_settings() -> QSettings:
@@ -58,47 +55,38 @@ def window_settings() -> QSettings:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, db: Database, *, page: str | None = None, parent: QWidget | None = None
+        self, ctx: AppContext, *, page: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        if page is not None and page not in PAGE_KEYS:
-            raise ValueError(f"unknown page {page!r}; one of: {', '.join(PAGE_KEYS)}")
-        self.db = db
+        if page is not None and page not in ALL_PAGE_KEYS:
+            raise ValueError(f"unknown page {page!r}; one of: {', '.join(ALL_PAGE_KEYS)}")
+        self.ctx = ctx
+        self.db = ctx.db
+        self.windows: dict[tuple[str, str], QWidget] = {}  # open editors and company pages
         self.setObjectName("mainWindow")
         self._build_pages()
+        self._build_menus()
         self._build_status_bar()
         self._wire()
         self._update_title()
         self.refresh_status()
+        remembered = window_settings().value(PAGE_KEY)
+        if page is None and remembered in ALL_PAGE_KEYS:
+            page = str(remembered)
         self.show_page(page or DEFAULT_PAGE)
         self._restore_geometry()
 
     # -- view ---------------------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
-        self.navigation.setFrameShape(QFrame.Shape.NoFrame)
-        self.navigation.setStyleSheet(NAVIGATION_STYLE)
+        self.navigation = NavigationPanel()
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-
-        self.contacts_page = ContactsPage()
-        self.pages: dict[str, QWidget] = {}
-        for key, _title in PAGES:
-            title = page_title(key)
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.navigation.addItem(item)
-            widget = self.contacts_page if key == "contacts" else PlaceholderPage(key, title)
-            self.pages[key] = widget
-            self.stack.addWidget(widget)
+        self.pages: dict[str, QWidget] = {}  # built on first visit
 
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.VLine)
         separator.setFrameShadow(QFrame.Shadow.Sunken)
-
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,6 +98,82 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+    def page(self, key: str) -> QWidget:
+        """The page of ``key``, built now if it never was."""
+        if key not in self.pages:
+            self.pages[key] = self._make_page(key)
+            self.stack.addWidget(self.pages[key])
+        return self.pages[key]
+
+    @property
+    def contacts_page(self) -> ContactsPage:
+        page = self.page("contacts")
+        assert isinstance(page, ContactsPage)
+        return page
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "contacts":
+            contacts = ContactsPage(self.ctx)
+            contacts.contact_activated.connect(self.open_contact)
+            contacts.new_contact_requested.connect(self.new_contact)
+            return contacts
+        if key == "companies":
+            companies = CompaniesPage(self.ctx)
+            companies.company_activated.connect(self.open_company)
+            companies.new_company_requested.connect(self.new_company)
+            return companies
+        if key == "duplicates":
+            duplicates = DuplicatesPage(self.ctx)
+            duplicates.contact_activated.connect(self.open_contact)
+            return duplicates
+        if key == "trash":
+            return TrashPage(self.ctx)
+        return PlaceholderPage(key, page_title(key))
+
+    def _action(self, text: str, name: str, *keys: QKeySequence | str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&پرونده"))
+        self.new_contact_action = self._action(self.tr("مخاطب تازه"), "newContact", "Ctrl+N")
+        self.quit_action = self._action(self.tr("خروج"), "quit", "Ctrl+Q")
+        self.file_menu.addAction(self.new_contact_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu(self.tr("&ویرایش"))
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("واگردانی"))
+        self.undo_action.setObjectName("undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("انجام دوباره"))
+        self.redo_action.setObjectName("redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find_action = self._action(self.tr("جستجو در مخاطبین"), "findContacts", "Ctrl+F")
+        self.search_action = self._action(self.tr("جستجوی همه‌جا…"), "globalSearch", "Ctrl+K")
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.edit_menu.addAction(action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.search_action)
+
+        self.go_menu = bar.addMenu(self.tr("&برو به"))
+        self.page_actions: dict[str, QAction] = {}
+        for number, key in enumerate(PAGE_KEYS, start=1):
+            action = self._action(page_title(key), f"go_{key}", f"Ctrl+{number}")
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            self.page_actions[key] = action
+            self.go_menu.addAction(action)
+
+        self.help_menu = bar.addMenu(self.tr("&راهنما"))
+        self.about_action = self._action(self.tr("دربارهٔ برنامه"), "about")
+        self.help_menu.addAction(self.about_action)
+
     def _build_status_bar(self) -> None:
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")
@@ -117,32 +181,114 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("statusDatabase")
         self.count_label = QLabel()
         self.count_label.setObjectName("statusCount")
-        for label in (self.user_label, self.database_label, self.count_label):
+        self.sync_label = QLabel(self.tr("بدون همگام‌سازی"))
+        self.sync_label.setObjectName("statusSync")
+        labels = (self.user_label, self.database_label, self.count_label, self.sync_label)
+        for label in labels:
             label.setContentsMargins(8, 0, 8, 0)
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.database_label)
         status.addPermanentWidget(self.count_label)
+        status.addPermanentWidget(self.sync_label)
 
     # -- wiring -------------------------------------------------------------------------
 
     def _wire(self) -> None:
-        self.contacts = ContactsController(self.db, self.contacts_page, self)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        self.find_shortcut.activated.connect(self.focus_contact_search)
+        self.segment_actions = SegmentActions(self.ctx, self.navigation, self)
+        self.navigation.page_selected.connect(self._show_stack_page)
+        self.navigation.segment_selected.connect(self.apply_segment)
+        self.ctx.changes.changed.connect(self._changed)
+        self.new_contact_action.triggered.connect(self.new_contact)
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self.focus_contact_search)
+        self.search_action.triggered.connect(self.open_global_search)
+        self.about_action.triggered.connect(self.show_about)
+        self.search_dialog: GlobalSearchDialog | None = None
+
+    def _changed(self, change: Change) -> None:
+        if change.kind in (CONTACTS, USERS, SETTINGS):
+            self.refresh_status()
+        if change.kind == SETTINGS:
+            self._update_title()
 
     # -- behaviour ----------------------------------------------------------------------
 
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(PAGE_KEYS.index(key))
+        self.navigation.select_page(key)
+        self._show_stack_page(key)
+
+    def _show_stack_page(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.page(key))
 
     def current_page_key(self) -> str:
-        return PAGE_KEYS[self.stack.currentIndex()]
+        current = self.stack.currentWidget()
+        return next(key for key, page in self.pages.items() if page is current)
+
+    def apply_segment(self, segment_id: str) -> None:
+        record = self.segment_actions.records[segment_id]
+        self._show_stack_page("contacts")
+        self.contacts_page.apply_filter(record.filter)
 
     def focus_contact_search(self) -> None:
         self.show_page("contacts")
-        self.contacts.focus_search()
+        self.contacts_page.focus_search()
+
+    def open_global_search(self) -> GlobalSearchDialog:
+        if self.search_dialog is None:
+            self.search_dialog = GlobalSearchDialog(self.ctx, self)
+            self.search_dialog.contact_chosen.connect(self.open_contact)
+            self.search_dialog.company_chosen.connect(self.open_company)
+            self.search_dialog.deal_chosen.connect(lambda _id: self.show_page("pipeline"))
+        self.search_dialog.start()
+        return self.search_dialog
+
+    def new_contact(self) -> ContactEditor:
+        editor = ContactEditor(self.ctx, None)
+        editor.open_contact_requested.connect(self.open_contact)
+        self._show_window(("new contact", str(id(editor))), editor)
+        return editor
+
+    def open_contact(self, contact_id: str) -> QWidget:
+        key = ("contact", contact_id)
+        if key in self.windows:
+            return self._show_window(key, self.windows[key])
+        editor = ContactEditor(self.ctx, contact_id)
+        editor.open_contact_requested.connect(self.open_contact)
+        return self._show_window(key, editor)
+
+    def new_company(self) -> CompanyPage:
+        page = CompanyPage(self.ctx, None)
+        page.contact_activated.connect(self.open_contact)
+        self._show_window(("new company", str(id(page))), page)
+        return page
+
+    def open_company(self, company_id: str) -> QWidget:
+        key = ("company", company_id)
+        if key in self.windows:
+            return self._show_window(key, self.windows[key])
+        page = CompanyPage(self.ctx, company_id)
+        page.contact_activated.connect(self.open_contact)
+        return self._show_window(key, page)
+
+    def _show_window(self, key: tuple[str, str], window: QWidget) -> QWidget:
+        # Holding the window keeps it alive (it has no parent) until it is closed.
+        self.windows[key] = window
+        window.destroyed.connect(lambda _obj=None, k=key: self.windows.pop(k, None))
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        bring_to_front(window)
+        return window
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("دربارهٔ برنامه"))
+        box.setText(
+            self.tr("مدیریت ارتباط با مشتری، نسخهٔ %1").replace("%1", left_to_right(__version__))
+        )
+        box.setInformativeText(self.tr("برای دفترهای فروش کوچک، با یا بدون اینترنت."))
+        box.open()
+        return box
 
     def refresh_status(self) -> None:
         user = current_user(self.db)
@@ -168,7 +314,13 @@ class MainWindow(QMainWindow):
             self.resize(DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # An editor with unsaved changes may ask, and the user may choose to stay.
+        for window in list(self.windows.values()):
+            if not window.close():
+                event.ignore()
+                return
         settings = window_settings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(PAGE_KEY, self.current_page_key())
         settings.sync()
         super().closeEvent(event)

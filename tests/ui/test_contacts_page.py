@@ -1,23 +1,30 @@
-"""The contacts screen over a real database: listing, search as you type, the model."""
+"""The contacts screen over a real database: listing, search, sorting, paging, columns."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtTest import QSignalSpy, QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.locale import normalize_text
 from crm_desktop.models.database import Database
-from crm_desktop.services.contacts import contact_ids, get_contacts
-from crm_desktop.services.records import ContactRecord
+from crm_desktop.services import contact_list
+from crm_desktop.services.contact_list import ContactFilter, ContactSort
+from crm_desktop.services.contacts import create_contact, get_contacts
+from crm_desktop.services.demo import generate_demo
+from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui import contact_table_model
-from crm_desktop.ui.contact_table_model import COLUMN_KEYS, ContactTableModel
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.app import setup_application
+from crm_desktop.ui.column_chooser import COLUMNS_KEY
+from crm_desktop.ui.contact_table_model import COLUMN_KEYS, DEFAULT_COLUMNS, ContactTableModel
+from crm_desktop.ui.contacts_page import ContactsPage
+from crm_desktop.ui.context import CONTACTS, AppContext
 
 from .people import Person
 
@@ -28,6 +35,41 @@ NAME = COLUMN_KEYS.index("name")
 MOBILE = COLUMN_KEYS.index("mobile")
 EMAIL = COLUMN_KEYS.index("email")
 LIFECYCLE = COLUMN_KEYS.index("lifecycle")
+CITY = COLUMN_KEYS.index("city")
+SCORE = COLUMN_KEYS.index("lead_score")
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, people_db: Database) -> AppContext:
+    setup_application(qapp, "fa")
+    return AppContext(people_db)
+
+
+def open_page(qtbot: QtBot, ctx: AppContext) -> ContactsPage:
+    page = ContactsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: AppContext) -> ContactsPage:
+    return open_page(qtbot, ctx)
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    for _progress in generate_demo(db, contacts=150, seed=3, today=dt.date.today()):
+        pass
+    return db
+
+
+@pytest.fixture
+def demo_page(qtbot: QtBot, qapp: QApplication, demo_db: Database) -> ContactsPage:
+    setup_application(qapp, "fa")
+    return open_page(qtbot, AppContext(demo_db))
 
 
 def shown_names(model: ContactTableModel) -> list[str]:
@@ -38,29 +80,37 @@ def row_of(model: ContactTableModel, name: str) -> int:
     return shown_names(model).index(name)
 
 
-def search(
-    qtbot: QtBot, type_text: TypeText, window: MainWindow, text: str, expected: set[str]
-) -> None:
-    edit = window.contacts_page.search_edit
-    edit.clear()
-    type_text(edit, text)
-    model = window.contacts.model
-    qtbot.waitUntil(lambda: set(shown_names(model)) == expected)
+def search(qtbot: QtBot, type_text: TypeText, page: ContactsPage, text: str, expected: set[str]):
+    page.search_edit.clear()
+    type_text(page.search_edit, text)
+    qtbot.waitUntil(lambda: set(shown_names(page.model)) == expected)
+
+
+def click_header(page: ContactsPage, column: int) -> None:
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    QTest.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(x, header.height() // 2),
+    )
 
 
 def test_lists_every_contact_in_service_order(
-    window: MainWindow, people_db: Database, people: tuple[Person, ...]
+    page: ContactsPage, people_db: Database, people: tuple[Person, ...]
 ) -> None:
-    model = window.contacts.model
+    model = page.model
     assert model.rowCount() == len(people) == 30
-    in_service_order = [r.full_name for r in get_contacts(people_db, contact_ids(people_db))]
+    ids = contact_list.page(people_db, ContactFilter())
+    in_service_order = [r.full_name for r in get_contacts(people_db, ids)]
     assert shown_names(model) == in_service_order
     assert set(in_service_order) == {p.shown_name for p in people}
-    assert window.contacts_page.count_label.text() == "۳۰ مخاطب"
+    assert page.count_label.text() == "۳۰ مخاطب"
 
 
-def test_headers(window: MainWindow) -> None:
-    model = window.contacts.model
+def test_headers_and_the_columns_shown_at_first(page: ContactsPage) -> None:
+    model = page.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == [
         "نام و نام خانوادگی",
@@ -69,74 +119,85 @@ def test_headers(window: MainWindow) -> None:
         "تلفن همراه",
         "ایمیل",
         "شهر",
+        "استان",
         "مسئول",
         "وضعیت",
+        "منبع سرنخ",
+        "امتیاز سرنخ",
+        "برچسب‌ها",
+        "تاریخ تولد",
+        "تاریخ ایجاد",
     ]
+    assert page.controller.columns.visible_keys() == DEFAULT_COLUMNS
+    assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
 def test_search_with_arabic_letters_finds_persian_names(
-    qtbot: QtBot, type_text: TypeText, window: MainWindow, people: tuple[Person, ...]
+    qtbot: QtBot, type_text: TypeText, page: ContactsPage, people: tuple[Person, ...]
 ) -> None:
     expected = {p.shown_name for p in people if "علی" in p.shown_name}
     assert len(expected) == 4  # علي محمدی, علی رضایی, علیرضا کریمی, مریم علیزاده
-    search(qtbot, type_text, window, "علي", expected)
-    assert window.contacts_page.count_label.text() == "۴ مخاطب"
+    search(qtbot, type_text, page, "علي", expected)
+    assert page.count_label.text() == "۴ از ۳۰ مخاطب"
 
 
 def test_search_with_persian_digits_finds_phones(
-    qtbot: QtBot, type_text: TypeText, window: MainWindow, people: tuple[Person, ...]
+    qtbot: QtBot, type_text: TypeText, page: ContactsPage, people: tuple[Person, ...]
 ) -> None:
     expected = {p.shown_name for p in people if p.phone.startswith("0912")}
     assert len(expected) == 13
-    search(qtbot, type_text, window, "۰۹۱۲", expected)
+    search(qtbot, type_text, page, "۰۹۱۲", expected)
 
 
 def test_search_by_company_then_clear(
-    qtbot: QtBot, type_text: TypeText, window: MainWindow, people: tuple[Person, ...]
+    qtbot: QtBot, type_text: TypeText, page: ContactsPage, people: tuple[Person, ...]
 ) -> None:
     expected = {p.shown_name for p in people if p.company == "فولاد سپاهان"}
-    search(qtbot, type_text, window, "سپاهان", expected)
-    assert window.contacts_page.count_label.text() == "۴ مخاطب"
+    search(qtbot, type_text, page, "سپاهان", expected)
+    assert page.count_label.text() == "۴ از ۳۰ مخاطب"
+    assert page.current_filter() == ContactFilter(search="سپاهان")
 
-    window.contacts_page.search_edit.clear()
-    model = window.contacts.model
-    qtbot.waitUntil(lambda: model.rowCount() == len(people))
-    assert window.contacts_page.count_label.text() == "۳۰ مخاطب"
+    page.search_edit.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(people))
+    assert page.count_label.text() == "۳۰ مخاطب"
 
 
 def test_search_without_result_says_so(
-    qtbot: QtBot, type_text: TypeText, window: MainWindow
+    qtbot: QtBot, type_text: TypeText, page: ContactsPage
 ) -> None:
-    search(qtbot, type_text, window, "ناموجود", set())
-    assert window.contacts_page.count_label.text() == "مخاطبی پیدا نشد"
+    search(qtbot, type_text, page, "ناموجود", set())
+    assert page.count_label.text() == "مخاطبی پیدا نشد"
 
 
 def test_search_waits_for_a_pause_in_typing(
-    qtbot: QtBot, type_text: TypeText, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, type_text: TypeText, page: ContactsPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    model = window.contacts.model
+    model = page.model
     queries: list[str] = []
-    real = model.set_search
+    real = model.set_filter
 
-    def recording_search(text: str) -> None:
-        queries.append(text)
-        real(text)
+    def recording(flt: ContactFilter) -> None:
+        queries.append(flt.search)
+        real(flt)
 
-    monkeypatch.setattr(model, "set_search", recording_search)
-    type_text(window.contacts_page.search_edit, "سپاهان")
+    monkeypatch.setattr(model, "set_filter", recording)
+    type_text(page.search_edit, "سپاهان")
     qtbot.waitUntil(lambda: model.rowCount() == 4)
     assert queries == ["سپاهان"]
 
 
-def test_cells_are_formatted_for_reading(window: MainWindow) -> None:
-    model = window.contacts.model
+def test_cells_are_formatted_for_reading(page: ContactsPage) -> None:
+    model = page.model
     row = row_of(model, "علی محمدی")
     assert model.index(row, MOBILE).data() == f"{LRI}۰۹۱۲ ۵۵۵ ۰۰۰۱{PDI}"
     assert model.index(row, EMAIL).data() == f"{LRI}ali.m@sepahan.ir{PDI}"
     assert model.index(row, LIFECYCLE).data() == "مشتری"
     assert model.index(row, COLUMN_KEYS.index("company")).data() == "فولاد سپاهان"
     assert model.index(row, COLUMN_KEYS.index("job_title")).data() == "مدیر خرید"
-    assert model.index(row, COLUMN_KEYS.index("city")).data() == "اصفهان"
+    assert model.index(row, CITY).data() == "اصفهان"
+    assert model.index(row, SCORE).data() == "۰"
+    created = model.index(row, COLUMN_KEYS.index("created")).data()
+    assert created.startswith(LRI + "۱۴") and created.count("/") == 2
     landline = row_of(model, "مریم علیزاده")
     assert model.index(landline, MOBILE).data() == f"{LRI}۰۲۱ ۸۸۷۷ ۶۶۵۵{PDI}"
     no_phone = row_of(model, "محمد صادقی")
@@ -145,67 +206,239 @@ def test_cells_are_formatted_for_reading(window: MainWindow) -> None:
     assert statuses == {"سرنخ", "مشتری بالقوه", "مشتری", "غیرفعال"}
 
 
-def test_rows_are_read_only_and_selected_whole(qtbot: QtBot, window: MainWindow) -> None:
-    model = window.contacts.model
+def test_rows_are_read_only_and_selected_whole(page: ContactsPage) -> None:
+    model = page.model
     flags = model.flags(model.index(0, 0))
     assert not flags & Qt.ItemFlag.ItemIsEditable
     assert flags & Qt.ItemFlag.ItemIsSelectable
-    table = window.contacts_page.table
+    table = page.table
     assert table.alternatingRowColors()
-    cell = table.visualRect(model.index(2, COLUMN_KEYS.index("city")))
+    cell = table.visualRect(model.index(2, CITY))
     QTest.mouseClick(
         table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, cell.center()
     )
     selected = table.selectionModel().selectedIndexes()
     assert {i.row() for i in selected} == {2}
     assert len(selected) == model.columnCount()
+    assert page.selected_ids() == [model.contact_id(2)]
+    assert page.selection_label.text() == "۱ انتخاب‌شده"
 
 
-def test_model_passes_the_model_tester(qtmodeltester: ModelTester, people_db: Database) -> None:
-    model = ContactTableModel(people_db)
+def test_double_click_and_enter_open_a_contact(qtbot: QtBot, page: ContactsPage) -> None:
+    table, model = page.table, page.model
+    spy = QSignalSpy(page.contact_activated)
+    cell = table.visualRect(model.index(3, NAME)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert spy.count() == 1
+    assert spy.at(0) == [model.contact_id(3)]
+
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert spy.count() == 2
+    assert spy.at(1) == [model.contact_id(4)]
+
+
+def test_new_contact_button_asks_for_a_new_contact(page: ContactsPage) -> None:
+    spy = QSignalSpy(page.new_contact_requested)
+    QTest.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert spy.count() == 1
+
+
+def test_focus_search_selects_the_text(qtbot: QtBot, page: ContactsPage) -> None:
+    page.search_edit.setText("رضا")
+    page.table.setFocus()
+    page.focus_search()
+    qtbot.waitUntil(page.search_edit.hasFocus)
+    assert page.search_edit.selectedText() == "رضا"
+
+
+def test_apply_filter_updates_the_search_box_and_the_panel(
+    page: ContactsPage, people_db: Database
+) -> None:
+    flt = ContactFilter(search="سپاهان", lifecycles=("customer",))
+    page.apply_filter(flt)
+    assert page.search_edit.text() == "سپاهان"
+    assert page.filter_panel.lifecycle_picker.selected() == ("customer",)
+    assert page.current_filter() == flt
+    assert shown_names(page.model) == ["علی محمدی"]
+    assert page.filter_button.text() == "فیلترها (۱)"
+    assert page.count_label.text() == "۱ از ۳۰ مخاطب"
+
+
+def test_a_contact_added_elsewhere_appears_and_the_selection_stays(
+    page: ContactsPage, ctx: AppContext
+) -> None:
+    model, table = page.model, page.table
+    keep = model.contact_id(5)
+    QTest.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(model.index(5, NAME)).center(),
+    )
+    assert page.selected_ids() == [keep]
+    record = create_contact(ctx.db, changes_from_text({"first_name": "آرش", "last_name": "آ"}))
+    ctx.changes.announce(CONTACTS, {record.id})
+    assert model.rowCount() == 31
+    assert page.count_label.text() == "۳۱ مخاطب"
+    assert "آرش آ" in shown_names(model)
+    assert page.selected_ids() == [keep]
+
+
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester, demo_db: Database) -> None:
+    setup_application(QApplication.instance(), "fa")  # type: ignore[arg-type]
+    model = ContactTableModel(demo_db)
     # pytest-qt's check() has no annotations; name the type it is called with.
     check: Callable[[ContactTableModel], None] = qtmodeltester.check
-    model.set_search("")
+    model.refresh()
     check(model)
-    model.set_search("سپاهان")
+    model.set_filter(ContactFilter(search="علی"))
+    check(model)
+    model.set_sort(ContactSort("lead_score", descending=True))
     check(model)
 
 
-def test_rows_load_lazily_in_bounded_blocks(
-    people_db: Database, monkeypatch: pytest.MonkeyPatch
+def test_pages_load_only_when_shown_and_stay_bounded(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(contact_table_model, "BLOCK_SIZE", 4)
-    monkeypatch.setattr(contact_table_model, "MAX_CACHED_BLOCKS", 3)
+    monkeypatch.setattr(contact_table_model, "PAGE_SIZE", 20)
+    monkeypatch.setattr(contact_table_model, "MAX_CACHED_PAGES", 3)
+    pages: list[tuple[int, int | None]] = []
+    real_page = contact_list.page
+
+    def counting_page(db: Database, flt: ContactFilter, sort=None, *, offset=0, limit=None):
+        pages.append((offset, limit))
+        return real_page(db, flt, sort, offset=offset, limit=limit)
+
     fetched: list[int] = []
-    real_get = get_contacts
 
-    def counting_get(db: Database, ids: Sequence[str]) -> list[ContactRecord]:
+    def counting_get(db: Database, ids: Sequence[str]):
         fetched.append(len(ids))
-        return real_get(db, ids)
+        return get_contacts(db, ids)
 
+    monkeypatch.setattr(contact_list, "page", counting_page)
     monkeypatch.setattr(contact_table_model, "get_contacts", counting_get)
-    model = ContactTableModel(people_db)
-    model.set_search("")
-    assert model.rowCount() == 30
-    assert fetched == []  # the ids alone; no records until a row is shown
+    model = ContactTableModel(demo_db)
+    model.refresh()
+    assert model.rowCount() == 150
+    # The count brings the first page's ids with it; no record is read until shown.
+    assert pages == [] and fetched == [] and model.cached_page_count() == 1
 
-    model.index(5, 0).data()
-    model.index(6, 3).data()
-    assert fetched == [4]
+    model.index(5, NAME).data()
+    model.index(19, MOBILE).data()
+    assert pages == [] and fetched == [20]
+    model.index(145, NAME).data()
+    assert pages == [(140, 10)] and fetched[-1] == 10
     for row in range(model.rowCount()):
         model.index(row, NAME).data()
-    assert fetched == [4] * 7 + [2]  # 30 rows in blocks of 4, each fetched once
-    assert model.cached_block_count() == 3
+    # Page 0 is still cached; pages 1-6 load and push page 7 out, so it loads again.
+    assert pages[1:] == [(offset, 20) for offset in range(20, 140, 20)] + [(140, 10)]
+    assert model.cached_page_count() == 3
+
+
+def test_the_view_loads_just_the_pages_it_paints(
+    qtbot: QtBot, demo_page: ContactsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offsets: list[int] = []
+    real_page = contact_list.page
+
+    def counting_page(db: Database, flt: ContactFilter, sort=None, *, offset=0, limit=None):
+        offsets.append(offset)
+        return real_page(db, flt, sort, offset=offset, limit=limit)
+
+    monkeypatch.setattr(contact_list, "page", counting_page)
+    monkeypatch.setattr(contact_table_model, "PAGE_SIZE", 50)
+    demo_page.model.refresh()  # the first page comes with the count
+    qtbot.waitUntil(lambda: demo_page.model.record(0) is not None)
+    assert offsets == []
+    demo_page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: offsets == [100])  # the last 20 rows: the third page
+    assert demo_page.model.cached_page_count() == 2
+
+
+@pytest.mark.parametrize("column", ["city", "lead_score"])
+def test_header_click_sorts_both_ways(
+    qtbot: QtBot, demo_page: ContactsPage, demo_db: Database, column: str
+) -> None:
+    model = demo_page.model
+    if column not in demo_page.controller.columns.visible_keys():
+        demo_page.controller.columns.action_for(column).trigger()
+    logical = COLUMN_KEYS.index(column)
+    records = get_contacts(demo_db, contact_list.page(demo_db, ContactFilter()))
+    key = {"city": lambda r: r.city or "", "lead_score": lambda r: r.lead_score}[column]
+
+    def shown() -> list[str]:
+        return [model.contact_id(r) for r in range(model.rowCount())]
+
+    click_header(demo_page, logical)
+    qtbot.waitUntil(lambda: model.sort_order == ContactSort(contact_list_key(column)))
+    values = [key(model.record(r)) for r in range(model.rowCount())]
+    assert values == sorted(values) and values[0] != values[-1]
+    assert shown() == contact_list.page(demo_db, ContactFilter(), model.sort_order)
+    assert demo_page.table.horizontalHeader().sortIndicatorSection() == logical
+
+    click_header(demo_page, logical)
+    qtbot.waitUntil(lambda: model.sort_order.descending)
+    values = [key(model.record(r)) for r in range(model.rowCount())]
+    assert values == sorted(values, reverse=True)
+    assert len(values) == len(records)
+
+
+def contact_list_key(column: str) -> str:
+    return column
+
+
+def test_a_column_that_cannot_be_sorted_keeps_the_order(demo_page: ContactsPage) -> None:
+    model = demo_page.model
+    before = [model.contact_id(r) for r in range(20)]
+    click_header(demo_page, MOBILE)
+    assert model.sort_order == ContactSort()
+    assert [model.contact_id(r) for r in range(20)] == before
+    assert demo_page.table.horizontalHeader().sortIndicatorSection() == NAME
+
+
+def test_column_choice_and_order_survive_a_new_page(
+    qtbot: QtBot, page: ContactsPage, ctx: AppContext
+) -> None:
+    chooser = page.controller.columns
+    chooser.action_for("email").trigger()  # hide
+    chooser.action_for("province").trigger()  # show, at the end
+    header = page.table.horizontalHeader()
+    header.moveSection(header.visualIndex(CITY), 0)  # drag city to the front
+    expected = ("city", "name", "company", "job_title", "mobile", "owner", "lifecycle", "province")
+    assert chooser.visible_keys() == expected
+    assert page.table.isColumnHidden(EMAIL)
+
+    again = open_page(qtbot, ctx)
+    assert again.controller.columns.visible_keys() == expected
+    assert again.table.isColumnHidden(EMAIL)
+    assert not again.controller.columns.action_for("email").isChecked()
+    assert again.controller.columns.action_for("province").isChecked()
+
+    again.controller.columns.reset_action.trigger()
+    assert again.controller.columns.visible_keys() == DEFAULT_COLUMNS
+
+
+def test_the_last_column_cannot_be_hidden(page: ContactsPage) -> None:
+    chooser = page.controller.columns
+    chooser.apply(["name"])
+    assert not chooser.action_for("name").isEnabled()
+    assert chooser.action_for("city").isEnabled()
+
+
+def test_columns_key_is_the_one_documented() -> None:
+    assert COLUMNS_KEY == "main_window/contacts_columns"
 
 
 @pytest.mark.parametrize("role", [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
 def test_invalid_index_has_no_data(people_db: Database, role: Qt.ItemDataRole) -> None:
     model = ContactTableModel(people_db)
-    model.set_search("")
+    model.refresh()
     assert model.data(QModelIndex(), role) is None
 
 
-def test_contact_names_are_stored_persian(window: MainWindow) -> None:
-    names = shown_names(window.contacts.model)
+def test_contact_names_are_stored_persian(page: ContactsPage) -> None:
+    names = shown_names(page.model)
     assert normalize_text("علي محمدی") in names
     assert all("ي" not in name and "ك" not in name for name in names)

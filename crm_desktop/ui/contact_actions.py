@@ -1,0 +1,185 @@
+"""Bulk actions on the selected contacts, each one undo step through ``perform``.
+
+Assign to a rep, add or remove a tag, change the lifecycle stage, move to the trash. The
+actions live in menus the contacts page puts in its toolbar and its context menu; they
+ask the page for the selected ids only when triggered, so "select all" over 100,000
+contacts costs one ids query, never the records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
+
+from crm_desktop.errors import UserError
+from crm_desktop.services import bulk
+from crm_desktop.services.contact_list import FilterChoices
+from crm_desktop.services.contacts import delete_contacts, restore_contacts
+from crm_desktop.ui.commands import perform
+from crm_desktop.ui.contact_table_model import LIFECYCLE_LABELS, lifecycle_label
+from crm_desktop.ui.context import CONTACTS, AppContext
+from crm_desktop.ui.display import display_number
+
+T = TypeVar("T")
+
+
+class ContactActions(QObject):
+    """The bulk actions and their menus; ``selected`` gives the ids to act on."""
+
+    failed = Signal(str)  # a message for the user, in the interface language
+
+    def __init__(self, ctx: AppContext, selected: Callable[[], list[str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._selected = selected
+        self._parent = parent
+        self.tag_dialog: QInputDialog | None = None
+
+        self.assign_menu = QMenu(self.tr("تخصیص به مسئول"), parent)
+        self.assign_menu.setObjectName("assignMenu")
+        self.add_tag_menu = QMenu(self.tr("افزودن برچسب"), parent)
+        self.add_tag_menu.setObjectName("addTagMenu")
+        self.remove_tag_menu = QMenu(self.tr("حذف برچسب"), parent)
+        self.remove_tag_menu.setObjectName("removeTagMenu")
+        self.lifecycle_menu = QMenu(self.tr("تغییر وضعیت"), parent)
+        self.lifecycle_menu.setObjectName("lifecycleMenu")
+        for value in LIFECYCLE_LABELS:
+            action = self.lifecycle_menu.addAction(lifecycle_label(value))
+            action.triggered.connect(lambda _=False, v=value: self.set_lifecycle(self._ids(), v))
+
+        self.delete_action = QAction(self.tr("انتقال به سطل بازیافت"), parent)
+        self.delete_action.setObjectName("deleteContacts")
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(lambda: self.delete(self._ids()))
+        self.set_choices(FilterChoices())
+
+    def menus(self) -> tuple[QMenu, ...]:
+        return (self.assign_menu, self.add_tag_menu, self.remove_tag_menu, self.lifecycle_menu)
+
+    def set_enabled(self, enabled: bool) -> None:
+        for menu in self.menus():
+            menu.menuAction().setEnabled(enabled)
+        self.delete_action.setEnabled(enabled)
+
+    def set_choices(self, choices: FilterChoices) -> None:
+        """Reps and tags to offer, from ``contact_list.filter_choices``."""
+        self.assign_menu.clear()
+        for user_id, name in choices.owners:
+            action = self.assign_menu.addAction(name)
+            action.triggered.connect(
+                lambda _=False, u=user_id, n=name: self.assign_owner(self._ids(), u, n)
+            )
+        self.assign_menu.addSeparator()
+        nobody = self.assign_menu.addAction(self.tr("بدون مسئول"))
+        nobody.triggered.connect(lambda: self.assign_owner(self._ids(), None, ""))
+
+        self.add_tag_menu.clear()
+        self.remove_tag_menu.clear()
+        for tag_id, name in choices.tags:
+            add = self.add_tag_menu.addAction(name)
+            add.triggered.connect(lambda _=False, n=name: self.add_tag(self._ids(), n))
+            remove = self.remove_tag_menu.addAction(name)
+            remove.triggered.connect(
+                lambda _=False, t=tag_id, n=name: self.remove_tag(self._ids(), t, n)
+            )
+        self.remove_tag_menu.setEnabled(bool(choices.tags))
+        self.add_tag_menu.addSeparator()
+        new_tag = self.add_tag_menu.addAction(self.tr("برچسب تازه…"))
+        new_tag.setObjectName("newTag")
+        new_tag.triggered.connect(self.ask_new_tag)
+
+    # -- the operations -----------------------------------------------------------------
+
+    def assign_owner(self, ids: Sequence[str], owner_id: str | None, owner_name: str) -> bool:
+        text = self.tr("تغییر مسئول %1 مخاطب").replace("%1", display_number(len(ids)))
+        return self._perform(
+            ids,
+            text,
+            lambda: bulk.set_field(self._ctx.db, ids, "owner_id", owner_id),
+            lambda change: bulk.undo_field(self._ctx.db, change),
+        )
+
+    def set_lifecycle(self, ids: Sequence[str], lifecycle: str) -> bool:
+        text = self.tr("تغییر وضعیت %1 مخاطب").replace("%1", display_number(len(ids)))
+        return self._perform(
+            ids,
+            text,
+            lambda: bulk.set_field(self._ctx.db, ids, "lifecycle", lifecycle),
+            lambda change: bulk.undo_field(self._ctx.db, change),
+        )
+
+    def add_tag(self, ids: Sequence[str], tag_name: str) -> bool:
+        text = (
+            self.tr("افزودن برچسب «%1» به %2 مخاطب")
+            .replace("%1", tag_name.strip())
+            .replace("%2", display_number(len(ids)))
+        )
+        return self._perform(
+            ids,
+            text,
+            lambda: bulk.add_tag(self._ctx.db, ids, tag_name),
+            lambda change: bulk.undo_tag(self._ctx.db, change),
+        )
+
+    def remove_tag(self, ids: Sequence[str], tag_id: str, tag_name: str) -> bool:
+        text = (
+            self.tr("حذف برچسب «%1» از %2 مخاطب")
+            .replace("%1", tag_name)
+            .replace("%2", display_number(len(ids)))
+        )
+        return self._perform(
+            ids,
+            text,
+            lambda: bulk.remove_tag(self._ctx.db, ids, tag_id),
+            lambda change: bulk.undo_tag(self._ctx.db, change),
+        )
+
+    def delete(self, ids: Sequence[str]) -> bool:
+        """Move to the trash; undo restores them."""
+        text = self.tr("حذف %1 مخاطب").replace("%1", display_number(len(ids)))
+        return self._perform(
+            ids,
+            text,
+            lambda: delete_contacts(self._ctx.db, ids),
+            lambda _none: restore_contacts(self._ctx.db, ids),
+        )
+
+    def ask_new_tag(self) -> None:
+        """Ask a new tag's name (non-modal); the ids are those selected now."""
+        ids = self._ids()
+        dialog = QInputDialog(self._parent)
+        dialog.setObjectName("newTagDialog")
+        dialog.setWindowTitle(self.tr("برچسب تازه"))
+        dialog.setLabelText(self.tr("نام برچسب:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setOkButtonText(self.tr("افزودن"))
+        dialog.setCancelButtonText(self.tr("انصراف"))
+        dialog.textValueSelected.connect(lambda name: self.add_tag(ids, name))
+        dialog.finished.connect(dialog.deleteLater)
+        self.tag_dialog = dialog
+        dialog.open()
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _ids(self) -> list[str]:
+        return self._selected()
+
+    def _perform(
+        self, ids: Sequence[str], text: str, do: Callable[[], T], undo: Callable[[T], None]
+    ) -> bool:
+        if not ids:
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            perform(self._ctx, text, do, undo, kind=CONTACTS, ids=ids)
+        except UserError as error:
+            self.failed.emit(error.message(self._ctx.lang))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return True

@@ -1,0 +1,351 @@
+"""The contact window: create or edit one contact, with undo, checks and a duplicate warning.
+
+``ContactEditorView`` holds the widgets; this module fills its pickers, reads it into a
+``ContactForm``, saves through the contacts service as one undo step, and keeps an
+eye on phones and emails that already belong to someone else.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QVBoxLayout, QWidget
+
+from crm_desktop.errors import UserError
+from crm_desktop.locale import normalize_multiline, normalize_text
+from crm_desktop.models import Channel, Lifecycle
+from crm_desktop.services import contact_list, duplicates
+from crm_desktop.services.companies import list_companies
+from crm_desktop.services.contacts import (
+    create_contact,
+    delete_contacts,
+    get_contact,
+    restore_contacts,
+    state_changes,
+    update_contact,
+)
+from crm_desktop.services.fields import CHANNEL_NAMES, LIFECYCLE_NAMES
+from crm_desktop.services.records import ContactRecord
+from crm_desktop.services.users import current_user, list_users
+from crm_desktop.ui.commands import perform
+from crm_desktop.ui.contact_editor_view import ContactEditorView
+from crm_desktop.ui.contact_form import ContactForm, changes_between, form_of, split_tags
+from crm_desktop.ui.context import COMPANIES, CONTACTS, USERS, AppContext, Change
+from crm_desktop.ui.edit_window import EditWindow
+
+CONTEXT = "ContactEditor"
+DUPLICATE_CHECK_DELAY_MS = 250
+
+
+def _label(names: tuple[str, ...]) -> str:
+    return QCoreApplication.translate(CONTEXT, names[0])
+
+
+def _fill(combo: QComboBox, items: list[tuple[str | None, str]]) -> None:
+    """Replace the items, keeping the chosen one (by its data) when it is still there."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for data, label in items:
+        combo.addItem(label, data)
+    index = combo.findData(chosen)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+
+
+def _choose(combo: QComboBox, data: str | None, label: str | None = None) -> None:
+    index = combo.findData(data)
+    if index < 0 and data is not None:
+        combo.addItem(label or data, data)  # e.g. a lead source removed since
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))
+
+
+class ContactEditor(EditWindow):
+    """A window for one contact (``contact_id`` None: a new one)."""
+
+    saved = Signal(str)
+    open_contact_requested = Signal(str)
+
+    def __init__(
+        self, ctx: AppContext, contact_id: str | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.contact_id = contact_id
+        self.setObjectName("contactEditor")
+        self.view = ContactEditorView()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.resize(980, 720)
+        self._initial = ContactForm()
+        self._loading = False
+        self._duplicate_id: str | None = None
+        self.duplicate_matches: list[duplicates.DuplicateMatch] = []
+
+        self._duplicate_timer = QTimer(self)
+        self._duplicate_timer.setSingleShot(True)
+        self._duplicate_timer.setInterval(DUPLICATE_CHECK_DELAY_MS)
+        self._duplicate_timer.timeout.connect(self.check_duplicates)
+
+        self._fill_pickers()
+        self._wire()
+        self.load()
+
+    # -- filling the window ----------------------------------------------------------
+
+    def _fill_pickers(self) -> None:
+        v = self.view
+        none = self.tr("—")
+        names = [c.name for c in list_companies(self.ctx.db)]
+        text = v.company.currentText()
+        v.company.blockSignals(True)
+        v.company.clear()
+        v.company.addItem("")
+        v.company.addItems(names)
+        v.company.setEditText(text)
+        v.company.blockSignals(False)
+        completer = QCompleter(names, v.company)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        v.company.setCompleter(completer)
+
+        _fill(v.channel, [(None, none)] + [(c.value, _label(CHANNEL_NAMES[c])) for c in Channel])
+        _fill(v.lifecycle, [(s.value, _label(LIFECYCLE_NAMES[s])) for s in Lifecycle])
+        choices = contact_list.filter_choices(self.ctx.db)
+        _fill(v.lead_source, [(None, none), *choices.lead_sources])
+        _fill(v.campaign, [(None, none), *choices.campaigns])
+        _fill(v.owner, [(None, none)] + [(u.id, u.name) for u in list_users(self.ctx.db)])
+        v.tags_completer.setModel(QStringListModel([n for _i, n in choices.tags], v.tags_completer))
+        for edit, values in ((v.city, choices.cities), (v.province, choices.provinces)):
+            place = QCompleter(values, edit)
+            place.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+            edit.setCompleter(place)
+
+    def load(self) -> None:
+        """Show the contact as saved (or a blank new one), forgetting any edits."""
+        record = get_contact(self.ctx.db, self.contact_id) if self.contact_id else None
+        self._loading = True
+        try:
+            self._show(record)
+        finally:
+            self._loading = False
+        self._initial = self.current_form()
+        self._update_title(record)
+        self._on_edited()
+
+    def _show(self, record: ContactRecord | None) -> None:
+        v = self.view
+        if record is None:
+            user = current_user(self.ctx.db)
+            form = ContactForm(owner_id=user.id if user else None)
+        else:
+            form = form_of(record)
+        v.first_name.setText(form.first_name)
+        v.last_name.setText(form.last_name)
+        v.company.setEditText(form.company)
+        v.job_title.setText(form.job_title)
+        v.phones.set_values(form.phones)
+        v.emails.set_values(form.emails)
+        v.address.setText(form.address)
+        v.city.setText(form.city)
+        v.province.setText(form.province)
+        v.birth_date.setDate(form.birth_date)
+        _choose(v.channel, form.preferred_channel)
+        _choose(v.lifecycle, form.lifecycle)
+        v.lead_score.setValue(form.lead_score)
+        _choose(v.lead_source, form.lead_source_id, record.lead_source if record else None)
+        _choose(v.campaign, form.campaign_id, record.campaign if record else None)
+        _choose(v.owner, form.owner_id, record.owner if record else None)
+        v.tags.setText("، ".join(form.tags))
+        v.notes.setPlainText(form.notes)
+        if record is not None and record.deleted_at is not None:
+            v.show_error(self.tr("این مخاطب در سطل زباله است."))
+        else:
+            v.show_error("")
+
+    def _update_title(self, record: ContactRecord | None) -> None:
+        if record is None:
+            title = self.tr("مخاطب جدید")
+        else:
+            title = self.tr("مخاطب: %1").replace("%1", record.full_name)
+        self.view.title_label.setText(title)
+        self.setWindowTitle(title + "[*]")
+
+    # -- reading the window ----------------------------------------------------------
+
+    def current_form(self) -> ContactForm:
+        v = self.view
+        return ContactForm(
+            first_name=normalize_text(v.first_name.text()),
+            last_name=normalize_text(v.last_name.text()),
+            company=normalize_text(v.company.currentText()),
+            job_title=normalize_text(v.job_title.text()),
+            phones=v.phones.values(),
+            emails=v.emails.values(),
+            address=normalize_text(v.address.text()),
+            city=normalize_text(v.city.text()),
+            province=normalize_text(v.province.text()),
+            birth_date=v.birth_date.date(),
+            preferred_channel=v.channel.currentData(),
+            lifecycle=v.lifecycle.currentData() or Lifecycle.LEAD.value,
+            lead_score=v.lead_score.value(),
+            lead_source_id=v.lead_source.currentData(),
+            campaign_id=v.campaign.currentData(),
+            owner_id=v.owner.currentData(),
+            tags=split_tags(v.tags.text()),
+            notes=normalize_multiline(v.notes.toPlainText()),
+        )
+
+    def is_dirty(self) -> bool:
+        # Phones and emails being typed count as edits before they parse.
+        typed = [r.text() for r in (*self.view.phones.rows, *self.view.emails.rows)]
+        shown = [r.value() for r in (*self.view.phones.rows, *self.view.emails.rows)]
+        half_typed = any(t.strip() and v is None for t, v in zip(typed, shown, strict=True))
+        return half_typed or self.current_form() != self._initial
+
+    def has_name(self) -> bool:
+        return bool(self.view.first_name.text().strip() or self.view.last_name.text().strip())
+
+    def is_valid(self) -> bool:
+        v = self.view
+        return self.has_name() and v.phones.is_valid() and v.emails.is_valid()
+
+    def can_save(self) -> bool:
+        return self.is_valid() and self.is_dirty()
+
+    # -- wiring ----------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        v = self.view
+        for edit in (v.first_name, v.last_name, v.job_title, v.address, v.city, v.province):
+            edit.textChanged.connect(self._on_edited)
+        v.tags.textChanged.connect(self._on_edited)
+        v.notes.textChanged.connect(self._on_edited)
+        v.company.editTextChanged.connect(self._on_edited)
+        for combo in (v.channel, v.lifecycle, v.lead_source, v.campaign, v.owner):
+            combo.currentIndexChanged.connect(self._on_edited)
+        v.lead_score.valueChanged.connect(self._on_edited)
+        v.birth_date.dateChanged.connect(self._on_edited)
+        v.phones.changed.connect(self._on_values_edited)
+        v.emails.changed.connect(self._on_values_edited)
+        v.save_button.clicked.connect(self.save)
+        v.close_button.clicked.connect(self.close)
+        v.duplicate_bar.open_button.clicked.connect(self._open_duplicate)
+        self.ctx.changes.changed.connect(self._on_data_changed)
+
+    def _on_values_edited(self) -> None:
+        self._on_edited()
+        if not self._loading:
+            self._duplicate_timer.start()
+
+    def _on_edited(self) -> None:
+        if self._loading:
+            return
+        v = self.view
+        named = self.has_name()
+        v.name_message.setText("" if named else self.tr("نام یا نام خانوادگی را وارد کنید."))
+        v.name_message.setVisible(not named)
+        dirty = self.is_dirty()
+        v.save_button.setEnabled(self.is_valid() and dirty)
+        self.setWindowModified(dirty)
+
+    def _on_data_changed(self, change: Change) -> None:
+        if change.kind in (COMPANIES, USERS):
+            self._fill_pickers()
+        mine = self.contact_id is not None and (not change.ids or self.contact_id in change.ids)
+        if change.kind == CONTACTS and mine and not self.is_dirty():
+            self.load()  # e.g. an undo of this contact's last edit
+
+    # -- duplicates ------------------------------------------------------------------
+
+    def check_duplicates(self) -> None:
+        self._duplicate_timer.stop()
+        v = self.view
+        self.duplicate_matches = duplicates.find_matches(
+            self.ctx.db,
+            phones=v.phones.typed_texts(),
+            emails=v.emails.typed_texts(),
+            exclude_id=self.contact_id,
+        )
+        if not self.duplicate_matches:
+            self._duplicate_id = None
+            v.duplicate_bar.hide()
+            return
+        match = self.duplicate_matches[0]
+        self._duplicate_id = match.contact_id
+        who = f"«{match.full_name}»"
+        if match.company:
+            who += f" ({match.company})"
+        if match.reason == "phone":
+            text = self.tr("این شماره برای %1 ثبت شده است.")
+        else:
+            text = self.tr("این ایمیل برای %1 ثبت شده است.")
+        others = len({m.contact_id for m in self.duplicate_matches}) - 1
+        if others:
+            text += " " + self.tr("(و %2 مخاطب دیگر)").replace("%2", str(others))
+        v.duplicate_bar.label.setText(text.replace("%1", who))
+        v.duplicate_bar.show()
+
+    def _open_duplicate(self) -> None:
+        if self._duplicate_id is not None:
+            self.open_contact_requested.emit(self._duplicate_id)
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if not self.can_save():
+            return False
+        form = self.current_form()
+        company_changed = form.company != self._initial.company
+        try:
+            record = self._create(form) if self.contact_id is None else self._update(form)
+        except UserError as exc:
+            self.view.show_error(exc.message(self.ctx.lang))
+            return False
+        self.contact_id = record.id
+        self.load()
+        if company_changed:
+            self.ctx.changes.announce(COMPANIES)  # people counts, maybe a new company
+        self.saved.emit(record.id)
+        return True
+
+    def _create(self, form: ContactForm) -> ContactRecord:
+        db = self.ctx.db
+        changes = changes_between(None, form)
+        created: list[str] = []
+
+        def create() -> ContactRecord:
+            if created:  # redo after undo: bring the same contact back
+                restore_contacts(db, created)
+                return get_contact(db, created[0])
+            record = create_contact(db, changes)
+            created.append(record.id)
+            return record
+
+        text = self.tr("مخاطب جدید «%1»").replace("%1", form.full_name)
+        return perform(
+            self.ctx,
+            text,
+            create,
+            lambda record: delete_contacts(db, [record.id]),
+            kind=CONTACTS,
+        )
+
+    def _restore(self, contact_id: str, before: ContactRecord) -> None:
+        update_contact(self.ctx.db, contact_id, state_changes(before))
+
+    def _update(self, form: ContactForm) -> ContactRecord:
+        db, contact_id = self.ctx.db, self.contact_id
+        assert contact_id is not None
+        before = get_contact(db, contact_id)
+        changes = changes_between(self._initial, form)
+        text = self.tr("ویرایش مخاطب «%1»").replace("%1", form.full_name)
+        return perform(
+            self.ctx,
+            text,
+            lambda: update_contact(db, contact_id, changes),
+            lambda _record: self._restore(contact_id, before),
+            kind=CONTACTS,
+            ids=[contact_id],
+        )

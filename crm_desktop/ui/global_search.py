@@ -1,0 +1,229 @@
+"""Global search (Ctrl+K): contacts, companies and deals at once, as the user types.
+
+The search box keeps the keyboard focus: Up and Down move through the results, Enter
+opens the highlighted one, Escape closes the dialog. Opening a result only emits a
+signal (``contact_chosen``, ``company_chosen``, ``deal_chosen``); the window decides
+which screen shows it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.locale import format_phone
+from crm_desktop.services.global_search import DealHit, SearchResults, search_everything
+from crm_desktop.services.records import CompanyRecord, ContactRecord
+from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
+from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
+
+SEARCH_DELAY_MS = 150
+RESULTS_PER_KIND = 8
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CONTACT, COMPANY, DEAL = "contact", "company", "deal"
+MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def bring_to_front(window: QWidget) -> None:
+    window.show()
+    # The offscreen platform (tests, selfcheck) has no stacking order and warns.
+    if QGuiApplication.platformName() != "offscreen":
+        window.raise_()
+    window.activateWindow()
+
+
+def isolated(text: str) -> str:
+    """A name in its own direction, so that " — " joins the parts in reading order.
+
+    Without it, a Persian name beside a Latin phone number in the English interface
+    is reordered by the bidi algorithm (the number lands first).
+    """
+    return f"\u2068{text}\u2069" if text else text
+
+
+class GlobalSearchDialog(QDialog):
+    contact_chosen = Signal(str)
+    company_chosen = Signal(str)
+    deal_chosen = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("globalSearch")
+        self.setWindowTitle(self.tr("جستجوی همه‌جا"))
+        self.setModal(False)
+        self.resize(560, 420)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("globalSearchEdit")
+        self.search_edit.setPlaceholderText(self.tr("نام، شرکت، تلفن، ایمیل یا عنوان معامله…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.results = QTreeWidget()
+        self.results.setObjectName("globalSearchResults")
+        self.results.setHeaderHidden(True)
+        self.results.setRootIsDecorated(False)
+        self.results.setIndentation(12)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("globalSearchEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.empty_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.search_edit.textChanged.connect(self._timer.start)
+        self.search_edit.installEventFilter(self)
+        self.results.itemActivated.connect(self._activate)
+        self.results.itemClicked.connect(self._activate)
+        ctx.changes.changed.connect(self._changed)
+        self.show_results(SearchResults([], [], []))
+
+    # -- behaviour ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the dialog with the last text selected, ready to type over."""
+        bring_to_front(self)
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        found = search_everything(self.ctx.db, self.search_edit.text(), limit=RESULTS_PER_KIND)
+        self.show_results(found)
+
+    def _changed(self, change: Change) -> None:
+        if change.kind in (CONTACTS, COMPANIES) and self.isVisible():
+            self.run_search()
+
+    def hits(self) -> list[tuple[str, str, str]]:
+        """(kind, id, text) of every result in display order, without direction marks."""
+        return [
+            (str(item.data(0, KIND_ROLE)), str(item.data(0, ID_ROLE)), item.text(0)[1:])
+            for item in self._hit_items()
+        ]
+
+    def current_hit(self) -> tuple[str, str] | None:
+        item = self.results.currentItem()
+        if item is None or not item.data(0, ID_ROLE):
+            return None
+        return str(item.data(0, KIND_ROLE)), str(item.data(0, ID_ROLE))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in MOVE_KEYS:
+                step = -1 if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) else 1
+                self._move(step)
+                return True
+            if event.key() in ENTER_KEYS:
+                if self._timer.isActive():  # typed fast and pressed Enter: search first
+                    self.run_search()
+                item = self.results.currentItem()
+                if item is not None:
+                    self._activate(item)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move(self, step: int) -> None:
+        items = self._hit_items()
+        if not items:
+            return
+        current = self.results.currentItem()
+        index = items.index(current) + step if current in items else 0
+        self.results.setCurrentItem(items[max(0, min(index, len(items) - 1))])
+
+    def _hit_items(self) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        for group in range(self.results.topLevelItemCount()):
+            header = self.results.topLevelItem(group)
+            assert header is not None
+            items.extend(header.child(row) for row in range(header.childCount()))  # type: ignore[misc]
+        return items
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        kind, hit_id = item.data(0, KIND_ROLE), item.data(0, ID_ROLE)
+        if not hit_id:
+            return
+        self.accept()
+        signal = {CONTACT: self.contact_chosen, COMPANY: self.company_chosen}.get(
+            kind, self.deal_chosen
+        )
+        signal.emit(str(hit_id))
+
+    # -- view ---------------------------------------------------------------------------
+
+    def show_results(self, found: SearchResults) -> None:
+        self.results.clear()
+        persian = persian_digits_enabled()
+        groups = [
+            (
+                CONTACT,
+                self.tr("مخاطبین"),
+                [(c.id, self._contact_text(c, persian)) for c in found.contacts],
+            ),
+            (COMPANY, self.tr("شرکت‌ها"), [(c.id, self._company_text(c)) for c in found.companies]),
+            (DEAL, self.tr("معامله‌ها"), [(d.id, self._deal_text(d)) for d in found.deals]),
+        ]
+        for kind, title, hits in groups:
+            if not hits:
+                continue
+            header = QTreeWidgetItem(self.results, [title])
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = header.font(0)
+            font.setBold(True)
+            header.setFont(0, font)
+            for hit_id, text in hits:
+                # The view takes each line's direction from its first letter; a mark
+                # makes it the interface's, so that a Persian name does not turn an
+                # English line around.
+                item = QTreeWidgetItem(header, [self._direction_mark() + text])
+                item.setData(0, KIND_ROLE, kind)
+                item.setData(0, ID_ROLE, hit_id)
+            header.setExpanded(True)
+        items = self._hit_items()
+        if items:
+            self.results.setCurrentItem(items[0])
+        typed = bool(self.search_edit.text().strip())
+        self.empty_label.setText(self.tr("چیزی پیدا نشد.") if typed and not items else "")
+        self.empty_label.setVisible(typed and not items)
+
+    def _direction_mark(self) -> str:
+        return "\u200f" if self.isRightToLeft() else "\u200e"  # RLM or LRM
+
+    def _contact_text(self, contact: ContactRecord, persian: bool) -> str:
+        parts = [isolated(contact.full_name)]
+        if contact.company:
+            parts.append(isolated(contact.company))
+        if contact.phones:
+            parts.append(left_to_right(format_phone(contact.phones[0], persian_digits=persian)))
+        elif contact.emails:
+            parts.append(left_to_right(contact.emails[0]))
+        return " — ".join(parts)
+
+    def _company_text(self, company: CompanyRecord) -> str:
+        people = self.tr("%1 نفر").replace("%1", display_number(company.people))
+        return f"{isolated(company.name)} — {people}"
+
+    def _deal_text(self, deal: DealHit) -> str:
+        amount = self.tr("%1 ریال").replace("%1", display_number(deal.amount))
+        parts = (deal.title, deal.company or "", deal.stage)
+        return " — ".join([*(isolated(part) for part in parts if part), amount])

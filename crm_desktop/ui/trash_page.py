@@ -1,0 +1,169 @@
+"""The trash: deleted contacts, restored one or many at a time as one undo step.
+
+Contacts merged into another are not here (their survivor holds what they had; the
+merge's undo brings them back). ``TrashView`` is the widgets; ``TrashPage`` wires them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.errors import UserError
+from crm_desktop.services.contacts import delete_contacts, restore_contacts
+from crm_desktop.ui.commands import perform
+from crm_desktop.ui.context import CONTACTS, AppContext, Change
+from crm_desktop.ui.display import display_number
+from crm_desktop.ui.trash_model import TrashTableModel
+
+ROW_HEIGHT = 32
+COLUMN_WIDTHS = (200, 180, 140, 220, 140)
+
+
+class TrashView(QWidget):
+    """Widgets of the trash screen; no data access and no signal wiring."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel(self.tr("سطل زباله"))
+        self.title_label.setObjectName("pageTitle")
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("trashCount")
+        self.restore_button = QPushButton(self.tr("بازگردانی"))
+        self.restore_button.setObjectName("restoreContacts")
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("trashSelection")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("trashMessage")
+        self.message_label.setWordWrap(True)
+
+        self.table = QTableView()
+        self.table.setObjectName("trashTable")
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title_label)
+        top.addSpacing(24)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.restore_button)
+        actions.addWidget(self.selection_label)
+        actions.addSpacing(16)
+        actions.addWidget(self.message_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+
+    def apply_column_widths(self) -> None:
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+
+    def show_count(self, count: int) -> None:
+        if count:
+            text = self.tr("%1 مخاطب در سطل زباله").replace("%1", display_number(count))
+        else:
+            text = self.tr("سطل زباله خالی است")
+        self.count_label.setText(text)
+
+    def show_selection(self, count: int) -> None:
+        self.restore_button.setEnabled(count > 0)
+        self.selection_label.setText(
+            self.tr("%1 انتخاب‌شده").replace("%1", display_number(count)) if count else ""
+        )
+
+
+class TrashPage(TrashView):
+    """Lists the trash, restores the selection, follows every contacts change."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_trash")
+        self.ctx = ctx
+        self.model = TrashTableModel(ctx.db, self)
+        self.table.setModel(self.model)
+        self._stale = False
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.restore_button.clicked.connect(self.restore_selected)
+        ctx.changes.changed.connect(self._on_change)
+        self.reload()
+        self.apply_column_widths()
+
+    def reload(self) -> None:
+        self._stale = False
+        self.message_label.clear()
+        self.model.reload()
+        self.show_count(self.model.rowCount())
+        self._selection_changed()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.contact_id(row) for row in rows]
+
+    def _selection_changed(self) -> None:
+        self.show_selection(len(self.table.selectionModel().selectedRows()))
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        db = self.ctx.db
+        text = self.tr("بازگردانی %1 مخاطب").replace("%1", display_number(len(ids)))
+        try:
+            perform(
+                self.ctx,
+                text,
+                lambda: restore_contacts(db, ids),
+                lambda _none: delete_contacts(db, ids),
+                kind=CONTACTS,
+                ids=ids,
+            )
+        except UserError as error:
+            self.reload()
+            self.message_label.setText(error.message(self.ctx.lang))
+            return
+        self.message_label.setText(
+            self.tr("%1 مخاطب بازگردانده شد.").replace("%1", display_number(len(ids)))
+        )
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind != CONTACTS:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.reload()

@@ -1,0 +1,1107 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa" sourcelanguage="fa">
+    <context>
+        <name>ColumnChooser</name>
+        <message>
+            <source>ستون‌های پیش‌فرض</source>
+            <translation>ستون‌های پیش‌فرض</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompaniesPage</name>
+        <message>
+            <source>شرکت‌ها</source>
+            <translation>شرکت‌ها</translation>
+        </message>
+        <message>
+            <source>جستجو در نام شرکت‌ها…</source>
+            <translation>جستجو در نام شرکت‌ها…</translation>
+        </message>
+        <message>
+            <source>شرکت جدید</source>
+            <translation>شرکت جدید</translation>
+        </message>
+        <message>
+            <source>شرکتی پیدا نشد</source>
+            <translation>شرکتی پیدا نشد</translation>
+        </message>
+        <message>
+            <source>%1 شرکت</source>
+            <translation>%1 شرکت</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompanyPage</name>
+        <message>
+            <source>ذخیره</source>
+            <translation>ذخیره</translation>
+        </message>
+        <message>
+            <source>بستن</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <source>نام شرکت:</source>
+            <translation>نام شرکت:</translation>
+        </message>
+        <message>
+            <source>صنعت:</source>
+            <translation>صنعت:</translation>
+        </message>
+        <message>
+            <source>تلفن:</source>
+            <translation>تلفن:</translation>
+        </message>
+        <message>
+            <source>ایمیل:</source>
+            <translation>ایمیل:</translation>
+        </message>
+        <message>
+            <source>وب‌سایت:</source>
+            <translation>وب‌سایت:</translation>
+        </message>
+        <message>
+            <source>نشانی:</source>
+            <translation>نشانی:</translation>
+        </message>
+        <message>
+            <source>شهر:</source>
+            <translation>شهر:</translation>
+        </message>
+        <message>
+            <source>استان:</source>
+            <translation>استان:</translation>
+        </message>
+        <message>
+            <source>یادداشت:</source>
+            <translation>یادداشت:</translation>
+        </message>
+        <message>
+            <source>افراد</source>
+            <translation>افراد</translation>
+        </message>
+        <message>
+            <source>فهرست معامله‌های این شرکت به‌زودی اینجا می‌آید.</source>
+            <translation>فهرست معامله‌های این شرکت به‌زودی اینجا می‌آید.</translation>
+        </message>
+        <message>
+            <source>معامله‌ها</source>
+            <translation>معامله‌ها</translation>
+        </message>
+        <message>
+            <source>شرکت جدید</source>
+            <translation>شرکت جدید</translation>
+        </message>
+        <message>
+            <source>معامله‌های باز: %1</source>
+            <translation>معامله‌های باز: %1</translation>
+        </message>
+        <message>
+            <source>فروش موفق: %1</source>
+            <translation>فروش موفق: %1</translation>
+        </message>
+        <message>
+            <source>معامله‌های باز: %1 معامله، %2</source>
+            <translation>معامله‌های باز: %1 معامله، %2</translation>
+        </message>
+        <message>
+            <source>فروش موفق: %1 معامله، %2</source>
+            <translation>فروش موفق: %1 معامله، %2</translation>
+        </message>
+        <message>
+            <source>این شرکت حذف شده است.</source>
+            <translation>این شرکت حذف شده است.</translation>
+        </message>
+        <message>
+            <source>شرکت جدید «%1»</source>
+            <translation>شرکت جدید «%1»</translation>
+        </message>
+        <message>
+            <source>ویرایش شرکت «%1»</source>
+            <translation>ویرایش شرکت «%1»</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompanyTableModel</name>
+        <message>
+            <source>نام شرکت</source>
+            <translation>نام شرکت</translation>
+        </message>
+        <message>
+            <source>صنعت</source>
+            <translation>صنعت</translation>
+        </message>
+        <message>
+            <source>شهر</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <source>تلفن</source>
+            <translation>تلفن</translation>
+        </message>
+        <message>
+            <source>افراد</source>
+            <translation>افراد</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactActions</name>
+        <message>
+            <source>تخصیص به مسئول</source>
+            <translation>تخصیص به مسئول</translation>
+        </message>
+        <message>
+            <source>افزودن برچسب</source>
+            <translation>افزودن برچسب</translation>
+        </message>
+        <message>
+            <source>حذف برچسب</source>
+            <translation>حذف برچسب</translation>
+        </message>
+        <message>
+            <source>تغییر وضعیت</source>
+            <translation>تغییر وضعیت</translation>
+        </message>
+        <message>
+            <source>انتقال به سطل بازیافت</source>
+            <translation>انتقال به سطل بازیافت</translation>
+        </message>
+        <message>
+            <source>بدون مسئول</source>
+            <translation>بدون مسئول</translation>
+        </message>
+        <message>
+            <source>برچسب تازه…</source>
+            <translation>برچسب تازه…</translation>
+        </message>
+        <message>
+            <source>تغییر مسئول %1 مخاطب</source>
+            <translation>تغییر مسئول %1 مخاطب</translation>
+        </message>
+        <message>
+            <source>تغییر وضعیت %1 مخاطب</source>
+            <translation>تغییر وضعیت %1 مخاطب</translation>
+        </message>
+        <message>
+            <source>افزودن برچسب «%1» به %2 مخاطب</source>
+            <translation>افزودن برچسب «%1» به %2 مخاطب</translation>
+        </message>
+        <message>
+            <source>حذف برچسب «%1» از %2 مخاطب</source>
+            <translation>حذف برچسب «%1» از %2 مخاطب</translation>
+        </message>
+        <message>
+            <source>حذف %1 مخاطب</source>
+            <translation>حذف %1 مخاطب</translation>
+        </message>
+        <message>
+            <source>برچسب تازه</source>
+            <translation>برچسب تازه</translation>
+        </message>
+        <message>
+            <source>نام برچسب:</source>
+            <translation>نام برچسب:</translation>
+        </message>
+        <message>
+            <source>افزودن</source>
+            <translation>افزودن</translation>
+        </message>
+        <message>
+            <source>انصراف</source>
+            <translation>انصراف</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactEditor</name>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>این مخاطب در سطل زباله است.</source>
+            <translation>این مخاطب در سطل زباله است.</translation>
+        </message>
+        <message>
+            <source>مخاطب جدید</source>
+            <translation>مخاطب جدید</translation>
+        </message>
+        <message>
+            <source>مخاطب: %1</source>
+            <translation>مخاطب: %1</translation>
+        </message>
+        <message>
+            <source>نام یا نام خانوادگی را وارد کنید.</source>
+            <translation>نام یا نام خانوادگی را وارد کنید.</translation>
+        </message>
+        <message>
+            <source>این شماره برای %1 ثبت شده است.</source>
+            <translation>این شماره برای %1 ثبت شده است.</translation>
+        </message>
+        <message>
+            <source>این ایمیل برای %1 ثبت شده است.</source>
+            <translation>این ایمیل برای %1 ثبت شده است.</translation>
+        </message>
+        <message>
+            <source>(و %2 مخاطب دیگر)</source>
+            <translation>(و %2 مخاطب دیگر)</translation>
+        </message>
+        <message>
+            <source>مخاطب جدید «%1»</source>
+            <translation>مخاطب جدید «%1»</translation>
+        </message>
+        <message>
+            <source>ویرایش مخاطب «%1»</source>
+            <translation>ویرایش مخاطب «%1»</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactEditorView</name>
+        <message>
+            <source>برچسب‌ها را با ویرگول جدا کنید</source>
+            <translation>برچسب‌ها را با ویرگول جدا کنید</translation>
+        </message>
+        <message>
+            <source>سابقهٔ فعالیت‌ها</source>
+            <translation>سابقهٔ فعالیت‌ها</translation>
+        </message>
+        <message>
+            <source>تماس‌ها، جلسه‌ها و یادداشت‌ها اینجا نشان داده می‌شوند.</source>
+            <translation>تماس‌ها، جلسه‌ها و یادداشت‌ها اینجا نشان داده می‌شوند.</translation>
+        </message>
+        <message>
+            <source>ذخیره</source>
+            <translation>ذخیره</translation>
+        </message>
+        <message>
+            <source>ذخیره (Ctrl+S)</source>
+            <translation>ذخیره (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>بستن</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <source>نام:</source>
+            <translation>نام:</translation>
+        </message>
+        <message>
+            <source>نام خانوادگی:</source>
+            <translation>نام خانوادگی:</translation>
+        </message>
+        <message>
+            <source>شرکت:</source>
+            <translation>شرکت:</translation>
+        </message>
+        <message>
+            <source>سمت:</source>
+            <translation>سمت:</translation>
+        </message>
+        <message>
+            <source>تلفن‌ها:</source>
+            <translation>تلفن‌ها:</translation>
+        </message>
+        <message>
+            <source>ایمیل‌ها:</source>
+            <translation>ایمیل‌ها:</translation>
+        </message>
+        <message>
+            <source>نشانی:</source>
+            <translation>نشانی:</translation>
+        </message>
+        <message>
+            <source>شهر:</source>
+            <translation>شهر:</translation>
+        </message>
+        <message>
+            <source>استان:</source>
+            <translation>استان:</translation>
+        </message>
+        <message>
+            <source>تاریخ تولد:</source>
+            <translation>تاریخ تولد:</translation>
+        </message>
+        <message>
+            <source>راه ارتباطی ترجیحی:</source>
+            <translation>راه ارتباطی ترجیحی:</translation>
+        </message>
+        <message>
+            <source>وضعیت:</source>
+            <translation>وضعیت:</translation>
+        </message>
+        <message>
+            <source>امتیاز سرنخ:</source>
+            <translation>امتیاز سرنخ:</translation>
+        </message>
+        <message>
+            <source>منبع سرنخ:</source>
+            <translation>منبع سرنخ:</translation>
+        </message>
+        <message>
+            <source>کمپین:</source>
+            <translation>کمپین:</translation>
+        </message>
+        <message>
+            <source>مسئول:</source>
+            <translation>مسئول:</translation>
+        </message>
+        <message>
+            <source>برچسب‌ها:</source>
+            <translation>برچسب‌ها:</translation>
+        </message>
+        <message>
+            <source>یادداشت:</source>
+            <translation>یادداشت:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactFilterPanel</name>
+        <message>
+            <source>مسئول</source>
+            <translation>مسئول</translation>
+        </message>
+        <message>
+            <source>برچسب</source>
+            <translation>برچسب</translation>
+        </message>
+        <message>
+            <source>شهر</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <source>استان</source>
+            <translation>استان</translation>
+        </message>
+        <message>
+            <source>وضعیت</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>منبع سرنخ</source>
+            <translation>منبع سرنخ</translation>
+        </message>
+        <message>
+            <source>کمپین</source>
+            <translation>کمپین</translation>
+        </message>
+        <message>
+            <source>بدون فعالیت در</source>
+            <translation>بدون فعالیت در</translation>
+        </message>
+        <message>
+            <source> روز گذشته</source>
+            <translation> روز گذشته</translation>
+        </message>
+        <message>
+            <source>پاک کردن فیلترها</source>
+            <translation>پاک کردن فیلترها</translation>
+        </message>
+        <message>
+            <source>ذخیره به‌عنوان فهرست…</source>
+            <translation>ذخیره به‌عنوان فهرست…</translation>
+        </message>
+        <message>
+            <source>ذخیرهٔ فهرست</source>
+            <translation>ذخیرهٔ فهرست</translation>
+        </message>
+        <message>
+            <source>نام این فهرست:</source>
+            <translation>نام این فهرست:</translation>
+        </message>
+        <message>
+            <source>ذخیره</source>
+            <translation>ذخیره</translation>
+        </message>
+        <message>
+            <source>انصراف</source>
+            <translation>انصراف</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactTableModel</name>
+        <message>
+            <source>نام و نام خانوادگی</source>
+            <translation>نام و نام خانوادگی</translation>
+        </message>
+        <message>
+            <source>شرکت</source>
+            <translation>شرکت</translation>
+        </message>
+        <message>
+            <source>سمت</source>
+            <translation>سمت</translation>
+        </message>
+        <message>
+            <source>تلفن همراه</source>
+            <translation>تلفن همراه</translation>
+        </message>
+        <message>
+            <source>ایمیل</source>
+            <translation>ایمیل</translation>
+        </message>
+        <message>
+            <source>شهر</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <source>استان</source>
+            <translation>استان</translation>
+        </message>
+        <message>
+            <source>مسئول</source>
+            <translation>مسئول</translation>
+        </message>
+        <message>
+            <source>وضعیت</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>منبع سرنخ</source>
+            <translation>منبع سرنخ</translation>
+        </message>
+        <message>
+            <source>امتیاز سرنخ</source>
+            <translation>امتیاز سرنخ</translation>
+        </message>
+        <message>
+            <source>برچسب‌ها</source>
+            <translation>برچسب‌ها</translation>
+        </message>
+        <message>
+            <source>تاریخ تولد</source>
+            <translation>تاریخ تولد</translation>
+        </message>
+        <message>
+            <source>تاریخ ایجاد</source>
+            <translation>تاریخ ایجاد</translation>
+        </message>
+        <message>
+            <source>سرنخ</source>
+            <translation>سرنخ</translation>
+        </message>
+        <message>
+            <source>مشتری بالقوه</source>
+            <translation>مشتری بالقوه</translation>
+        </message>
+        <message>
+            <source>مشتری</source>
+            <translation>مشتری</translation>
+        </message>
+        <message>
+            <source>غیرفعال</source>
+            <translation>غیرفعال</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactsController</name>
+        <message>
+            <source>مخاطبین</source>
+            <translation>مخاطبین</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactsView</name>
+        <message>
+            <source>مخاطبین</source>
+            <translation>مخاطبین</translation>
+        </message>
+        <message>
+            <source>جستجو در نام، شرکت، تلفن، ایمیل…</source>
+            <translation>جستجو در نام، شرکت، تلفن، ایمیل…</translation>
+        </message>
+        <message>
+            <source>فیلترها</source>
+            <translation>فیلترها</translation>
+        </message>
+        <message>
+            <source>مخاطب تازه</source>
+            <translation>مخاطب تازه</translation>
+        </message>
+        <message>
+            <source>مخاطبی پیدا نشد</source>
+            <translation>مخاطبی پیدا نشد</translation>
+        </message>
+        <message>
+            <source>%1 از %2 مخاطب</source>
+            <translation>%1 از %2 مخاطب</translation>
+        </message>
+        <message>
+            <source>%1 مخاطب</source>
+            <translation>%1 مخاطب</translation>
+        </message>
+        <message>
+            <source>%1 انتخاب‌شده</source>
+            <translation>%1 انتخاب‌شده</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicateBar</name>
+        <message>
+            <source>باز کردن آن مخاطب</source>
+            <translation>باز کردن آن مخاطب</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesModel</name>
+        <message>
+            <source>نام و نام خانوادگی</source>
+            <translation>نام و نام خانوادگی</translation>
+        </message>
+        <message>
+            <source>شرکت</source>
+            <translation>شرکت</translation>
+        </message>
+        <message>
+            <source>تلفن‌ها</source>
+            <translation>تلفن‌ها</translation>
+        </message>
+        <message>
+            <source>ایمیل‌ها</source>
+            <translation>ایمیل‌ها</translation>
+        </message>
+        <message>
+            <source>تاریخ ایجاد</source>
+            <translation>تاریخ ایجاد</translation>
+        </message>
+        <message>
+            <source>تلفن یکسان</source>
+            <translation>تلفن یکسان</translation>
+        </message>
+        <message>
+            <source>ایمیل یکسان</source>
+            <translation>ایمیل یکسان</translation>
+        </message>
+        <message>
+            <source>نام مشابه در یک شرکت</source>
+            <translation>نام مشابه در یک شرکت</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesPage</name>
+        <message>
+            <source>در حال جستجو…</source>
+            <translation>در حال جستجو…</translation>
+        </message>
+        <message>
+            <source>جستجوی تکراری‌ها انجام نشد: %1</source>
+            <translation>جستجوی تکراری‌ها انجام نشد: %1</translation>
+        </message>
+        <message>
+            <source>%1 گروه احتمالاً تکراری</source>
+            <translation>%1 گروه احتمالاً تکراری</translation>
+        </message>
+        <message>
+            <source>مخاطب تکراری پیدا نشد</source>
+            <translation>مخاطب تکراری پیدا نشد</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesView</name>
+        <message>
+            <source>مخاطبان تکراری</source>
+            <translation>مخاطبان تکراری</translation>
+        </message>
+        <message>
+            <source>جستجوی دوباره</source>
+            <translation>جستجوی دوباره</translation>
+        </message>
+        <message>
+            <source>ادغام…</source>
+            <translation>ادغام…</translation>
+        </message>
+        <message>
+            <source>این‌ها تکراری نیستند</source>
+            <translation>این‌ها تکراری نیستند</translation>
+        </message>
+        <message>
+            <source>قدیمی‌ترین مخاطب هر گروه (اولین ردیف) برای ماندن پیشنهاد می‌شود.</source>
+            <translation>قدیمی‌ترین مخاطب هر گروه (اولین ردیف) برای ماندن پیشنهاد می‌شود.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditWindow</name>
+        <message>
+            <source>تغییرات ذخیره نشده</source>
+            <translation>تغییرات ذخیره نشده</translation>
+        </message>
+        <message>
+            <source>ذخیره شود؟</source>
+            <translation>ذخیره شود؟</translation>
+        </message>
+        <message>
+            <source>تغییرات این پنجره هنوز ذخیره نشده‌اند.</source>
+            <translation>تغییرات این پنجره هنوز ذخیره نشده‌اند.</translation>
+        </message>
+        <message>
+            <source>ذخیره</source>
+            <translation>ذخیره</translation>
+        </message>
+        <message>
+            <source>بستن بدون ذخیره</source>
+            <translation>بستن بدون ذخیره</translation>
+        </message>
+        <message>
+            <source>انصراف</source>
+            <translation>انصراف</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>به برنامه خوش آمدید</source>
+            <translation>به برنامه خوش آمدید</translation>
+        </message>
+        <message>
+            <source>پیش از شروع، بگویید چه کسی با این رایانه کار می‌کند.</source>
+            <translation>پیش از شروع، بگویید چه کسی با این رایانه کار می‌کند.</translation>
+        </message>
+        <message>
+            <source>شخص تازه…</source>
+            <translation>شخص تازه…</translation>
+        </message>
+        <message>
+            <source>نام و نام خانوادگی</source>
+            <translation>نام و نام خانوادگی</translation>
+        </message>
+        <message>
+            <source>مدیر فروش است</source>
+            <translation>مدیر فروش است</translation>
+        </message>
+        <message>
+            <source>مثلاً دفتر فروش تهران</source>
+            <translation>مثلاً دفتر فروش تهران</translation>
+        </message>
+        <message>
+            <source>شروع کار</source>
+            <translation>شروع کار</translation>
+        </message>
+        <message>
+            <source>خروج</source>
+            <translation>خروج</translation>
+        </message>
+        <message>
+            <source>کاربر این رایانه:</source>
+            <translation>کاربر این رایانه:</translation>
+        </message>
+        <message>
+            <source>نام شخص تازه:</source>
+            <translation>نام شخص تازه:</translation>
+        </message>
+        <message>
+            <source>نام دفتر:</source>
+            <translation>نام دفتر:</translation>
+        </message>
+    </context>
+    <context>
+        <name>GlobalSearchDialog</name>
+        <message>
+            <source>جستجوی همه‌جا</source>
+            <translation>جستجوی همه‌جا</translation>
+        </message>
+        <message>
+            <source>نام، شرکت، تلفن، ایمیل یا عنوان معامله…</source>
+            <translation>نام، شرکت، تلفن، ایمیل یا عنوان معامله…</translation>
+        </message>
+        <message>
+            <source>مخاطبین</source>
+            <translation>مخاطبین</translation>
+        </message>
+        <message>
+            <source>شرکت‌ها</source>
+            <translation>شرکت‌ها</translation>
+        </message>
+        <message>
+            <source>معامله‌ها</source>
+            <translation>معامله‌ها</translation>
+        </message>
+        <message>
+            <source>چیزی پیدا نشد.</source>
+            <translation>چیزی پیدا نشد.</translation>
+        </message>
+        <message>
+            <source>%1 نفر</source>
+            <translation>%1 نفر</translation>
+        </message>
+        <message>
+            <source>%1 ریال</source>
+            <translation>%1 ریال</translation>
+        </message>
+    </context>
+    <context>
+        <name>JalaliDateEdit</name>
+        <message>
+            <source>پاک کردن تاریخ</source>
+            <translation>پاک کردن تاریخ</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;پرونده</source>
+            <translation>&amp;پرونده</translation>
+        </message>
+        <message>
+            <source>مخاطب تازه</source>
+            <translation>مخاطب تازه</translation>
+        </message>
+        <message>
+            <source>خروج</source>
+            <translation>خروج</translation>
+        </message>
+        <message>
+            <source>&amp;ویرایش</source>
+            <translation>&amp;ویرایش</translation>
+        </message>
+        <message>
+            <source>واگردانی</source>
+            <translation>واگردانی</translation>
+        </message>
+        <message>
+            <source>انجام دوباره</source>
+            <translation>انجام دوباره</translation>
+        </message>
+        <message>
+            <source>جستجو در مخاطبین</source>
+            <translation>جستجو در مخاطبین</translation>
+        </message>
+        <message>
+            <source>جستجوی همه‌جا…</source>
+            <translation>جستجوی همه‌جا…</translation>
+        </message>
+        <message>
+            <source>&amp;برو به</source>
+            <translation>&amp;برو به</translation>
+        </message>
+        <message>
+            <source>&amp;راهنما</source>
+            <translation>&amp;راهنما</translation>
+        </message>
+        <message>
+            <source>دربارهٔ برنامه</source>
+            <translation>دربارهٔ برنامه</translation>
+        </message>
+        <message>
+            <source>بدون همگام‌سازی</source>
+            <translation>بدون همگام‌سازی</translation>
+        </message>
+        <message>
+            <source>مدیریت ارتباط با مشتری، نسخهٔ %1</source>
+            <translation>مدیریت ارتباط با مشتری، نسخهٔ %1</translation>
+        </message>
+        <message>
+            <source>برای دفترهای فروش کوچک، با یا بدون اینترنت.</source>
+            <translation>برای دفترهای فروش کوچک، با یا بدون اینترنت.</translation>
+        </message>
+        <message>
+            <source>کاربر: انتخاب نشده</source>
+            <translation>کاربر: انتخاب نشده</translation>
+        </message>
+        <message>
+            <source>کاربر: %1</source>
+            <translation>کاربر: %1</translation>
+        </message>
+        <message>
+            <source>پایگاه داده: %1</source>
+            <translation>پایگاه داده: %1</translation>
+        </message>
+        <message>
+            <source>%1 مخاطب</source>
+            <translation>%1 مخاطب</translation>
+        </message>
+        <message>
+            <source>مدیریت ارتباط با مشتری — %1</source>
+            <translation>مدیریت ارتباط با مشتری — %1</translation>
+        </message>
+        <message>
+            <source>داشبورد</source>
+            <translation>داشبورد</translation>
+        </message>
+        <message>
+            <source>مخاطبین</source>
+            <translation>مخاطبین</translation>
+        </message>
+        <message>
+            <source>شرکت‌ها</source>
+            <translation>شرکت‌ها</translation>
+        </message>
+        <message>
+            <source>قیف فروش</source>
+            <translation>قیف فروش</translation>
+        </message>
+        <message>
+            <source>فعالیت‌ها</source>
+            <translation>فعالیت‌ها</translation>
+        </message>
+        <message>
+            <source>گزارش‌ها</source>
+            <translation>گزارش‌ها</translation>
+        </message>
+        <message>
+            <source>تنظیمات</source>
+            <translation>تنظیمات</translation>
+        </message>
+        <message>
+            <source>تکراری‌ها</source>
+            <translation>تکراری‌ها</translation>
+        </message>
+        <message>
+            <source>سطل زباله</source>
+            <translation>سطل زباله</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>نام</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>نام خانوادگی</source>
+            <translation>نام خانوادگی</translation>
+        </message>
+        <message>
+            <source>شرکت</source>
+            <translation>شرکت</translation>
+        </message>
+        <message>
+            <source>سمت</source>
+            <translation>سمت</translation>
+        </message>
+        <message>
+            <source>نشانی</source>
+            <translation>نشانی</translation>
+        </message>
+        <message>
+            <source>شهر</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <source>استان</source>
+            <translation>استان</translation>
+        </message>
+        <message>
+            <source>تاریخ تولد</source>
+            <translation>تاریخ تولد</translation>
+        </message>
+        <message>
+            <source>راه ارتباطی ترجیحی</source>
+            <translation>راه ارتباطی ترجیحی</translation>
+        </message>
+        <message>
+            <source>وضعیت</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>منبع سرنخ</source>
+            <translation>منبع سرنخ</translation>
+        </message>
+        <message>
+            <source>کمپین</source>
+            <translation>کمپین</translation>
+        </message>
+        <message>
+            <source>مسئول</source>
+            <translation>مسئول</translation>
+        </message>
+        <message>
+            <source>امتیاز سرنخ</source>
+            <translation>امتیاز سرنخ</translation>
+        </message>
+        <message>
+            <source>یادداشت‌ها</source>
+            <translation>یادداشت‌ها</translation>
+        </message>
+        <message>
+            <source>برای ادغام دست‌کم دو مخاطب موجود لازم است.</source>
+            <translation>برای ادغام دست‌کم دو مخاطب موجود لازم است.</translation>
+        </message>
+        <message>
+            <source>برای هر فیلد مقداری را که می‌ماند انتخاب کنید. مخاطب ماندگار شناسه و سابقه‌اش را نگه می‌دارد و بقیه در آن ادغام می‌شوند.</source>
+            <translation>برای هر فیلد مقداری را که می‌ماند انتخاب کنید. مخاطب ماندگار شناسه و سابقه‌اش را نگه می‌دارد و بقیه در آن ادغام می‌شوند.</translation>
+        </message>
+        <message>
+            <source>مخاطب ماندگار</source>
+            <translation>مخاطب ماندگار</translation>
+        </message>
+        <message>
+            <source>همه کنار هم</source>
+            <translation>همه کنار هم</translation>
+        </message>
+        <message>
+            <source>یادداشت‌های متفاوت همه نگه داشته می‌شوند</source>
+            <translation>یادداشت‌های متفاوت همه نگه داشته می‌شوند</translation>
+        </message>
+        <message>
+            <source>ندارد</source>
+            <translation>ندارد</translation>
+        </message>
+        <message>
+            <source>تلفن‌ها: %1</source>
+            <translation>تلفن‌ها: %1</translation>
+        </message>
+        <message>
+            <source>ایمیل‌ها: %1</source>
+            <translation>ایمیل‌ها: %1</translation>
+        </message>
+        <message>
+            <source>برچسب‌ها: %1</source>
+            <translation>برچسب‌ها: %1</translation>
+        </message>
+        <message>
+            <source>معامله‌ها، فعالیت‌ها، خریدها و درخواست‌های خدمات %1 مخاطب دیگر به «%2» منتقل می‌شوند و آن مخاطبان کنار گذاشته می‌شوند (با واگرد برمی‌گردند).</source>
+            <translation>معامله‌ها، فعالیت‌ها، خریدها و درخواست‌های خدمات %1 مخاطب دیگر به «%2» منتقل می‌شوند و آن مخاطبان کنار گذاشته می‌شوند (با واگرد برمی‌گردند).</translation>
+        </message>
+        <message>
+            <source>ادغام %1 مخاطب</source>
+            <translation>ادغام %1 مخاطب</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeView</name>
+        <message>
+            <source>ادغام مخاطبان تکراری</source>
+            <translation>ادغام مخاطبان تکراری</translation>
+        </message>
+        <message>
+            <source>ادغام</source>
+            <translation>ادغام</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlaceholderPage</name>
+        <message>
+            <source>این بخش در نسخه‌ای آینده از برنامه اضافه می‌شود.</source>
+            <translation>این بخش در نسخه‌ای آینده از برنامه اضافه می‌شود.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SegmentActions</name>
+        <message>
+            <source>تغییر نام…</source>
+            <translation>تغییر نام…</translation>
+        </message>
+        <message>
+            <source>حذف فهرست</source>
+            <translation>حذف فهرست</translation>
+        </message>
+        <message>
+            <source>تغییر نام فهرست ذخیره‌شده</source>
+            <translation>تغییر نام فهرست ذخیره‌شده</translation>
+        </message>
+        <message>
+            <source>نام تازه:</source>
+            <translation>نام تازه:</translation>
+        </message>
+        <message>
+            <source>تغییر نام فهرست «%1»</source>
+            <translation>تغییر نام فهرست «%1»</translation>
+        </message>
+        <message>
+            <source>حذف فهرست «%1»</source>
+            <translation>حذف فهرست «%1»</translation>
+        </message>
+        <message>
+            <source>خطا</source>
+            <translation>خطا</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashModel</name>
+        <message>
+            <source>نام و نام خانوادگی</source>
+            <translation>نام و نام خانوادگی</translation>
+        </message>
+        <message>
+            <source>شرکت</source>
+            <translation>شرکت</translation>
+        </message>
+        <message>
+            <source>تلفن</source>
+            <translation>تلفن</translation>
+        </message>
+        <message>
+            <source>ایمیل</source>
+            <translation>ایمیل</translation>
+        </message>
+        <message>
+            <source>زمان حذف</source>
+            <translation>زمان حذف</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashPage</name>
+        <message>
+            <source>بازگردانی %1 مخاطب</source>
+            <translation>بازگردانی %1 مخاطب</translation>
+        </message>
+        <message>
+            <source>%1 مخاطب بازگردانده شد.</source>
+            <translation>%1 مخاطب بازگردانده شد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashView</name>
+        <message>
+            <source>سطل زباله</source>
+            <translation>سطل زباله</translation>
+        </message>
+        <message>
+            <source>بازگردانی</source>
+            <translation>بازگردانی</translation>
+        </message>
+        <message>
+            <source>%1 مخاطب در سطل زباله</source>
+            <translation>%1 مخاطب در سطل زباله</translation>
+        </message>
+        <message>
+            <source>سطل زباله خالی است</source>
+            <translation>سطل زباله خالی است</translation>
+        </message>
+        <message>
+            <source>%1 انتخاب‌شده</source>
+            <translation>%1 انتخاب‌شده</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidatedLineEdit</name>
+        <message>
+            <source>کپی</source>
+            <translation>کپی</translation>
+        </message>
+        <message>
+            <source>ارسال ایمیل</source>
+            <translation>ارسال ایمیل</translation>
+        </message>
+        <message>
+            <source>باز کردن در مرورگر</source>
+            <translation>باز کردن در مرورگر</translation>
+        </message>
+        <message>
+            <source>کپی یا باز کردن</source>
+            <translation>کپی یا باز کردن</translation>
+        </message>
+        <message>
+            <source>بالاتر</source>
+            <translation>بالاتر</translation>
+        </message>
+        <message>
+            <source>پایین‌تر</source>
+            <translation>پایین‌تر</translation>
+        </message>
+        <message>
+            <source>حذف</source>
+            <translation>حذف</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValueListEdit</name>
+        <message>
+            <source>افزودن تلفن</source>
+            <translation>افزودن تلفن</translation>
+        </message>
+        <message>
+            <source>افزودن ایمیل</source>
+            <translation>افزودن ایمیل</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,291 @@
+"""The contact window over a real database: typing, saving, undo, checks, duplicates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from crm_desktop.models.database import Database
+from crm_desktop.services.companies import list_companies
+from crm_desktop.services.contacts import create_contact, delete_contacts, get_contact
+from crm_desktop.services.fields import changes_from_text
+from crm_desktop.ui.app import setup_application
+from crm_desktop.ui.contact_editor import ContactEditor
+from crm_desktop.ui.context import AppContext
+
+TypeText = Callable[[QWidget, str], None]
+Buttons = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, db: Database) -> AppContext:
+    setup_application(qapp, "fa")
+    return AppContext(db)
+
+
+@pytest.fixture
+def open_editor(qtbot: QtBot, ctx: AppContext) -> Callable[[str | None], ContactEditor]:
+    def make(contact_id: str | None) -> ContactEditor:
+        editor = ContactEditor(ctx, contact_id)
+        qtbot.addWidget(editor)
+        editor.show()
+        qtbot.waitExposed(editor)
+        return editor
+
+    return make
+
+
+def existing(db: Database, **fields: str) -> str:
+    return create_contact(db, changes_from_text(fields)).id
+
+
+def click(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_create_a_contact_by_typing(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    editor = open_editor(None)
+    v = editor.view
+    assert editor.windowTitle().startswith("مخاطب جدید")
+    assert not v.save_button.isEnabled()  # nothing typed yet
+
+    type_text(v.first_name, "نگار")
+    type_text(v.last_name, "احمدي")  # Arabic ي, stored as Persian ی
+    company_line = v.company.lineEdit()
+    assert company_line is not None
+    type_text(company_line, "پارس نوین")
+    type_text(v.job_title, "مدیر فروش")
+    type_text(v.phones.rows[0].edit, "۰۹۱۲ ۳۴۵ ۶۷۸۹")
+    click(qtbot, v.phones.add_button)
+    type_text(v.phones.rows[1].edit, "021-88776655")
+    type_text(v.emails.rows[0].edit, "Negar@Pars.Example")
+    type_text(v.city, "شیراز")
+    line = v.birth_date.spin_box.lineEdit()
+    line.selectAll()
+    type_text(line, "۱۳۶۵/۰۴/۱۲")
+    v.birth_date.spin_box.interpretText()
+    v.channel.setCurrentIndex(v.channel.findData("telegram"))
+    v.lifecycle.setCurrentIndex(v.lifecycle.findData("prospect"))
+    v.lead_score.setValue(70)
+    type_text(v.tags, "VIP، نمایشگاه")
+    type_text(v.notes, "از نمایشگاه")
+    assert v.channel.currentText() == "تلگرام"
+    assert v.lifecycle.currentText() == "مشتری بالقوه"
+    assert v.save_button.isEnabled()
+
+    with qtbot.waitSignal(editor.saved) as saved:
+        click(qtbot, v.save_button)
+    record = get_contact(ctx.db, saved.args[0])
+    assert (record.first_name, record.last_name) == ("نگار", "احمدی")
+    assert record.company == "پارس نوین" and record.job_title == "مدیر فروش"
+    assert record.phones == ("+989123456789", "+982188776655")
+    assert record.emails == ("negar@pars.example",)
+    assert record.birth_date == dt.date(1986, 7, 3)
+    assert record.preferred_channel == "telegram" and record.lifecycle == "prospect"
+    assert record.lead_score == 70 and record.city == "شیراز"
+    assert set(record.tags) == {"VIP", "نمایشگاه"} and record.notes == "از نمایشگاه"
+    assert [c.name for c in list_companies(ctx.db)] == ["پارس نوین"]
+    # The window now edits the saved contact and has nothing left to save.
+    assert editor.contact_id == record.id and not v.save_button.isEnabled()
+    assert ctx.undo_stack.undoText() == "مخاطب جدید «نگار احمدی»"
+
+    ctx.undo_stack.undo()
+    assert get_contact(ctx.db, record.id).deleted_at is not None  # in the trash
+    ctx.undo_stack.redo()
+    assert get_contact(ctx.db, record.id).deleted_at is None  # the same contact came back
+
+
+def test_edit_then_undo_restores_the_old_values(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    cid = existing(
+        ctx.db, first_name="رضا", last_name="کریمی", phone="09121110000", city="تهران", tags="طلایی"
+    )
+    before = get_contact(ctx.db, cid)
+    editor = open_editor(cid)
+    v = editor.view
+    assert v.first_name.text() == "رضا" and v.city.text() == "تهران"
+    assert v.phones.rows[0].text() == "۰۹۱۲ ۱۱۱ ۰۰۰۰"
+    assert not v.save_button.isEnabled()
+
+    v.last_name.clear()
+    type_text(v.last_name, "کریم‌زاده")
+    v.phones.rows[0].edit.clear()
+    type_text(v.phones.rows[0].edit, "09351234567")
+    v.tags.clear()
+    with qtbot.waitSignal(editor.saved):
+        editor.save_shortcut.activated.emit()  # Ctrl+S
+    after = get_contact(ctx.db, cid)
+    assert after.last_name == "کریم‌زاده" and after.phones == ("+989351234567",)
+    assert after.tags == () and after.city == "تهران"
+    assert ctx.undo_stack.undoText() == "ویرایش مخاطب «رضا کریم‌زاده»"
+
+    ctx.undo_stack.undo()
+    restored = get_contact(ctx.db, cid)
+    assert (restored.last_name, restored.phones, restored.tags) == (
+        before.last_name,
+        before.phones,
+        before.tags,
+    )
+    # The open window follows the undo, since it had no edits of its own.
+    assert v.last_name.text() == "کریمی" and v.tags.text() == "طلایی"
+
+
+def test_invalid_phone_or_email_disables_save_with_a_message(
+    open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    editor = open_editor(None)
+    v = editor.view
+    type_text(v.first_name, "سارا")
+    assert v.save_button.isEnabled()
+    phone = v.phones.rows[0]
+    type_text(phone.edit, "0912")
+    assert not v.save_button.isEnabled()
+    assert phone.message.isVisible() and "معتبر نیست" in phone.message.text()
+    assert phone.edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    type_text(phone.edit, "1234567")
+    assert not phone.message.isVisible() and v.save_button.isEnabled()
+
+    email = v.emails.rows[0]
+    type_text(email.edit, "sara@@example.com")
+    assert not v.save_button.isEnabled()
+    assert email.message.isVisible() and "ایمیل" in email.message.text()
+    email.edit.clear()
+    assert v.save_button.isEnabled()
+
+    v.first_name.clear()
+    assert not v.save_button.isEnabled() and v.name_message.isVisible()
+
+
+def test_several_phones_and_emails_added_reordered_removed(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    cid = existing(ctx.db, first_name="مینا", phone="09120000001", email="a@x.example")
+    editor = open_editor(cid)
+    v = editor.view
+    click(qtbot, v.phones.add_button)
+    type_text(v.phones.rows[-1].edit, "09120000002")
+    click(qtbot, v.phones.add_button)
+    type_text(v.phones.rows[-1].edit, "02133334444")
+    click(qtbot, v.emails.add_button)
+    type_text(v.emails.rows[-1].edit, "b@x.example")
+    assert len(v.phones.rows) == 3 and len(v.emails.rows) == 2
+
+    third = v.phones.rows[2]
+    assert third.up_button is not None and third.remove_button is not None
+    click(qtbot, third.up_button)  # 0213... moves above 0912...0002
+    first = v.phones.rows[0]
+    assert first.remove_button is not None
+    click(qtbot, first.remove_button)
+    email_first = v.emails.rows[0]
+    assert email_first.remove_button is not None
+    click(qtbot, email_first.remove_button)
+    assert editor.save()
+    record = get_contact(ctx.db, cid)
+    assert record.phones == ("+982133334444", "+989120000002")
+    assert record.emails == ("b@x.example",)
+
+
+def test_unsaved_changes_prompt_cancel_discard_save(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    cid = existing(ctx.db, first_name="حمید", city="کرج")
+    editor = open_editor(cid)
+    type_text(editor.view.city, "ی")
+
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    box = editor.unsaved_prompt
+    assert box is not None and box.isVisible() and box.text() == "ذخیره شود؟"
+    click(qtbot, box.button(Buttons.Cancel))
+    assert editor.isVisible() and editor.view.city.text() == "کرجی"
+
+    editor.close()
+    box = editor.unsaved_prompt
+    assert box is not None and box.isVisible()
+    click(qtbot, box.button(Buttons.Save))
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    assert get_contact(ctx.db, cid).city == "کرجی"
+
+    other = open_editor(cid)
+    other.view.city.clear()
+    other.close()
+    box = other.unsaved_prompt
+    assert box is not None
+    click(qtbot, box.button(Buttons.Discard))
+    qtbot.waitUntil(lambda: not other.isVisible())
+    assert get_contact(ctx.db, cid).city == "کرجی"
+
+
+def test_a_clean_window_closes_without_asking(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor]
+) -> None:
+    editor = open_editor(existing(ctx.db, first_name="لیلا"))
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.isVisible() and editor.unsaved_prompt is None
+
+
+def test_duplicate_warning_for_a_phone_in_another_form(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    cid = existing(ctx.db, first_name="علی", last_name="محمدی", phone="09125550001")
+    editor = open_editor(None)
+    v = editor.view
+    type_text(v.first_name, "علی")
+    type_text(v.phones.rows[0].edit, "+98 912 555 0001")
+    qtbot.waitUntil(v.duplicate_bar.isVisible)
+    assert v.duplicate_bar.label.text() == "این شماره برای «علی محمدی» ثبت شده است."
+    assert v.save_button.isEnabled()  # a warning, not a refusal
+    with qtbot.waitSignal(editor.open_contact_requested) as opened:
+        click(qtbot, v.duplicate_bar.open_button)
+    assert opened.args == [cid]
+
+    v.phones.rows[0].edit.clear()
+    qtbot.waitUntil(lambda: not v.duplicate_bar.isVisible())
+    type_text(v.emails.rows[0].edit, "ALI@example.com")
+    existing(ctx.db, first_name="زهرا", email="ali@example.com")
+    qtbot.waitUntil(v.duplicate_bar.isVisible)
+    assert v.duplicate_bar.label.text() == "این ایمیل برای «زهرا» ثبت شده است."
+
+
+def test_editing_a_contact_does_not_warn_about_itself(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor]
+) -> None:
+    editor = open_editor(existing(ctx.db, first_name="علی", phone="09125550001"))
+    editor.check_duplicates()
+    assert not editor.view.duplicate_bar.isVisible() and editor.duplicate_matches == []
+
+
+def test_copy_a_phone_and_write_to_an_email(
+    monkeypatch: pytest.MonkeyPatch, ctx: AppContext, open_editor: Callable[..., ContactEditor]
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    editor = open_editor(
+        existing(ctx.db, first_name="پریسا", phone="09121234567", email="parisa@x.example")
+    )
+    editor.view.phones.rows[0].copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "0912 123 4567"
+    editor.view.emails.rows[0].mail_action.trigger()
+    assert opened == [QUrl("mailto:parisa@x.example")]
+    editor.view.emails.rows[0].copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "parisa@x.example"
+
+
+def test_a_service_error_is_shown_and_the_edits_are_kept(
+    ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    cid = existing(ctx.db, first_name="کاوه")
+    editor = open_editor(cid)
+    type_text(editor.view.job_title, "حسابدار")
+    delete_contacts(ctx.db, [cid])  # someone else trashed it meanwhile
+    assert not editor.save()
+    assert editor.view.error_bar.isVisible() and "پیدا نشد" in editor.view.error_bar.text()
+    assert editor.view.job_title.text() == "حسابدار" and ctx.undo_stack.count() == 0
