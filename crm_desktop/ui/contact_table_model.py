@@ -166,6 +166,23 @@ class ContactRow:
         return text
 
 
+@dataclass(frozen=True)
+class FirstPage:
+    """What a new query shows first: the count, the first page of ids, their records."""
+
+    filter: ContactFilter
+    sort: ContactSort
+    total: int
+    ids: list[str]
+    records: list[ContactRecord]
+
+
+def fetch_first_page(db: Database, flt: ContactFilter, sort: ContactSort) -> FirstPage:
+    """The queries of a new search: services only, safe to run on a worker thread."""
+    total, ids = contact_list.count_and_first_page(db, flt, sort, limit=PAGE_SIZE)
+    return FirstPage(flt, sort, total, ids, get_contacts(db, ids[:RECORD_CHUNK]))
+
+
 class ContactTableModel(QAbstractTableModel):
     """Read-only table of the contacts matching a filter, in a sort order, loaded by page."""
 
@@ -189,28 +206,32 @@ class ContactTableModel(QAbstractTableModel):
         return self._sort
 
     def set_filter(self, flt: ContactFilter) -> None:
-        """Show the contacts matching ``flt`` (re-counted, no page loaded yet)."""
-        self._filter = flt
-        self.refresh()
+        """Show the contacts matching ``flt``, querying now (see ``fetch_first_page``)."""
+        self.show(fetch_first_page(self._db, flt, self._sort))
 
     def set_search(self, text: str) -> None:
         self.set_filter(replace(self._filter, search=text.strip()))
 
     def set_sort(self, sort: ContactSort) -> None:
-        self._sort = sort
-        self.refresh()
+        self.show(fetch_first_page(self._db, self._filter, sort))
 
     def refresh(self) -> None:
         """Re-count and forget every loaded page: the data changed or the query did."""
+        self.show(fetch_first_page(self._db, self._filter, self._sort))
+
+    def show(self, first: FirstPage) -> None:
+        """Show a query's result, its first page already read (maybe on another thread)."""
         self.beginResetModel()
         self._persian = persian_digits_enabled()
+        self._filter, self._sort, self._total = first.filter, first.sort, first.total
         self._pages.clear()
-        # The count and the first page in one go: the count also picks the query plan.
-        self._total, first = contact_list.count_and_first_page(
-            self._db, self._filter, self._sort, limit=PAGE_SIZE
-        )
-        if first:
-            self._pages[0] = self._rows_of(first, min(PAGE_SIZE, self._total))
+        if first.ids:
+            rows = self._rows_of(first.ids, min(PAGE_SIZE, self._total))
+            by_id = {record.id: record for record in first.records}
+            for row in rows[:RECORD_CHUNK]:
+                row.record = by_id.get(row.id)
+                row.loaded = True
+            self._pages[0] = rows
         self.endResetModel()
 
     def is_sortable(self, column: int) -> bool:

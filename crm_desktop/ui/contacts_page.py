@@ -7,7 +7,16 @@ the rest of the interface uses (its signals and four methods).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +37,16 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import UserError
 from crm_desktop.services import contact_list, segments
 from crm_desktop.services.contact_list import ContactFilter
+from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.column_chooser import ColumnChooser
 from crm_desktop.ui.contact_actions import ContactActions
 from crm_desktop.ui.contact_filters import ContactFilterPanel
-from crm_desktop.ui.contact_table_model import PAGE_SIZE, ContactTableModel
+from crm_desktop.ui.contact_table_model import (
+    PAGE_SIZE,
+    ContactTableModel,
+    FirstPage,
+    fetch_first_page,
+)
 from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS, AppContext, Change
 from crm_desktop.ui.display import display_number
 
@@ -184,6 +199,11 @@ class ContactsController(QObject):
         self._choices_stale = True
         self._all_count = 0
 
+        # Searches run one at a time on their own thread, newest answer shown.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._generation = 0
+        self._jobs: dict[int, BackgroundJob] = {}
         # Typing fires one query after a short pause, not one per key press.
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -217,10 +237,11 @@ class ContactsController(QObject):
         return self.page.filter_panel.filter_with(self.page.search_edit.text().strip())
 
     def apply_search(self) -> None:
+        """Typing paused: search on the worker thread, so the next keystroke never waits."""
         self.search_timer.stop()
         wanted = self.current_filter()
         if wanted != self.model.filter:
-            self._query(wanted)
+            self._query_in_background(wanted)
 
     def apply_filter(self, flt: ContactFilter) -> None:
         if flt != ContactFilter(search=flt.search):
@@ -234,12 +255,41 @@ class ContactsController(QObject):
         self._query(flt)
 
     def _filters_changed(self) -> None:
-        self.apply_search()
+        self.search_timer.stop()
+        self._query(self.current_filter())
 
     def _query(self, flt: ContactFilter) -> None:
+        """A deliberate change (a filter picked, a list chosen): shown at once."""
+        self._generation += 1  # an answer still on its way to an older search is dropped
         self.model.set_filter(flt)
         self.page.table.scrollToTop()
         self._after_query()
+
+    def _query_in_background(self, flt: ContactFilter) -> None:
+        """Only the newest query's answer is shown: an older one arriving late is dropped."""
+        self._generation += 1
+        db, sort = self.ctx.db, self.model.sort_order
+        job = BackgroundJob(self._generation, lambda: fetch_first_page(db, flt, sort))
+        job.signals.done.connect(self._show_result)
+        job.signals.failed.connect(self._query_failed)
+        self._jobs[self._generation] = job
+        self._pool.start(job)
+
+    def query_running(self) -> bool:
+        return bool(self._jobs)
+
+    def _show_result(self, generation: int, first: FirstPage) -> None:
+        self._jobs.pop(generation, None)
+        if generation == self._generation:
+            self.model.show(first)
+            self.page.table.scrollToTop()
+            self._after_query()
+
+    def _query_failed(self, generation: int, error: Exception) -> None:
+        self._jobs.pop(generation, None)
+        if generation == self._generation:
+            message = error.message(self.ctx.lang) if isinstance(error, UserError) else str(error)
+            self._show_error(message)
 
     def _after_query(self) -> None:
         flt = self.model.filter

@@ -1,7 +1,7 @@
 """The duplicates screen: groups of contacts that are likely one person, to merge.
 
 Finding the groups reads every phone, email and company name, so it runs on the
-thread pool (``DuplicateSearch``) and hands back plain records; the page shows
+thread pool (a ``BackgroundJob``) and hands back plain records; the page shows
 "در حال جستجو…" meanwhile and stays usable. A search asked for while one runs starts
 once that one ends, and only the newest result is shown. ``DuplicatesView`` is the
 widgets; ``DuplicatesPage`` wires them and is what the rest of the interface uses.
@@ -9,7 +9,7 @@ widgets; ``DuplicatesPage`` wires them and is what the rest of the interface use
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.errors import UserError
 from crm_desktop.models.database import Database
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.duplicates import find_duplicate_groups
+from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.context import CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.duplicates_model import DuplicatesModel, GroupRow
@@ -46,31 +48,6 @@ def load_groups(db: Database, limit: int = MAX_GROUPS) -> list[GroupRow]:
         if len(members) > 1:
             rows.append(GroupRow(group, members))
     return rows
-
-
-class _SearchSignals(QObject):
-    done = Signal(int, object)  # generation, list[GroupRow]
-    failed = Signal(int, str)  # generation, the error
-
-
-class DuplicateSearch(QRunnable):
-    """One search for duplicate groups, on the thread pool; reports through ``signals``."""
-
-    def __init__(self, db: Database, generation: int) -> None:
-        super().__init__()
-        # The page holds the search until it reports, so Python owns it, not the pool.
-        self.setAutoDelete(False)
-        self.db = db
-        self.generation = generation
-        self.signals = _SearchSignals()
-
-    def run(self) -> None:
-        try:
-            rows = load_groups(self.db)
-        except Exception as error:  # reported on the page, not lost in a thread
-            self.signals.failed.emit(self.generation, str(error))
-        else:
-            self.signals.done.emit(self.generation, rows)
 
 
 class DuplicatesView(QWidget):
@@ -154,7 +131,7 @@ class DuplicatesPage(DuplicatesView):
         self.merge_dialog: MergeDialog | None = None
         self._dismissed: set[frozenset[str]] = set()
         self._generation = 0
-        self._running: DuplicateSearch | None = None
+        self._running: BackgroundJob | None = None
         self._again = False  # a search was asked for while one ran
         self._stale = True  # nothing shown yet, or contacts changed while hidden
         self._wire()
@@ -180,7 +157,8 @@ class DuplicatesPage(DuplicatesView):
             self._again = True
             return
         self._generation += 1
-        search = DuplicateSearch(self.ctx.db, self._generation)
+        db = self.ctx.db
+        search = BackgroundJob(self._generation, lambda: load_groups(db))
         search.signals.done.connect(self._show_groups)
         search.signals.failed.connect(self._show_failure)
         self._running = search
@@ -205,8 +183,9 @@ class DuplicatesPage(DuplicatesView):
             return
         self._set_rows([row for row in rows if row.key not in self._dismissed])
 
-    def _show_failure(self, generation: int, message: str) -> None:
+    def _show_failure(self, generation: int, error: Exception) -> None:
         if self._search_ended(generation):
+            message = error.message(self.ctx.lang) if isinstance(error, UserError) else str(error)
             self.status_label.setText(
                 self.tr("جستجوی تکراری‌ها انجام نشد: %1").replace("%1", message)
             )

@@ -22,7 +22,12 @@ from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui import contact_table_model
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.column_chooser import COLUMNS_KEY
-from crm_desktop.ui.contact_table_model import COLUMN_KEYS, DEFAULT_COLUMNS, ContactTableModel
+from crm_desktop.ui.contact_table_model import (
+    COLUMN_KEYS,
+    DEFAULT_COLUMNS,
+    ContactTableModel,
+    FirstPage,
+)
 from crm_desktop.ui.contacts_page import ContactsPage
 from crm_desktop.ui.context import CONTACTS, AppContext
 
@@ -174,13 +179,13 @@ def test_search_waits_for_a_pause_in_typing(
 ) -> None:
     model = page.model
     queries: list[str] = []
-    real = model.set_filter
+    real = model.show
 
-    def recording(flt: ContactFilter) -> None:
-        queries.append(flt.search)
-        real(flt)
+    def recording(first: FirstPage) -> None:
+        queries.append(first.filter.search)
+        real(first)
 
-    monkeypatch.setattr(model, "set_filter", recording)
+    monkeypatch.setattr(model, "show", recording)
     type_text(page.search_edit, "سپاهان")
     qtbot.waitUntil(lambda: model.rowCount() == 4)
     assert queries == ["سپاهان"]
@@ -322,8 +327,8 @@ def test_pages_load_only_when_shown_and_stay_bounded(
     model = ContactTableModel(demo_db)
     model.refresh()
     assert model.rowCount() == 150
-    # The count brings the first page's ids with it; no record is read until shown.
-    assert pages == [] and fetched == [] and model.cached_page_count() == 1
+    # The count brings the first page's ids and first records with it (one query run).
+    assert pages == [] and fetched == [20] and model.cached_page_count() == 1
 
     model.index(5, NAME).data()
     model.index(19, MOBILE).data()
@@ -442,3 +447,36 @@ def test_contact_names_are_stored_persian(page: ContactsPage) -> None:
     names = shown_names(page.model)
     assert normalize_text("علي محمدی") in names
     assert all("ي" not in name and "ك" not in name for name in names)
+
+
+def test_typed_searches_run_off_the_ui_thread_and_only_the_newest_is_shown(
+    qtbot: QtBot, page: ContactsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from crm_desktop.ui import contact_table_model
+
+    threads: list[str] = []
+    real = contact_table_model.fetch_first_page
+
+    def recording(db: Database, flt: ContactFilter, sort: object) -> FirstPage:
+        threads.append(threading.current_thread().name)
+        return real(db, flt, sort)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("crm_desktop.ui.contacts_page.fetch_first_page", recording)
+    shown: list[str] = []
+    real_show = page.model.show
+
+    def showing(first: FirstPage) -> None:
+        shown.append(first.filter.search)
+        real_show(first)
+
+    monkeypatch.setattr(page.model, "show", showing)
+    for text in ("ع", "عل", "علی"):
+        page.search_edit.setText(text)
+        page.controller.apply_search()  # as the debounce timer would, three times
+    assert page.controller.query_running()  # the window went on without waiting
+    qtbot.waitUntil(lambda: not page.controller.query_running())
+    assert threading.main_thread().name not in threads and len(threads) == 3
+    assert shown == ["علی"]  # the older answers were dropped
+    assert page.model.filter.search == "علی"
