@@ -30,6 +30,7 @@ from crm_desktop.ui.commands import perform
 from crm_desktop.ui.contact_editor_view import ContactEditorView
 from crm_desktop.ui.contact_form import ContactForm, changes_between, form_of, split_tags
 from crm_desktop.ui.context import COMPANIES, CONTACTS, USERS, AppContext, Change
+from crm_desktop.ui.display import isolate
 from crm_desktop.ui.edit_window import EditWindow
 
 CONTEXT = "ContactEditor"
@@ -168,7 +169,7 @@ class ContactEditor(EditWindow):
         if record is None:
             title = self.tr("مخاطب جدید")
         else:
-            title = self.tr("مخاطب: %1").replace("%1", record.full_name)
+            title = self.tr("مخاطب: %1").replace("%1", isolate(record.full_name))
         self.view.title_label.setText(title)
         self.setWindowTitle(title + "[*]")
 

@@ -31,3 +31,12 @@ def left_to_right(text: str) -> str:
     without an isolate the groups of ``۰۹۱۲ ۱۲۳ ۴۵۶۷`` would be laid out right to left.
     """
     return f"{LRI}{text}{PDI}" if text else text
+
+
+def isolate(text: str) -> str:
+    """A name set into a sentence keeps its own direction (U+2068 FIRST STRONG ISOLATE).
+
+    "Contact: علی رضایی" in the English interface would otherwise be laid out with the
+    colon on the wrong side of the Persian name.
+    """
+    return f"\u2068{text}\u2069" if text else text

@@ -44,13 +44,7 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def isolated(text: str) -> str:
-    """A name in its own direction, so that " — " joins the parts in reading order.
-
-    Without it, a Persian name beside a Latin phone number in the English interface
-    is reordered by the bidi algorithm (the number lands first).
-    """
-    return f"\u2068{text}\u2069" if text else text
+RESULT_COLUMNS = 4
 
 
 class GlobalSearchDialog(QDialog):
@@ -73,6 +67,9 @@ class GlobalSearchDialog(QDialog):
         self.results = QTreeWidget()
         self.results.setObjectName("globalSearchResults")
         self.results.setHeaderHidden(True)
+        # One column per part (name, company, phone...): no mixing of Persian and Latin
+        # in one line for the bidi algorithm to reorder.
+        self.results.setColumnCount(RESULT_COLUMNS)
         self.results.setRootIsDecorated(False)
         self.results.setIndentation(12)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -115,9 +112,9 @@ class GlobalSearchDialog(QDialog):
             self.run_search()
 
     def hits(self) -> list[tuple[str, str, str]]:
-        """(kind, id, text) of every result in display order, without direction marks."""
+        """(kind, id, first column's text) of every result in display order."""
         return [
-            (str(item.data(0, KIND_ROLE)), str(item.data(0, ID_ROLE)), item.text(0)[1:])
+            (str(item.data(0, KIND_ROLE)), str(item.data(0, ID_ROLE)), item.text(0))
             for item in self._hit_items()
         ]
 
@@ -191,14 +188,14 @@ class GlobalSearchDialog(QDialog):
             font = header.font(0)
             font.setBold(True)
             header.setFont(0, font)
-            for hit_id, text in hits:
-                # The view takes each line's direction from its first letter; a mark
-                # makes it the interface's, so that a Persian name does not turn an
-                # English line around.
-                item = QTreeWidgetItem(header, [self._direction_mark() + text])
+            header.setFirstColumnSpanned(True)
+            for hit_id, parts in hits:
+                item = QTreeWidgetItem(header, parts)
                 item.setData(0, KIND_ROLE, kind)
                 item.setData(0, ID_ROLE, hit_id)
             header.setExpanded(True)
+        for column in range(RESULT_COLUMNS):
+            self.results.resizeColumnToContents(column)
         items = self._hit_items()
         if items:
             self.results.setCurrentItem(items[0])
@@ -206,24 +203,16 @@ class GlobalSearchDialog(QDialog):
         self.empty_label.setText(self.tr("چیزی پیدا نشد.") if typed and not items else "")
         self.empty_label.setVisible(typed and not items)
 
-    def _direction_mark(self) -> str:
-        return "\u200f" if self.isRightToLeft() else "\u200e"  # RLM or LRM
-
-    def _contact_text(self, contact: ContactRecord, persian: bool) -> str:
-        parts = [isolated(contact.full_name)]
-        if contact.company:
-            parts.append(isolated(contact.company))
+    def _contact_text(self, contact: ContactRecord, persian: bool) -> list[str]:
         if contact.phones:
-            parts.append(left_to_right(format_phone(contact.phones[0], persian_digits=persian)))
-        elif contact.emails:
-            parts.append(left_to_right(contact.emails[0]))
-        return " — ".join(parts)
+            reach = left_to_right(format_phone(contact.phones[0], persian_digits=persian))
+        else:
+            reach = left_to_right(contact.emails[0]) if contact.emails else ""
+        return [contact.full_name, contact.company or "", reach]
 
-    def _company_text(self, company: CompanyRecord) -> str:
-        people = self.tr("%1 نفر").replace("%1", display_number(company.people))
-        return f"{isolated(company.name)} — {people}"
+    def _company_text(self, company: CompanyRecord) -> list[str]:
+        return [company.name, self.tr("%1 نفر").replace("%1", display_number(company.people))]
 
-    def _deal_text(self, deal: DealHit) -> str:
+    def _deal_text(self, deal: DealHit) -> list[str]:
         amount = self.tr("%1 ریال").replace("%1", display_number(deal.amount))
-        parts = (deal.title, deal.company or "", deal.stage)
-        return " — ".join([*(isolated(part) for part in parts if part), amount])
+        return [deal.title, deal.company or "", deal.stage, amount]
