@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput, NotFound
@@ -28,6 +28,7 @@ from crm_desktop.services.fields import UNSET, ContactChanges, Unset
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.search import count_matches, matching_ids, reindex_contacts
 
+CHUNK = 500  # ids per statement: SQLite caps the number of bound parameters
 ID_FIELDS = ("company_id", "lead_source_id", "campaign_id", "owner_id")
 PLAIN_FIELDS = (
     "first_name",
@@ -189,26 +190,35 @@ def update_contact(db: Database, contact_id: str, changes: ContactChanges) -> Co
 
 def delete_contacts(db: Database, contact_ids: Sequence[str]) -> None:
     """Move contacts to the trash (a tombstone): they can be restored."""
-    with db.session() as session:
-        now = utcnow()
-        user_id = lookups.current_user_id(session)
-        for contact_id in contact_ids:
-            contact = _get(session, contact_id)
-            contact.deleted_at = now
-            contact.updated_by = user_id
-        session.flush()
-        reindex_contacts(session, contact_ids)
+    _set_trashed(db, contact_ids, trashed=True)
 
 
 def restore_contacts(db: Database, contact_ids: Sequence[str]) -> None:
+    _set_trashed(db, contact_ids, trashed=False)
+
+
+def _set_trashed(db: Database, contact_ids: Sequence[str], *, trashed: bool) -> None:
+    """One statement per few hundred contacts, so that trashing 100,000 stays quick.
+
+    Every id must name a contact in the other state, or nothing changes (NotFound).
+    """
+    ids = list(dict.fromkeys(contact_ids))
     with db.session() as session:
-        user_id = lookups.current_user_id(session)
-        for contact_id in contact_ids:
-            contact = _get(session, contact_id, deleted=True)
-            contact.deleted_at = None
-            contact.updated_by = user_id
-        session.flush()
-        reindex_contacts(session, contact_ids)
+        now = utcnow()
+        stamp = {
+            "deleted_at": now if trashed else None,
+            "updated_at": now,
+            "updated_by": lookups.current_user_id(session),
+        }
+        state = Contact.deleted_at.is_(None) if trashed else Contact.deleted_at.is_not(None)
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start : start + CHUNK]
+            found = set(session.scalars(select(Contact.id).where(Contact.id.in_(part), state)))
+            missing = next((i for i in part if i not in found), None)
+            if missing is not None:
+                _get(session, missing, deleted=not trashed)  # raises NotFound
+            session.execute(update(Contact).where(Contact.id.in_(part)).values(stamp))
+        reindex_contacts(session, ids)
 
 
 def get_contact(db: Database, contact_id: str) -> ContactRecord:

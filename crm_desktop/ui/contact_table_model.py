@@ -175,12 +175,23 @@ class FirstPage:
     total: int
     ids: list[str]
     records: list[ContactRecord]
+    all_ids: list[str] | None = None  # every id, when the order was computed in full
 
 
 def fetch_first_page(db: Database, flt: ContactFilter, sort: ContactSort) -> FirstPage:
-    """The queries of a new search: services only, safe to run on a worker thread."""
-    total, ids = contact_list.count_and_first_page(db, flt, sort, limit=PAGE_SIZE)
-    return FirstPage(flt, sort, total, ids, get_contacts(db, ids[:RECORD_CHUNK]))
+    """The queries of a new search: services only, safe to run on a worker thread.
+
+    Sorted by name, pages are read one by one (the name index keeps that cheap at any
+    depth). Sorted by another column, SQL sorts every row to give even the first page,
+    so the whole order is kept at once (ids only): scrolling then costs no sort.
+    """
+    if sort.column == ContactSort().column:
+        total, ids = contact_list.count_and_first_page(db, flt, sort, limit=PAGE_SIZE)
+        return FirstPage(flt, sort, total, ids, get_contacts(db, ids[:RECORD_CHUNK]))
+    everything = contact_list.page(db, flt, sort)
+    first = everything[:PAGE_SIZE]
+    records = get_contacts(db, first[:RECORD_CHUNK])
+    return FirstPage(flt, sort, len(everything), first, records, all_ids=everything)
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -193,6 +204,7 @@ class ContactTableModel(QAbstractTableModel):
         self._sort = ContactSort()
         self._total = 0
         self._pages: OrderedDict[int, list[ContactRow]] = OrderedDict()
+        self._all_ids: list[str] | None = None
         self._persian = persian_digits_enabled()
 
     # -- what the rest of the UI asks -------------------------------------------------
@@ -224,6 +236,7 @@ class ContactTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._persian = persian_digits_enabled()
         self._filter, self._sort, self._total = first.filter, first.sort, first.total
+        self._all_ids = first.all_ids
         self._pages.clear()
         if first.ids:
             rows = self._rows_of(first.ids, min(PAGE_SIZE, self._total))
@@ -267,6 +280,8 @@ class ContactTableModel(QAbstractTableModel):
         pages = range(first // PAGE_SIZE, last // PAGE_SIZE + 1)
         if all(number in self._pages for number in pages):
             return [self._row(row).id for row in range(first, last + 1)]
+        if self._all_ids is not None:
+            return self._all_ids[first : last + 1]
         return contact_list.page(
             self._db, self._filter, self._sort, offset=first, limit=last - first + 1
         )
@@ -313,14 +328,18 @@ class ContactTableModel(QAbstractTableModel):
             return QCoreApplication.translate(CONTEXT, "این ستون مرتب نمی‌شود")
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-query in SQL; a column that cannot be sorted leaves the order as it is."""
+    def sort_for(self, column: int, order: Qt.SortOrder) -> ContactSort | None:
+        """The sort a header click asks for; None for a column that cannot be sorted."""
         if not self.is_sortable(column):
-            return
-        wanted = ContactSort(
+            return None
+        return ContactSort(
             str(COLUMNS[column].sort), descending=order == Qt.SortOrder.DescendingOrder
         )
-        if wanted != self._sort:
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query in SQL; a column that cannot be sorted leaves the order as it is."""
+        wanted = self.sort_for(column, order)
+        if wanted is not None and wanted != self._sort:
             self.set_sort(wanted)
 
     # -- paging -------------------------------------------------------------------------
@@ -354,7 +373,10 @@ class ContactTableModel(QAbstractTableModel):
     def _load_page(self, number: int) -> list[ContactRow]:
         start = number * PAGE_SIZE
         wanted = min(PAGE_SIZE, self._total - start)
-        ids = contact_list.page(self._db, self._filter, self._sort, offset=start, limit=wanted)
+        if self._all_ids is not None:
+            ids = self._all_ids[start : start + wanted]
+        else:
+            ids = contact_list.page(self._db, self._filter, self._sort, offset=start, limit=wanted)
         return self._rows_of(ids, wanted)
 
     @staticmethod

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import UserError
 from crm_desktop.services import contact_list, segments
-from crm_desktop.services.contact_list import ContactFilter
+from crm_desktop.services.contact_list import ContactFilter, ContactSort
 from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.column_chooser import ColumnChooser
 from crm_desktop.ui.contact_actions import ContactActions
@@ -265,10 +265,10 @@ class ContactsController(QObject):
         self.page.table.scrollToTop()
         self._after_query()
 
-    def _query_in_background(self, flt: ContactFilter) -> None:
+    def _query_in_background(self, flt: ContactFilter, sort: ContactSort | None = None) -> None:
         """Only the newest query's answer is shown: an older one arriving late is dropped."""
         self._generation += 1
-        db, sort = self.ctx.db, self.model.sort_order
+        db, sort = self.ctx.db, sort or self.model.sort_order
         job = BackgroundJob(self._generation, lambda: fetch_first_page(db, flt, sort))
         job.signals.done.connect(self._show_result)
         job.signals.failed.connect(self._query_failed)
@@ -283,6 +283,7 @@ class ContactsController(QObject):
         if generation == self._generation:
             self.model.show(first)
             self.page.table.scrollToTop()
+            self._sync_sort_indicator()
             self._after_query()
 
     def _query_failed(self, generation: int, error: Exception) -> None:
@@ -303,10 +304,12 @@ class ContactsController(QObject):
         self._all_count = contact_list.count(self.ctx.db, ContactFilter())
 
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
-        if self.model.is_sortable(column):
-            self.model.sort(column, order)
-            self._selection_changed()
-        self._sync_sort_indicator()
+        """Sorting 100,000 rows by a column takes a moment: on the worker thread."""
+        wanted = self.model.sort_for(column, order)
+        if wanted is not None and wanted != self.model.sort_order:
+            self._query_in_background(self.model.filter, wanted)
+        else:
+            self._sync_sort_indicator()
 
     def _sync_sort_indicator(self) -> None:
         header = self.page.table.horizontalHeader()

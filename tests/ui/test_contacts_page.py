@@ -480,3 +480,24 @@ def test_typed_searches_run_off_the_ui_thread_and_only_the_newest_is_shown(
     assert threading.main_thread().name not in threads and len(threads) == 3
     assert shown == ["علی"]  # the older answers were dropped
     assert page.model.filter.search == "علی"
+
+
+def test_sorted_by_another_column_scrolling_sorts_nothing_again(
+    qtbot: QtBot, demo_page: ContactsPage, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header = demo_page.table.horizontalHeader()
+    header.setSortIndicator(COLUMN_KEYS.index("city"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: demo_page.model.sort_order.column == "city")
+    expected = contact_list.page(demo_db, ContactFilter(), ContactSort("city", descending=True))
+    calls: list[int] = []
+    real_page = contact_list.page
+
+    def counting_page(*args: object, **kwargs: object) -> list[str]:
+        calls.append(1)
+        return real_page(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(contact_list, "page", counting_page)
+    demo_page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: demo_page.model.record(demo_page.model.rowCount() - 1) is not None)
+    shown = [demo_page.model.contact_id(r) for r in range(demo_page.model.rowCount())]
+    assert shown == expected and calls == []  # the whole order came with the first answer
