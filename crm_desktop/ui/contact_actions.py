@@ -19,18 +19,22 @@ from crm_desktop.errors import UserError
 from crm_desktop.services import bulk
 from crm_desktop.services.contact_list import FilterChoices
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
-from crm_desktop.ui.commands import perform
+from crm_desktop.ui.commands import perform, perform_in_background
 from crm_desktop.ui.contact_table_model import LIFECYCLE_LABELS, lifecycle_label
 from crm_desktop.ui.context import CONTACTS, AppContext
 from crm_desktop.ui.display import display_number
 
 T = TypeVar("T")
+# Selections larger than this are changed on a worker thread (a few seconds at 100,000).
+BACKGROUND_ABOVE = 2000
 
 
 class ContactActions(QObject):
     """The bulk actions and their menus; ``selected`` gives the ids to act on."""
 
     failed = Signal(str)  # a message for the user, in the interface language
+    started = Signal(str)  # work on a large selection began (its undo text)
+    finished = Signal()  # ... and ended, done or failed
 
     def __init__(self, ctx: AppContext, selected: Callable[[], list[str]], parent: QWidget) -> None:
         super().__init__(parent)
@@ -38,6 +42,7 @@ class ContactActions(QObject):
         self._selected = selected
         self._parent = parent
         self.tag_dialog: QInputDialog | None = None
+        self.busy = False  # a large selection is being worked on
 
         self.assign_menu = QMenu(self.tr("تخصیص به مسئول"), parent)
         self.assign_menu.setObjectName("assignMenu")
@@ -172,8 +177,12 @@ class ContactActions(QObject):
     def _perform(
         self, ids: Sequence[str], text: str, do: Callable[[], T], undo: Callable[[T], None]
     ) -> bool:
-        if not ids:
+        """Do it; a large selection is done on a worker thread while the page waits."""
+        if not ids or self.busy:
             return False
+        if len(ids) > BACKGROUND_ABOVE:
+            self._start_in_background(ids, text, do, undo)
+            return True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             perform(self._ctx, text, do, undo, kind=CONTACTS, ids=ids)
@@ -183,3 +192,24 @@ class ContactActions(QObject):
         finally:
             QGuiApplication.restoreOverrideCursor()
         return True
+
+    def _start_in_background(
+        self, ids: Sequence[str], text: str, do: Callable[[], T], undo: Callable[[T], None]
+    ) -> None:
+        self.busy = True
+        self.set_enabled(False)
+        self.started.emit(text)
+
+        def finished() -> None:
+            self.busy = False
+            self.set_enabled(True)
+            self.finished.emit()
+
+        def failed(error: Exception) -> None:
+            finished()
+            message = error.message(self._ctx.lang) if isinstance(error, UserError) else str(error)
+            self.failed.emit(message)
+
+        perform_in_background(
+            self._ctx, text, do, undo, kind=CONTACTS, ids=ids, on_done=finished, on_failed=failed
+        )

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QTableView,
     QToolBar,
@@ -229,6 +230,8 @@ class ContactsController(QObject):
         page.table.installEventFilter(self)
         page.table.customContextMenuRequested.connect(self._show_context_menu)
         self.actions.failed.connect(self._show_error)
+        self.actions.started.connect(self._show_busy)
+        self.actions.finished.connect(self._hide_busy)
         self.ctx.changes.changed.connect(self._on_change)
 
     # -- queries ------------------------------------------------------------------------
@@ -360,7 +363,7 @@ class ContactsController(QObject):
     def _selection_changed(self) -> None:
         count = sum(last - first + 1 for first, last in self._selected_intervals())
         self.page.show_selection(count)
-        self.actions.set_enabled(count > 0)
+        self.actions.set_enabled(count > 0 and not self.actions.busy)
         if count:
             self._ensure_choices()
 
@@ -456,6 +459,24 @@ class ContactsController(QObject):
             return
         self.ctx.changes.announce(SEGMENTS)
 
+    def _show_busy(self, text: str) -> None:
+        """A large bulk action runs on the worker: say so, and keep the list as it is."""
+        dialog = QProgressDialog(text + "…", "", 0, 0, self.page)
+        dialog.setObjectName("bulkProgress")
+        dialog.setCancelButton(None)  # one transaction: it completes or changes nothing
+        dialog.setMinimumDuration(300)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.page.busy_dialog = dialog
+        dialog.setValue(0)
+
+    def _hide_busy(self) -> None:
+        dialog = self.page.busy_dialog
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+            self.page.busy_dialog = None
+        self._selection_changed()
+
     def _show_error(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("مخاطبین"), message, parent=self.page)
         box.setObjectName("contactsError")
@@ -473,6 +494,7 @@ class ContactsPage(ContactsView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.error_box: QMessageBox | None = None
+        self.busy_dialog: QProgressDialog | None = None
         self.controller = ContactsController(ctx, self)
         self.model = self.controller.model
 

@@ -206,3 +206,23 @@ def test_a_refused_action_says_why(qtbot: QtBot, page: ContactsPage, ctx: AppCon
     assert box.text() == "این کاربر وجود ندارد."
     assert ctx.undo_stack.count() == 0
     box.close()
+
+
+def test_a_large_selection_is_changed_on_a_worker_as_one_undo_step(
+    qtbot: QtBot, page: ContactsPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm_desktop.ui import contact_actions
+
+    monkeypatch.setattr(contact_actions, "BACKGROUND_ABOVE", 10)
+    ids = click_rows(page, range(12))
+    actions = page.controller.actions
+    qtbot.waitUntil(actions.delete_action.isEnabled)
+    actions.delete_action.trigger()
+    assert actions.busy and not actions.delete_action.isEnabled()  # working, window free
+    qtbot.waitUntil(lambda: not actions.busy, timeout=10_000)
+    assert set(trashed_contact_ids(ctx.db)) == set(ids)
+    assert ctx.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 120 - 12)
+    ctx.undo_stack.undo()
+    assert trashed_contact_ids(ctx.db) == []
+    assert page.busy_dialog is None
