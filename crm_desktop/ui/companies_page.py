@@ -6,15 +6,12 @@ hosts the page opens a ``CompanyPage`` for it, and one for ``new_company_request
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +19,9 @@ from PySide6.QtWidgets import (
 from crm_desktop.ui.company_table_model import COLUMN_KEYS, CompanyTableModel
 from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number
+from crm_desktop.ui.widgets import heading, list_table
 
 SEARCH_DELAY_MS = 100
-ROW_HEIGHT = 32
 COLUMN_WIDTHS = {"name": 240, "industry": 160, "city": 110, "phone": 150, "people": 70}
 
 
@@ -44,12 +41,7 @@ class CompaniesPage(QWidget):
     # -- view ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title_label = QLabel(self.tr("شرکت‌ها"))
-        self.title_label.setObjectName("pageTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = heading(self.tr("شرکت‌ها"))
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("companySearch")
@@ -61,21 +53,7 @@ class CompaniesPage(QWidget):
         self.new_button = QPushButton(self.tr("شرکت جدید"))
         self.new_button.setObjectName("newCompany")
 
-        self.table = QTableView()
-        self.table.setObjectName("companyTable")
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        self.table = list_table("companyTable", multi_select=False)
 
         top = QHBoxLayout()
         top.addWidget(self.title_label)

@@ -19,16 +19,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -50,9 +47,9 @@ from crm_desktop.ui.contact_table_model import (
 )
 from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS, AppContext, Change
 from crm_desktop.ui.display import display_number
+from crm_desktop.ui.widgets import heading, list_table
 
 SEARCH_DELAY_MS = 100
-ROW_HEIGHT = 32
 # Selections up to this many rows are found again after the list is re-counted.
 KEEP_SELECTION_ROWS = 2000
 
@@ -72,12 +69,7 @@ class ContactsView(QWidget):
         self._lay_out()
 
     def _build_top(self) -> None:
-        self.title_label = QLabel(self.tr("مخاطبین"))
-        self.title_label.setObjectName("pageTitle")
-        title_font = self.title_label.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.title_label.setFont(title_font)
+        self.title_label = heading(self.tr("مخاطبین"))
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("contactSearch")
@@ -104,26 +96,11 @@ class ContactsView(QWidget):
         self.context_menu.setObjectName("contactContextMenu")
 
     def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setObjectName("contactTable")
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = list_table("contactTable", multi_select=True)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        # Fixed row heights let the view lay out 100,000 rows without asking for them.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()

@@ -31,6 +31,7 @@ from crm_desktop.ui.context import CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.duplicates_model import DuplicatesModel, GroupRow
 from crm_desktop.ui.merge_dialog import MergeDialog
+from crm_desktop.ui.widgets import heading
 
 # More groups than this is a cleanup job for an import, not for this screen.
 MAX_GROUPS = 500
@@ -55,12 +56,7 @@ class DuplicatesView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = QLabel(self.tr("مخاطبان تکراری"))
-        self.title_label.setObjectName("pageTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = heading(self.tr("مخاطبان تکراری"))
         self.status_label = QLabel()
         self.status_label.setObjectName("duplicatesStatus")
         self.refresh_button = QPushButton(self.tr("جستجوی دوباره"))

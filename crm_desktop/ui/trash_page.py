@@ -6,15 +6,11 @@ merge's undo brings them back). ``TrashView`` is the widgets; ``TrashPage`` wire
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +21,8 @@ from crm_desktop.ui.commands import perform
 from crm_desktop.ui.context import CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.trash_model import TrashTableModel
+from crm_desktop.ui.widgets import heading, list_table
 
-ROW_HEIGHT = 32
 COLUMN_WIDTHS = (200, 180, 140, 220, 140)
 
 
@@ -35,12 +31,7 @@ class TrashView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title_label = QLabel(self.tr("سطل زباله"))
-        self.title_label.setObjectName("pageTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = heading(self.tr("سطل زباله"))
         self.count_label = QLabel()
         self.count_label.setObjectName("trashCount")
         self.restore_button = QPushButton(self.tr("بازگردانی"))
@@ -51,21 +42,7 @@ class TrashView(QWidget):
         self.message_label.setObjectName("trashMessage")
         self.message_label.setWordWrap(True)
 
-        self.table = QTableView()
-        self.table.setObjectName("trashTable")
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
+        self.table = list_table("trashTable", multi_select=True)
 
         top = QHBoxLayout()
         top.addWidget(self.title_label)
