@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +31,11 @@ SCREENS = [
     "page trash",
     "global search",
     "first-run dialog",
+    "contact editor",
+    "company page",
+    "contacts filter panel",
+    "column chooser menu",
+    "merge dialog",
 ]
 
 
@@ -114,3 +120,77 @@ def test_a_screen_that_raises_fails_the_check(
 def test_all_well_in_process(qapp: object, db: Database, quiet_settings: None) -> None:
     out = io.StringIO()
     assert check_screens(db, out=out) == 0, out.getvalue()
+
+
+def test_a_slow_screen_fails_the_check(qapp: object, db: Database, quiet_settings: None) -> None:
+    def slow(_window: object) -> object:
+        time.sleep(0.4)
+        return _window
+
+    out = io.StringIO()
+    status = check_screens(db, extra_screens=[("slow page", slow)], out=out, time_limit_ms=300)
+    assert status == 1
+    assert re.search(r"problem: slow: slow page took \d+ ms \(limit 300 ms\)", out.getvalue())
+
+
+def sleep_then(seconds: float, result: str) -> str:
+    time.sleep(seconds)
+    return result
+
+
+def test_background_work_of_a_screen_is_waited_for(
+    qapp: object, db: Database, quiet_settings: None
+) -> None:
+    """A job the step started must land inside its own screen, within the limit."""
+    from PySide6.QtCore import QThreadPool
+
+    from crm_desktop.ui.background import BackgroundJob
+
+    landed: list[str] = []
+    jobs: list[BackgroundJob] = []
+
+    def starts_a_search(_window: object) -> object:
+        job = BackgroundJob(1, lambda: sleep_then(0.3, "found"))
+        job.signals.done.connect(lambda _gen, result: landed.append(result))
+        jobs.append(job)
+        QThreadPool.globalInstance().start(job)
+        return _window
+
+    def next_screen(_window: object) -> object:
+        assert landed == ["found"], "the previous screen's search had not landed"
+        return _window
+
+    out = io.StringIO()
+    status = check_screens(
+        db, extra_screens=[("searching page", starts_a_search), ("next", next_screen)], out=out
+    )
+    assert status == 0, out.getvalue()
+
+    slow_out = io.StringIO()
+    jobs.clear()
+    landed.clear()
+    status = check_screens(
+        db,
+        extra_screens=[("searching page", starts_a_search)],
+        out=slow_out,
+        time_limit_ms=100,
+    )
+    assert status == 1 and "slow: searching page" in slow_out.getvalue()
+
+
+def test_the_merge_dialog_opens_on_the_first_duplicates_group(
+    qapp: object, db: Database, quiet_settings: None
+) -> None:
+    from crm_desktop.services.contacts import create_contact
+    from crm_desktop.services.fields import changes_from_text
+
+    for first in ("مریم", "مريم"):
+        fields = {"first_name": first, "last_name": "کاظمی", "phone": "09121234567"}
+        create_contact(db, changes_from_text(fields))
+    out = io.StringIO()
+    check_screens(db, out=out)
+    [line] = [line for line in out.getvalue().splitlines() if line.startswith("merge dialog")]
+    assert "(nothing to open)" not in line
+    assert "merge dialog" not in "".join(
+        line for line in out.getvalue().splitlines() if line.startswith("problem")
+    ), out.getvalue()

@@ -1,9 +1,11 @@
 """``selfcheck``: open every main screen offscreen once, print timings, exit 0 when well.
 
-Each screen is one line with the milliseconds it took to show and paint. Any Qt warning
-or critical message, and any exception (also one raised inside a Qt slot), is a
-failure: it is printed after the timings and the exit status is 1. Qt is imported only
-when the command runs, so that the command line itself stays free of it.
+Each screen is one line with the milliseconds it took to show, paint and finish the
+work it started in the background (searches on the thread pools land before the next
+screen). Any Qt warning or critical message, any exception (also one raised inside a
+Qt slot) and any screen slower than the time limit is a failure: it is printed after
+the timings and the exit status is 1. Qt is imported only when the command runs, so
+that the command line itself stays free of it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,17 @@ from typing import Any, TextIO
 from crm_desktop.models.database import Database, open_database
 
 # The offscreen platform cannot hand a window's minimum size to a window manager and
-# says so on every layout change; real platforms can. It is not a fault of a screen.
-OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints",)
+# says so on every layout change, and has no stacking order or keyboard grab for a
+# popup menu; real platforms can. It is not a fault of a screen.
+OFFSCREEN_NOISE = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",
+)
 
 Screen = tuple[str, Callable[[Any], object]]  # a name, and a step given the main window
+# A screen (built, painted, its background searches answered) slower than this fails.
+TIME_LIMIT_MS = 3000
 
 
 def register(commands: Any) -> None:
@@ -93,6 +102,82 @@ def _company_page(window: Any) -> object:
     return _open_and_close(window.open_company(first[0].id)) if first else None
 
 
+def _contacts_page(window: Any) -> Any:
+    window.show_page("contacts")
+    _settle(window, time.perf_counter() + TIME_LIMIT_MS / 1000)  # the first page first
+    return window.contacts_page
+
+
+def _filter_panel(window: Any) -> object:
+    page = _contacts_page(window)
+    page.filter_button.setChecked(True)  # loads the choices of every picker
+    page.filter_panel.repaint()
+    page.filter_button.setChecked(False)
+    return page.filter_panel
+
+
+def _column_chooser(window: Any) -> object:
+    from PySide6.QtCore import QPoint
+
+    page = _contacts_page(window)
+    header = page.table.horizontalHeader()
+    header.customContextMenuRequested.emit(QPoint(5, 5))  # what a right click does
+    menu = page.controller.columns.menu
+    menu.repaint()
+    menu.close()
+    return menu
+
+
+def _merge_dialog(window: Any) -> object:
+    window.show_page("duplicates")
+    page = window.page("duplicates")
+    _settle(window, time.perf_counter() + TIME_LIMIT_MS / 1000)  # the groups come in
+    if page.model.rowCount() == 0:
+        return None
+    page.select_group(0)
+    page.merge_selected()
+    dialog = page.merge_dialog
+    dialog.repaint()
+    dialog.close()
+    return dialog
+
+
+def _busy(window: Any) -> bool:
+    """Whether a screen still waits for an answer from a background job."""
+    from PySide6.QtCore import QThreadPool
+
+    if window is None:
+        return not QThreadPool.globalInstance().waitForDone(0)
+    pages = window.pages
+    contacts = pages.get("contacts")
+    duplicates = pages.get("duplicates")
+    search = window.search_dialog
+    return (
+        not QThreadPool.globalInstance().waitForDone(0)
+        or (contacts is not None and contacts.controller.query_running())
+        or (duplicates is not None and duplicates.is_searching())
+        or (search is not None and search.searching())
+    )
+
+
+def _settle(window: Any, deadline: float) -> None:
+    """Run the event loop until no background work is pending, or until ``deadline``."""
+    from PySide6.QtCore import QEventLoop, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    while True:
+        remaining_ms = int((deadline - time.perf_counter()) * 1000)
+        if remaining_ms <= 0:
+            return
+        QThreadPool.globalInstance().waitForDone(min(remaining_ms, 50))
+        # Answers arrive as queued signals; timers (debounced searches) need the loop.
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        if not _busy(window):
+            QApplication.processEvents()
+            if not _busy(window):
+                return
+
+
 def default_screens() -> list[Screen]:
     from crm_desktop.ui.main_window import ALL_PAGE_KEYS
 
@@ -102,6 +187,9 @@ def default_screens() -> list[Screen]:
         ("first-run dialog", _first_run),
         ("contact editor", _contact_editor),
         ("company page", _company_page),
+        ("contacts filter panel", _filter_panel),
+        ("column chooser menu", _column_chooser),
+        ("merge dialog", _merge_dialog),
     ]
     return screens
 
@@ -112,10 +200,10 @@ def check_screens(
     lang: str = "fa",
     extra_screens: Sequence[Screen] = (),
     out: TextIO | None = None,
+    time_limit_ms: int = TIME_LIMIT_MS,
 ) -> int:
     """Build the main window over ``db`` and visit every screen; 0 when nothing went wrong."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication
 
     from crm_desktop.ui.app import build_main_window, ensure_application
 
@@ -148,14 +236,18 @@ def check_screens(
             try:
                 if step(window) is None:
                     note = "  (nothing to open)"
-                QApplication.processEvents()
+                _settle(window, start + time_limit_ms / 1000)
             except Exception:
                 problems.append(f"{name}: {traceback.format_exc().rstrip()}")
             elapsed = (time.perf_counter() - start) * 1000
+            if elapsed > time_limit_ms:
+                problems.append(f"slow: {name} took {elapsed:.0f} ms (limit {time_limit_ms} ms)")
             print(f"{name:<22} {elapsed:8.1f} ms{note}", file=out)
             if window is None:
                 break
     finally:
+        # Background work still running must not answer into a deleted window.
+        _settle(window, time.perf_counter() + time_limit_ms / 1000)
         if window is not None:
             # Hidden, not closed: a check must not change the remembered page or size.
             window.hide()

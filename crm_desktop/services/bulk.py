@@ -85,14 +85,17 @@ def set_field(
 
 
 def undo_field(db: Database, change: FieldChange) -> None:
+    """Put back each contact's previous value: one statement per value and chunk."""
+    by_value: dict[str | None, list[str]] = {}
+    for contact_id, old in change.previous.items():
+        by_value.setdefault(old, []).append(contact_id)
     with db.session() as session:
-        user_id = lookups.current_user_id(session)
-        for contact_id, old in change.previous.items():
-            session.execute(
-                update(Contact)
-                .where(Contact.id == contact_id)
-                .values({change.field: old, "updated_at": utcnow(), "updated_by": user_id})
-            )
+        stamp = {"updated_at": utcnow(), "updated_by": lookups.current_user_id(session)}
+        for old, ids in by_value.items():
+            for part in chunks(ids):
+                session.execute(
+                    update(Contact).where(Contact.id.in_(part)).values({change.field: old, **stamp})
+                )
 
 
 def add_tag(db: Database, contact_ids: Sequence[str], tag_name: str) -> TagChange:

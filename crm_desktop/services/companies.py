@@ -12,9 +12,9 @@ from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.locale import normalize_email, normalize_text, parse_phone, sort_key
 from crm_desktop.models import Company, Contact, Deal, Stage, utcnow
 from crm_desktop.models.database import Database
-from crm_desktop.services import lookups
+from crm_desktop.services import company_list, lookups
 from crm_desktop.services.records import CompanyRecord
-from crm_desktop.services.search import query_words, reindex_contacts
+from crm_desktop.services.search import reindex_contacts
 
 COMPANY_TEXT_FIELDS = ("industry", "website", "address", "city", "province", "notes")
 
@@ -118,18 +118,13 @@ def get_company(db: Database, company_id: str) -> CompanyRecord:
 def list_companies(
     db: Database, search: str | None = None, *, limit: int | None = None
 ) -> list[CompanyRecord]:
-    """Live companies in Persian alphabetical order; ``search`` matches their names."""
-    stmt = select(Company.id, Company.name).where(Company.deleted_at.is_(None))
-    stmt = stmt.order_by(Company.sort_key, Company.id)
-    words = query_words(search or "")
+    """Live companies in Persian alphabetical order; ``search`` matches their names.
+
+    Fine for a handful (global search, tests); the companies page pages through
+    ``company_list`` instead of loading them all.
+    """
+    ids = company_list.page(db, search, limit=limit)
     with db.session() as session:
-        ids = []
-        for company_id, name in session.execute(stmt):
-            key = " ".join(query_words(name))
-            if all(word in key for word in words):
-                ids.append(company_id)
-                if limit is not None and len(ids) >= limit:
-                    break
         return _records(session, ids)
 
 
@@ -145,16 +140,27 @@ def company_people(db: Database, company_id: str) -> list[str]:
         )
 
 
+def get_companies(db: Database, ids: Sequence[str]) -> list[CompanyRecord]:
+    """The records of ``ids`` (live or trashed), in the order given; unknown ids skipped."""
+    with db.session() as session:
+        return _records(session, ids)
+
+
 def _records(session: Session, ids: Sequence[str]) -> list[CompanyRecord]:
     if not ids:
         return []
-    people = dict(
-        session.execute(
+    people: dict[str, int] = {}
+    companies: dict[str, Company] = {}
+    for chunk in company_list.chunks(ids):
+        counts = session.execute(
             select(Contact.company_id, func.count())
-            .where(Contact.company_id.in_(ids), Contact.deleted_at.is_(None))
+            .where(Contact.company_id.in_(chunk), Contact.deleted_at.is_(None))
             .group_by(Contact.company_id)
-        ).all()
-    )
+        )
+        people.update((company_id, n) for company_id, n in counts if company_id)
+        companies.update(
+            (c.id, c) for c in session.scalars(select(Company).where(Company.id.in_(chunk)))
+        )
     by_id = {
         c.id: CompanyRecord(
             id=c.id,
@@ -171,7 +177,7 @@ def _records(session: Session, ids: Sequence[str]) -> list[CompanyRecord]:
             people=people.get(c.id, 0),
             deleted_at=c.deleted_at,
         )
-        for c in session.scalars(select(Company).where(Company.id.in_(ids)))
+        for c in companies.values()
     }
     return [by_id[i] for i in ids if i in by_id]
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from crm_desktop.models.database import Database
 from crm_desktop.paths import resources_dir
+from crm_desktop.ui.bug_report import install_excepthook
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.first_run import ask_if_needed
 from crm_desktop.ui.i18n import install_translator
@@ -83,7 +84,12 @@ def run_app(db: Database, *, lang: str = "fa", page: str | None = None) -> int:
     app = ensure_application()
     window = build_main_window(db, lang, page)
     window.show()
+    # A bug in a slot is logged and reported in a dialog instead of only on stderr.
+    previous_hook = install_excepthook(window)
     first_run = ask_if_needed(window.ctx, window)
-    status = app.exec()
+    try:
+        status = app.exec()
+    finally:
+        sys.excepthook = previous_hook
     del first_run
     return status

@@ -3,10 +3,17 @@
 ``perform`` runs the operation first, outside the undo stack, so that a ``UserError``
 reaches the caller (to be shown) and nothing is pushed; only a change that happened
 becomes an undo step. Redo after an undo runs the operation again.
+
+A step made by ``perform_in_background`` (thousands of contacts) is undone and redone
+on a worker too. Those run on one thread, one after the other, in the order asked, so
+that undoing two steps quickly still applies them in order; ``AppContext.busy`` says
+while any is running.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
@@ -17,6 +24,7 @@ from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.context import AppContext
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class ServiceCommand(QUndoCommand, Generic[T]):
@@ -30,6 +38,7 @@ class ServiceCommand(QUndoCommand, Generic[T]):
         kind: str,
         ids: Iterable[str],
         result: T,
+        background: bool = False,
     ) -> None:
         super().__init__(text)
         self._ctx = ctx
@@ -38,18 +47,51 @@ class ServiceCommand(QUndoCommand, Generic[T]):
         self._kind = kind
         self._ids = frozenset(ids)
         self._result = result
+        self._background = background
         self._skip_first_redo = True
 
     def redo(self) -> None:
         if self._skip_first_redo:  # ``perform`` already did it
             self._skip_first_redo = False
+            self._ctx.changes.announce(self._kind, self._ids)
         else:
-            self._result = self._do()
-        self._ctx.changes.announce(self._kind, self._ids)
+            self._run(self._redo_now)
 
     def undo(self) -> None:
+        self._run(self._undo_now)
+
+    def _redo_now(self) -> None:
+        self._result = self._do()
+
+    def _undo_now(self) -> None:
         self._undo(self._result)
+
+    def _run(self, work: Callable[[], None]) -> None:
+        if not self._background:
+            work()
+            self._ctx.changes.announce(self._kind, self._ids)
+            return
+        # The result is stored on the worker itself: a later undo, queued behind this
+        # redo on the same single thread, must see it.
+        job = BackgroundJob(0, work)
+        job.signals.done.connect(lambda _gen, _result: self._finished(job))
+        job.signals.failed.connect(lambda _gen, error: self._finished(job, error))
+        self._ctx.work_started(job)
+        _undo_pool().start(job)
+
+    def _finished(self, job: BackgroundJob, error: Exception | None = None) -> None:
+        self._ctx.work_finished(job)
         self._ctx.changes.announce(self._kind, self._ids)
+        if error is not None:
+            log.error("undo or redo of %r failed", self.text(), exc_info=error)
+
+
+@functools.cache
+def _undo_pool() -> QThreadPool:
+    """One thread, so that undo and redo steps apply in the order they were asked."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    return pool
 
 
 def perform(
@@ -88,19 +130,19 @@ def perform_in_background(
     job = BackgroundJob(0, do)
 
     def done(_generation: int, result: T) -> None:
-        _running.discard(job)
-        ctx.undo_stack.push(ServiceCommand(ctx, text, do, undo, kind=kind, ids=ids, result=result))
+        ctx.work_finished(job)
+        command = ServiceCommand(
+            ctx, text, do, undo, kind=kind, ids=ids, result=result, background=True
+        )
+        ctx.undo_stack.push(command)
         on_done()
 
     def failed(_generation: int, error: Exception) -> None:
-        _running.discard(job)
+        ctx.work_finished(job)
         on_failed(error)
 
     job.signals.done.connect(done)
     job.signals.failed.connect(failed)
-    _running.add(job)  # the pool does not own it (see BackgroundJob)
-    QThreadPool.globalInstance().start(job)
+    ctx.work_started(job)
+    _undo_pool().start(job)
     return job
-
-
-_running: set[BackgroundJob] = set()

@@ -7,6 +7,7 @@ hosts the page opens a ``CompanyPage`` for it, and one for ``new_company_request
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ class CompaniesPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.stale = False
         self.setObjectName("page_companies")
         self._build()
         self._wire()
@@ -97,13 +99,23 @@ class CompaniesPage(QWidget):
         self._show_count()
 
     def refresh(self) -> None:
+        self.stale = False
         self.model.refresh()
         self._show_count()
 
     def _on_changed(self, change: Change) -> None:
-        # People counts follow contacts moving between companies.
+        # People counts follow contacts moving between companies; a hidden page only
+        # notes it and catches up when shown (a contacts import announces many times).
         if change.kind in (COMPANIES, CONTACTS):
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if self.stale:
             self.refresh()
+        super().showEvent(event)
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():

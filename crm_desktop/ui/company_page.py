@@ -41,7 +41,13 @@ from crm_desktop.ui.contact_editor_view import ERROR_BAR_STYLE
 from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number, persian_digits_enabled
 from crm_desktop.ui.edit_window import EditWindow
-from crm_desktop.ui.value_list_edit import EMAIL, PHONE, WEBSITE, ValidatedLineEdit
+from crm_desktop.ui.value_list_edit import (
+    EMAIL,
+    PHONE,
+    WEBSITE,
+    ValidatedLineEdit,
+    bidi_message,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -289,7 +295,7 @@ class CompanyPage(EditWindow):
         try:
             record = self._create(form) if self.company_id is None else self._update(form)
         except UserError as exc:
-            self.error_bar.setText(exc.message(self.ctx.lang))
+            self.error_bar.setText(bidi_message(exc.message(self.ctx.lang)))
             self.error_bar.show()
             return False
         self.error_bar.hide()

@@ -8,10 +8,11 @@ contacts costs one ids query, never the records.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 
@@ -28,6 +29,19 @@ T = TypeVar("T")
 # Selections larger than this are changed on a worker thread (a few seconds at 100,000).
 BACKGROUND_ABOVE = 2000
 
+log = logging.getLogger(__name__)
+
+
+def error_message(error: Exception, lang: str) -> str:
+    """What to tell the user: a ``UserError``'s own words; anything else is a bug, logged."""
+    if isinstance(error, UserError):
+        return error.message(lang)
+    log.error("unexpected error on the contacts page", exc_info=error)
+    text = QCoreApplication.translate(
+        "ContactActions", "خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1)."
+    )
+    return text.replace("%1", type(error).__name__)
+
 
 class ContactActions(QObject):
     """The bulk actions and their menus; ``selected`` gives the ids to act on."""
@@ -43,6 +57,8 @@ class ContactActions(QObject):
         self._parent = parent
         self.tag_dialog: QInputDialog | None = None
         self.busy = False  # a large selection is being worked on
+        self._enabled = True  # something is selected and nothing is being worked on
+        self._has_tags = False  # "remove tag" has tags to offer
 
         self.assign_menu = QMenu(self.tr("تخصیص به مسئول"), parent)
         self.assign_menu.setObjectName("assignMenu")
@@ -67,8 +83,11 @@ class ContactActions(QObject):
         return (self.assign_menu, self.add_tag_menu, self.remove_tag_menu, self.lifecycle_menu)
 
     def set_enabled(self, enabled: bool) -> None:
+        self._enabled = enabled
         for menu in self.menus():
-            menu.menuAction().setEnabled(enabled)
+            on = enabled and (menu is not self.remove_tag_menu or self._has_tags)
+            menu.setEnabled(on)  # a QMenu passes this on to its menu action
+            menu.menuAction().setEnabled(on)
         self.delete_action.setEnabled(enabled)
 
     def set_choices(self, choices: FilterChoices) -> None:
@@ -92,11 +111,12 @@ class ContactActions(QObject):
             remove.triggered.connect(
                 lambda _=False, t=tag_id, n=name: self.remove_tag(self._ids(), t, n)
             )
-        self.remove_tag_menu.setEnabled(bool(choices.tags))
+        self._has_tags = bool(choices.tags)
         self.add_tag_menu.addSeparator()
         new_tag = self.add_tag_menu.addAction(self.tr("برچسب تازه…"))
         new_tag.setObjectName("newTag")
         new_tag.triggered.connect(self.ask_new_tag)
+        self.set_enabled(self._enabled)  # new choices never enable menus with no selection
 
     # -- the operations -----------------------------------------------------------------
 
@@ -186,8 +206,8 @@ class ContactActions(QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             perform(self._ctx, text, do, undo, kind=CONTACTS, ids=ids)
-        except UserError as error:
-            self.failed.emit(error.message(self._ctx.lang))
+        except Exception as error:  # a bug is logged and reported, never lost in a slot
+            self.failed.emit(error_message(error, self._ctx.lang))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -207,8 +227,7 @@ class ContactActions(QObject):
 
         def failed(error: Exception) -> None:
             finished()
-            message = error.message(self._ctx.lang) if isinstance(error, UserError) else str(error)
-            self.failed.emit(message)
+            self.failed.emit(error_message(error, self._ctx.lang))
 
         perform_in_background(
             self._ctx, text, do, undo, kind=CONTACTS, ids=ids, on_done=finished, on_failed=failed

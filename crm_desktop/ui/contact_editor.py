@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QVBoxLayout, QWidget
 from crm_desktop.errors import UserError
 from crm_desktop.locale import normalize_multiline, normalize_text
 from crm_desktop.models import Channel, Lifecycle
-from crm_desktop.services import contact_list, duplicates
-from crm_desktop.services.companies import list_companies
+from crm_desktop.services import duplicates
 from crm_desktop.services.contacts import (
     create_contact,
     delete_contacts,
@@ -25,12 +24,18 @@ from crm_desktop.services.contacts import (
 )
 from crm_desktop.services.fields import CHANNEL_NAMES, LIFECYCLE_NAMES
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.services.users import current_user, list_users
+from crm_desktop.services.users import current_user
 from crm_desktop.ui.commands import perform
 from crm_desktop.ui.contact_editor_view import ContactEditorView
-from crm_desktop.ui.contact_form import ContactForm, changes_between, form_of, split_tags
-from crm_desktop.ui.context import COMPANIES, CONTACTS, USERS, AppContext, Change
-from crm_desktop.ui.display import isolate
+from crm_desktop.ui.contact_form import (
+    ContactForm,
+    SharedChoices,
+    changes_between,
+    form_of,
+    split_tags,
+)
+from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
+from crm_desktop.ui.display import display_number, isolate
 from crm_desktop.ui.edit_window import EditWindow
 
 CONTEXT = "ContactEditor"
@@ -42,13 +47,16 @@ def _label(names: tuple[str, ...]) -> str:
 
 
 def _fill(combo: QComboBox, items: list[tuple[str | None, str]]) -> None:
-    """Replace the items, keeping the chosen one (by its data) when it is still there."""
-    chosen = combo.currentData()
+    """Replace the items, keeping the chosen one (by its data) even when it is gone."""
+    chosen, label = combo.currentData(), combo.currentText()
     combo.blockSignals(True)
     combo.clear()
-    for data, label in items:
-        combo.addItem(label, data)
+    for data, text in items:
+        combo.addItem(text, data)
     index = combo.findData(chosen)
+    if index < 0 and chosen is not None:
+        combo.addItem(label, chosen)  # e.g. a lead source removed since
+        index = combo.count() - 1
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
 
@@ -74,7 +82,7 @@ class ContactEditor(EditWindow):
         self.ctx = ctx
         self.contact_id = contact_id
         self.setObjectName("contactEditor")
-        self.view = ContactEditorView()
+        self.view = ContactEditorView(ctx.lang)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -89,35 +97,51 @@ class ContactEditor(EditWindow):
         self._duplicate_timer.setInterval(DUPLICATE_CHECK_DELAY_MS)
         self._duplicate_timer.timeout.connect(self.check_duplicates)
 
-        self._fill_pickers()
+        self._shared = SharedChoices.of(ctx)
+        self._set_up_pickers()
         self._wire()
         self.load()
 
     # -- filling the window ----------------------------------------------------------
 
-    def _fill_pickers(self) -> None:
+    def _set_up_pickers(self) -> None:
+        """Fixed choices now; the rest (companies, reps...) when ``SharedChoices`` has them.
+
+        Reading 12,500 company names and every tag and city takes a good part of a
+        second at 100,000 contacts, so it never happens on the UI thread while the
+        window opens, and once for all the windows.
+        """
         v = self.view
         none = self.tr("—")
-        names = [c.name for c in list_companies(self.ctx.db)]
-        text = v.company.currentText()
-        v.company.blockSignals(True)
-        v.company.clear()
-        v.company.addItem("")
-        v.company.addItems(names)
-        v.company.setEditText(text)
-        v.company.blockSignals(False)
-        completer = QCompleter(names, v.company)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        v.company.setCompleter(completer)
-
         _fill(v.channel, [(None, none)] + [(c.value, _label(CHANNEL_NAMES[c])) for c in Channel])
         _fill(v.lifecycle, [(s.value, _label(LIFECYCLE_NAMES[s])) for s in Lifecycle])
-        choices = contact_list.filter_choices(self.ctx.db)
+        for combo in (v.lead_source, v.campaign, v.owner):
+            _fill(combo, [(None, none)])
+        self._fill_pickers()
+        self._shared.ready.connect(self._fill_pickers)
+        self._shared.request()
+
+    def _fill_pickers(self) -> None:
+        v = self.view
+        model = self._shared.company_model
+        if v.company.model() is not model:
+            text = v.company.currentText()
+            v.company.blockSignals(True)
+            v.company.setModel(model)
+            v.company.setEditText(text)
+            v.company.blockSignals(False)
+            completer = QCompleter(model, v.company)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            v.company.setCompleter(completer)  # the combo deletes the old one
+        choices = self._shared.choices
+        if choices is None:
+            return
+        none = self.tr("—")
         _fill(v.lead_source, [(None, none), *choices.lead_sources])
         _fill(v.campaign, [(None, none), *choices.campaigns])
-        _fill(v.owner, [(None, none)] + [(u.id, u.name) for u in list_users(self.ctx.db)])
-        v.tags_completer.setModel(QStringListModel([n for _i, n in choices.tags], v.tags_completer))
+        _fill(v.owner, [(None, none), *choices.owners])
+        v.tags_completer.setModel(QStringListModel(choices.tags, v.tags_completer))
         for edit, values in ((v.city, choices.cities), (v.province, choices.provinces)):
             place = QCompleter(values, edit)
             place.setFilterMode(Qt.MatchFlag.MatchStartsWith)
@@ -140,8 +164,10 @@ class ContactEditor(EditWindow):
         if record is None:
             user = current_user(self.ctx.db)
             form = ContactForm(owner_id=user.id if user else None)
+            owner = user.name if user else None
         else:
             form = form_of(record)
+            owner = record.owner
         v.first_name.setText(form.first_name)
         v.last_name.setText(form.last_name)
         v.company.setEditText(form.company)
@@ -157,7 +183,7 @@ class ContactEditor(EditWindow):
         v.lead_score.setValue(form.lead_score)
         _choose(v.lead_source, form.lead_source_id, record.lead_source if record else None)
         _choose(v.campaign, form.campaign_id, record.campaign if record else None)
-        _choose(v.owner, form.owner_id, record.owner if record else None)
+        _choose(v.owner, form.owner_id, owner)
         v.tags.setText("، ".join(form.tags))
         v.notes.setPlainText(form.notes)
         if record is not None and record.deleted_at is not None:
@@ -252,8 +278,7 @@ class ContactEditor(EditWindow):
         self.setWindowModified(dirty)
 
     def _on_data_changed(self, change: Change) -> None:
-        if change.kind in (COMPANIES, USERS):
-            self._fill_pickers()
+        # New companies and reps reach the pickers through ``SharedChoices.ready``.
         mine = self.contact_id is not None and (not change.ids or self.contact_id in change.ids)
         if change.kind == CONTACTS and mine and not self.is_dirty():
             self.load()  # e.g. an undo of this contact's last edit
@@ -284,7 +309,7 @@ class ContactEditor(EditWindow):
             text = self.tr("این ایمیل برای %1 ثبت شده است.")
         others = len({m.contact_id for m in self.duplicate_matches}) - 1
         if others:
-            text += " " + self.tr("(و %2 مخاطب دیگر)").replace("%2", str(others))
+            text += " " + self.tr("(و %2 مخاطب دیگر)").replace("%2", display_number(others))
         v.duplicate_bar.label.setText(text.replace("%1", who))
         v.duplicate_bar.show()
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
-from crm_desktop.ui.value_list_edit import EMAIL, PHONE, ValueListEdit
+from crm_desktop.ui.value_list_edit import EMAIL, PHONE, ValueListEdit, bidi_message
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_BAR_STYLE = (
@@ -92,8 +92,9 @@ def _line(name: str) -> QLineEdit:
 class ContactEditorView(QWidget):
     """Every field of a contact, a duplicate warning, an error bar and the buttons."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, lang: str = "fa", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang  # of the checks' messages under the phones and emails
         self.title_label = QLabel()
         self.title_label.setObjectName("editorTitle")
         font = self.title_label.font()
@@ -122,9 +123,9 @@ class ContactEditorView(QWidget):
         self.company = _combo("company", editable=True)
         self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.job_title = _line("jobTitle")
-        self.phones = ValueListEdit(PHONE)
+        self.phones = ValueListEdit(PHONE, lang=self.lang)
         self.phones.setObjectName("phones")
-        self.emails = ValueListEdit(EMAIL)
+        self.emails = ValueListEdit(EMAIL, lang=self.lang)
         self.emails.setObjectName("emails")
         self.address = _line("address")
         self.city = _line("city")
@@ -230,5 +231,5 @@ class ContactEditorView(QWidget):
         layout.addLayout(buttons)
 
     def show_error(self, message: str) -> None:
-        self.error_bar.setText(message)
+        self.error_bar.setText(bidi_message(message))
         self.error_bar.setVisible(bool(message))

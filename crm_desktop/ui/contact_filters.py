@@ -106,7 +106,7 @@ class MultiPicker(QToolButton):
             text = self.title
         elif len(self._selected) == 1:
             label = self._labels.get(self._selected[0], "")
-            text = f"{self.title}: {label}" if label else f"{self.title} (۱)"
+            text = f"{self.title}: {label}" if label else f"{self.title} ({display_number(1)})"
         else:
             text = f"{self.title} ({display_number(len(self._selected))})"
         self.setText(text)

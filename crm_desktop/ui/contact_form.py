@@ -3,18 +3,27 @@
 The window reads its fields into a ``ContactForm``; comparing it with the form as
 loaded says whether anything changed, and ``changes_between`` turns the difference into
 the ``ContactChanges`` that the contacts service applies (only what the user changed,
-so an edit made elsewhere meanwhile to another field is kept).
+so an edit made elsewhere meanwhile to another field is kept). ``SharedChoices`` holds
+what the window's pickers offer, shared by every open window.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
+from weakref import WeakKeyDictionary
+
+from PySide6.QtCore import SIGNAL, QObject, QStringListModel, QThreadPool, Signal
 
 from crm_desktop.locale import normalize_text
 from crm_desktop.models import Lifecycle
+from crm_desktop.models.database import Database
+from crm_desktop.services import company_list, contact_list
 from crm_desktop.services.fields import ContactChanges
 from crm_desktop.services.records import ContactRecord
+from crm_desktop.services.users import list_users
+from crm_desktop.ui.background import BackgroundJob
+from crm_desktop.ui.context import COMPANIES, USERS, AppContext, Change
 
 OPTIONAL_TEXT = ("job_title", "address", "city", "province", "notes")
 
@@ -86,3 +95,102 @@ def changes_between(before: ContactForm | None, after: ContactForm) -> ContactCh
             value = value or None
         setattr(changes, name, value)
     return changes
+
+
+@dataclass(frozen=True)
+class EditorChoices:
+    """What the contact window's pickers offer: (id, label) pairs and plain values."""
+
+    companies: list[str]
+    owners: list[tuple[str, str]]
+    lead_sources: list[tuple[str, str]]
+    campaigns: list[tuple[str, str]]
+    tags: list[str]
+    cities: list[str]
+    provinces: list[str]
+
+
+def load_editor_choices(db: Database) -> EditorChoices:
+    """Services only (names, never whole records): safe on a worker thread."""
+    choices = contact_list.filter_choices(db)
+    return EditorChoices(
+        companies=[name for _id, name in company_list.company_names(db)],
+        owners=[(user.id, user.name) for user in list_users(db)],
+        lead_sources=choices.lead_sources,
+        campaigns=choices.campaigns,
+        tags=[name for _id, name in choices.tags],
+        cities=choices.cities,
+        provinces=choices.provinces,
+    )
+
+
+class SharedChoices(QObject):
+    """The pickers' choices, loaded once off the UI thread and shared by every window.
+
+    A COMPANIES or USERS change marks them stale; they are read again (in the
+    background) when a window asks, and ``ready`` tells the open windows to refill.
+    """
+
+    ready = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.choices: EditorChoices | None = None
+        # One model of company names for every window's picker and completer.
+        self.company_model = QStringListModel(self)
+        self.stale = True
+        self._generation = 0
+        self._jobs: dict[int, BackgroundJob] = {}  # kept until they report
+        ctx.changes.changed.connect(self._on_changed)
+
+    @classmethod
+    def of(cls, ctx: AppContext) -> SharedChoices:
+        shared = _SHARED.get(ctx)
+        if shared is None:
+            shared = _SHARED[ctx] = cls(ctx)
+        return shared
+
+    def request(self) -> None:
+        """Load the choices unless they are current or already being loaded."""
+        if not self.stale or self._generation in self._jobs:
+            return
+        self._generation += 1
+        db = self._ctx.db
+        job = BackgroundJob(self._generation, lambda: load_editor_choices(db))
+        job.signals.done.connect(self._on_done)
+        job.signals.failed.connect(self._on_failed)
+        self._jobs[self._generation] = job
+        self.stale = False
+        QThreadPool.globalInstance().start(job)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until running loads end (tests, and closing the database)."""
+        return QThreadPool.globalInstance().waitForDone(msecs)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind in (COMPANIES, USERS):
+            self.stale = True
+            if self.receivers(SIGNAL("ready()")) > 0:
+                self.request()  # some window is open: bring it up to date
+
+    def _on_done(self, generation: int, result: object) -> None:
+        self._jobs.pop(generation, None)
+        if generation == self._generation and isinstance(result, EditorChoices):
+            self.choices = result
+            # A new model rather than a reset of the old one: a reset would wipe the
+            # company typed in every open window's editable picker.
+            old, self.company_model = (
+                self.company_model,
+                QStringListModel(["", *result.companies], self),
+            )
+            self.ready.emit()
+            old.deleteLater()
+
+    def _on_failed(self, generation: int, _error: object) -> None:
+        self._jobs.pop(generation, None)
+        if generation == self._generation:
+            self.stale = True  # the next window to open tries again
+
+
+_SHARED: WeakKeyDictionary[AppContext, SharedChoices] = WeakKeyDictionary()

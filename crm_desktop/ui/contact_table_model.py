@@ -102,7 +102,7 @@ COLUMNS: tuple[Column, ...] = (
         "tags",
         QT_TRANSLATE_NOOP("ContactTableModel", "برچسب‌ها"),
         None,
-        lambda r, _p: "، ".join(r.tags),
+        lambda r, p: ("، " if p else ", ").join(r.tags),
     ),
     Column(
         "birth_date",
@@ -141,6 +141,11 @@ _Index = QModelIndex | QPersistentModelIndex
 def lifecycle_label(value: str) -> str:
     label = LIFECYCLE_LABELS.get(value)
     return QCoreApplication.translate(CONTEXT, str(label)) if label else value
+
+
+def sort_column(sort: ContactSort) -> int:
+    """The model column that shows what ``sort`` orders by."""
+    return next(i for i, c in enumerate(COLUMNS) if c.sort == sort.column)
 
 
 def column_label(key: str) -> str:
@@ -252,7 +257,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def sort_column(self) -> int:
         """The model column the list is sorted by."""
-        return next(i for i, c in enumerate(COLUMNS) if c.sort == self._sort.column)
+        return sort_column(self._sort)
 
     def contact_id(self, row: int) -> str:
         return self._row(row).id

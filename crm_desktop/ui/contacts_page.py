@@ -34,19 +34,21 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import UserError
 from crm_desktop.services import contact_list, segments
-from crm_desktop.services.contact_list import ContactFilter, ContactSort
+from crm_desktop.services.contact_list import ContactFilter, ContactSort, FilterChoices
 from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.column_chooser import ColumnChooser
-from crm_desktop.ui.contact_actions import ContactActions
+from crm_desktop.ui.commands import perform
+from crm_desktop.ui.contact_actions import ContactActions, error_message
 from crm_desktop.ui.contact_filters import ContactFilterPanel
 from crm_desktop.ui.contact_table_model import (
     PAGE_SIZE,
     ContactTableModel,
     FirstPage,
     fetch_first_page,
+    sort_column,
 )
 from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS, AppContext, Change
-from crm_desktop.ui.display import display_number
+from crm_desktop.ui.display import display_number, isolate
 from crm_desktop.ui.widgets import heading, list_table
 
 SEARCH_DELAY_MS = 100
@@ -174,22 +176,31 @@ class ContactsController(QObject):
         self.columns.restore()
         self.actions = ContactActions(ctx, self.selected_ids, page)
         page.install_actions(self.actions)
-        self._choices_stale = True
         self._all_count = 0
+        # The pickers' and menus' values: loaded on the worker when first needed, and
+        # again when next shown after a change made them stale.
+        self._choices_loaded = False
+        self._choices_stale = True
+        self._choices_job: BackgroundJob | None = None
 
-        # Searches run one at a time on their own thread, newest answer shown.
+        # Queries run one at a time on their own thread, newest answer shown. What was
+        # asked last (not what is shown) is what every new query starts from.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._generation = 0
         self._jobs: dict[int, BackgroundJob] = {}
+        self._keep_position: set[int] = set()  # generations that re-read after a change
+        self._requested_filter = ContactFilter()
+        self._requested_sort = ContactSort()
         # Typing fires one query after a short pause, not one per key press.
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self._wire()
         self._recount_all()
-        self.model.refresh()
-        self._sync_sort_indicator()
+        self.model.refresh()  # the first page is painted with the page: worth waiting for
+        self._requested_filter, self._requested_sort = self.model.filter, self.model.sort_order
+        self._sync_sort_indicator(self.model.sort_order)
         self._after_query()
 
     def _wire(self) -> None:
@@ -209,6 +220,8 @@ class ContactsController(QObject):
         self.actions.failed.connect(self._show_error)
         self.actions.started.connect(self._show_busy)
         self.actions.finished.connect(self._hide_busy)
+        for menu in (*self.actions.menus(), *(p.menu() for p in page.filter_panel.pickers())):
+            menu.aboutToShow.connect(self._ensure_choices)
         self.ctx.changes.changed.connect(self._on_change)
 
     # -- queries ------------------------------------------------------------------------
@@ -220,57 +233,69 @@ class ContactsController(QObject):
         """Typing paused: search on the worker thread, so the next keystroke never waits."""
         self.search_timer.stop()
         wanted = self.current_filter()
-        if wanted != self.model.filter:
+        if wanted != self._requested_filter:  # not what is shown: that may be on its way out
             self._query_in_background(wanted)
 
     def apply_filter(self, flt: ContactFilter) -> None:
-        if flt != ContactFilter(search=flt.search):
-            self._ensure_choices()
         self.page.filter_panel.show_filter(flt)
         edit = self.page.search_edit
         edit.blockSignals(True)
         edit.setText(flt.search)
         edit.blockSignals(False)
         self.search_timer.stop()
-        self._query(flt)
+        self._query_in_background(flt)
 
     def _filters_changed(self) -> None:
         self.search_timer.stop()
-        self._query(self.current_filter())
+        self._query_in_background(self.current_filter())
 
-    def _query(self, flt: ContactFilter) -> None:
-        """A deliberate change (a filter picked, a list chosen): shown at once."""
-        self._generation += 1  # an answer still on its way to an older search is dropped
-        self.model.set_filter(flt)
-        self.page.table.scrollToTop()
-        self._after_query()
+    def _query_in_background(
+        self,
+        flt: ContactFilter | None = None,
+        sort: ContactSort | None = None,
+        *,
+        keep_position: bool = False,
+    ) -> None:
+        """Only the newest query's answer is shown: an older one arriving late is dropped.
 
-    def _query_in_background(self, flt: ContactFilter, sort: ContactSort | None = None) -> None:
-        """Only the newest query's answer is shown: an older one arriving late is dropped."""
+        The filter and the sort not given are the ones last asked for, so a filter
+        picked while a sort is on its way keeps that sort.
+        """
         self._generation += 1
-        db, sort = self.ctx.db, sort or self.model.sort_order
+        self._requested_filter = flt = self._requested_filter if flt is None else flt
+        self._requested_sort = sort = self._requested_sort if sort is None else sort
+        db = self.ctx.db
         job = BackgroundJob(self._generation, lambda: fetch_first_page(db, flt, sort))
         job.signals.done.connect(self._show_result)
         job.signals.failed.connect(self._query_failed)
         self._jobs[self._generation] = job
+        if keep_position:
+            self._keep_position.add(self._generation)
         self._pool.start(job)
+        self.page.show_filter_count(self.page.filter_panel.active_count())  # at once
 
     def query_running(self) -> bool:
         return bool(self._jobs)
 
     def _show_result(self, generation: int, first: FirstPage) -> None:
         self._jobs.pop(generation, None)
-        if generation == self._generation:
+        keep = generation in self._keep_position
+        self._keep_position.discard(generation)
+        if generation != self._generation:
+            return
+        if keep and first.filter == self.model.filter and first.sort == self.model.sort_order:
+            self._show_keeping_position(first)
+        else:
             self.model.show(first)
             self.page.table.scrollToTop()
-            self._sync_sort_indicator()
-            self._after_query()
+        self._sync_sort_indicator(first.sort)
+        self._after_query()
 
     def _query_failed(self, generation: int, error: Exception) -> None:
         self._jobs.pop(generation, None)
+        self._keep_position.discard(generation)
         if generation == self._generation:
-            message = error.message(self.ctx.lang) if isinstance(error, UserError) else str(error)
-            self._show_error(message)
+            self._show_error(error_message(error, self.ctx.lang))
 
     def _after_query(self) -> None:
         flt = self.model.filter
@@ -286,30 +311,45 @@ class ContactsController(QObject):
     def _sort_clicked(self, column: int, order: Qt.SortOrder) -> None:
         """Sorting 100,000 rows by a column takes a moment: on the worker thread."""
         wanted = self.model.sort_for(column, order)
-        if wanted is not None and wanted != self.model.sort_order:
-            self._query_in_background(self.model.filter, wanted)
+        if wanted is not None and wanted != self._requested_sort:
+            self._query_in_background(sort=wanted)
         else:
-            self._sync_sort_indicator()
+            self._sync_sort_indicator(self._requested_sort)
 
-    def _sync_sort_indicator(self) -> None:
+    def _sync_sort_indicator(self, sort: ContactSort) -> None:
         header = self.page.table.horizontalHeader()
-        order = (
-            Qt.SortOrder.DescendingOrder
-            if self.model.sort_order.descending
-            else Qt.SortOrder.AscendingOrder
-        )
+        order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
         header.blockSignals(True)
-        header.setSortIndicator(self.model.sort_column(), order)
+        header.setSortIndicator(sort_column(sort), order)
         header.blockSignals(False)
 
-    # -- choices for the pickers and menus (a few hundred ms at 100,000: on demand) -----
+    # -- choices for the pickers and menus (a few hundred ms at 100,000: on the worker) --
 
     def _ensure_choices(self) -> None:
-        if self._choices_stale:
-            choices = contact_list.filter_choices(self.ctx.db)
-            self.page.filter_panel.set_choices(choices)
-            self.actions.set_choices(choices)
-            self._choices_stale = False
+        """Load the choices if a change made them stale; they fill in when they arrive."""
+        if not self._choices_stale or self._choices_job is not None:
+            return
+        self._choices_stale = False  # a change while loading marks them stale again
+        db = self.ctx.db
+        job = BackgroundJob(0, lambda: contact_list.filter_choices(db))
+        job.signals.done.connect(self._show_choices)
+        job.signals.failed.connect(self._choices_failed)
+        self._choices_job = job
+        self._pool.start(job)
+
+    def choices_loading(self) -> bool:
+        return self._choices_job is not None
+
+    def _show_choices(self, _generation: int, choices: FilterChoices) -> None:
+        self._choices_job = None
+        self._choices_loaded = True
+        self.page.filter_panel.set_choices(choices)
+        self.actions.set_choices(choices)
+
+    def _choices_failed(self, _generation: int, error: Exception) -> None:
+        self._choices_job = None
+        self._choices_stale = True
+        self._show_error(error_message(error, self.ctx.lang))
 
     def _toggle_filters(self, shown: bool) -> None:
         if shown:
@@ -341,8 +381,8 @@ class ContactsController(QObject):
         count = sum(last - first + 1 for first, last in self._selected_intervals())
         self.page.show_selection(count)
         self.actions.set_enabled(count > 0 and not self.actions.busy)
-        if count:
-            self._ensure_choices()
+        if count and not self._choices_loaded:
+            self._ensure_choices()  # ready before the menus are opened
 
     def _show_context_menu(self, pos: object) -> None:
         if self._selected_intervals():
@@ -370,20 +410,18 @@ class ContactsController(QObject):
     # -- changes from anywhere ----------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
+        if change.kind in (CONTACTS, USERS):
+            self._choices_stale = True  # read again when the panel or a menu is next shown
         if change.kind == CONTACTS:
-            self._choices_stale = True
             self._recount_all()
             self.reload()
-        elif change.kind == USERS:
-            self._choices_stale = True
-        if self._choices_stale and (
-            self.page.filter_panel.isVisible() or self._selected_intervals()
-        ):
-            # Later: the change may come from one of the menu actions being rebuilt.
-            QTimer.singleShot(0, self, self._ensure_choices)
 
     def reload(self) -> None:
-        """Re-count and drop the loaded pages, keeping scroll and selection where possible."""
+        """Query again on the worker; the answer keeps scroll and selection where it can."""
+        self._query_in_background(keep_position=True)
+
+    def _show_keeping_position(self, first: FirstPage) -> None:
+        """Show a re-read of the same query, keeping scroll and selection where possible."""
         table, model = self.page.table, self.model
         intervals = self._selected_intervals()
         everything = intervals == [(0, model.rowCount() - 1)] and model.rowCount() > 0
@@ -398,13 +436,12 @@ class ContactsController(QObject):
             span = (min(span[0], current.row()), max(span[1], current.row()))
         scroll = table.verticalScrollBar().value()
 
-        model.refresh()
+        model.show(first)
         table.verticalScrollBar().setValue(scroll)
         if everything:
             table.selectAll()
         elif kept or current_id:
             self._reselect(kept, current_id, current_column, span)
-        self._after_query()
 
     def _reselect(
         self, ids: list[str], current_id: str, column: int, span: tuple[int, int]
@@ -429,12 +466,19 @@ class ContactsController(QObject):
     # -- saved lists ----------------------------------------------------------------------
 
     def save_segment(self, name: str) -> None:
+        """Save the current filter as a list in the navigation, as one undo step."""
+        db, flt = self.ctx.db, self.current_filter()
+        text = self.tr("ذخیرهٔ فهرست «%1»").replace("%1", isolate(name.strip()))
         try:
-            segments.save_segment(self.ctx.db, name, self.current_filter())
+            perform(
+                self.ctx,
+                text,
+                lambda: segments.save_segment(db, name, flt),
+                lambda saved: segments.delete_segment(db, saved.id),
+                kind=SEGMENTS,
+            )
         except UserError as error:
             self._show_error(error.message(self.ctx.lang))
-            return
-        self.ctx.changes.announce(SEGMENTS)
 
     def _show_busy(self, text: str) -> None:
         """A large bulk action runs on the worker: say so, and keep the list as it is."""

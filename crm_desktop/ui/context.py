@@ -32,6 +32,7 @@ class ChangeHub(QObject):
     """One application-wide signal: something of this kind changed."""
 
     changed = Signal(object)  # a Change
+    busy = Signal(bool)  # long work (a large bulk change, its undo) started / all ended
 
     def announce(self, kind: str, ids: frozenset[str] | set[str] | list[str] = frozenset()) -> None:
         self.changed.emit(Change(kind, frozenset(ids)))
@@ -45,3 +46,18 @@ class AppContext:
         self.lang = lang
         self.changes = ChangeHub(parent)
         self.undo_stack = QUndoStack(parent)
+        self._work: set[object] = set()  # jobs under way; also keeps them alive
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._work)
+
+    def work_started(self, job: object) -> None:
+        self._work.add(job)
+        if len(self._work) == 1:
+            self.changes.busy.emit(True)
+
+    def work_finished(self, job: object) -> None:
+        self._work.discard(job)
+        if not self._work:
+            self.changes.busy.emit(False)

@@ -4,11 +4,14 @@ The search box keeps the keyboard focus: Up and Down move through the results, E
 opens the highlighted one, Escape closes the dialog. Opening a result only emits a
 signal (``contact_chosen``, ``company_chosen``, ``deal_chosen``); the window decides
 which screen shows it.
+
+Each search runs on the thread pool so that typing never waits for the database; only
+the newest search's answer is shown, older ones are dropped when they arrive.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.locale import format_phone
 from crm_desktop.services.global_search import DealHit, SearchResults, search_everything
 from crm_desktop.services.records import CompanyRecord, ContactRecord
+from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
 
@@ -83,6 +87,9 @@ class GlobalSearchDialog(QDialog):
         layout.addWidget(self.results, 1)
         layout.addWidget(self.empty_label)
 
+        self._generation = 0
+        self._jobs: dict[int, BackgroundJob] = {}  # kept until they report
+        self._open_when_found = False  # Enter came before the answer
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -103,9 +110,41 @@ class GlobalSearchDialog(QDialog):
         self.search_edit.selectAll()
 
     def run_search(self) -> None:
+        """Start searching for the current text; the answer arrives in ``_found``."""
         self._timer.stop()
-        found = search_everything(self.ctx.db, self.search_edit.text(), limit=RESULTS_PER_KIND)
+        self._generation += 1
+        db, text = self.ctx.db, self.search_edit.text()
+        job = BackgroundJob(
+            self._generation, lambda: search_everything(db, text, limit=RESULTS_PER_KIND)
+        )
+        job.signals.done.connect(self._found)
+        job.signals.failed.connect(self._search_failed)
+        self._jobs[self._generation] = job
+        QThreadPool.globalInstance().start(job)
+
+    def searching(self) -> bool:
+        """Whether the text typed has not been answered yet."""
+        return self._timer.isActive() or self._generation in self._jobs
+
+    def _found(self, generation: int, found: object) -> None:
+        self._jobs.pop(generation, None)
+        if generation != self._generation:  # the user typed on since: a newer one comes
+            return
+        assert isinstance(found, SearchResults)
         self.show_results(found)
+        if self._open_when_found:
+            self._open_when_found = False
+            item = self.results.currentItem()
+            if item is not None:
+                self._activate(item)
+
+    def _search_failed(self, generation: int, error: object) -> None:
+        self._jobs.pop(generation, None)
+        if generation == self._generation:
+            self._open_when_found = False
+            self.show_results(SearchResults([], [], []))
+            self.empty_label.setText(self.tr("جستجو انجام نشد: %1").replace("%1", str(error)))
+            self.empty_label.setVisible(True)
 
     def _changed(self, change: Change) -> None:
         if change.kind in (CONTACTS, COMPANIES) and self.isVisible():
@@ -132,8 +171,11 @@ class GlobalSearchDialog(QDialog):
                 self._move(step)
                 return True
             if event.key() in ENTER_KEYS:
-                if self._timer.isActive():  # typed fast and pressed Enter: search first
-                    self.run_search()
+                if self.searching():  # typed fast and pressed Enter: open the answer
+                    self._open_when_found = True
+                    if self._timer.isActive():
+                        self.run_search()
+                    return True
                 item = self.results.currentItem()
                 if item is not None:
                     self._activate(item)

@@ -42,7 +42,12 @@ class JalaliSpinBox(QDateEdit):
         super().__init__(parent)
         self._calendar = jalali_calendar()
         self.setCalendar(self._calendar)
-        self.setLocale(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
+        # Digits and month names follow the interface language; the calendar stays Jalali.
+        self.setLocale(
+            QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
+            if persian_digits_enabled()
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        )
         self.setDisplayFormat(DISPLAY_FORMAT)
         self.setCalendarPopup(True)
         # Read typed text when it is done (Enter, leaving the field), not per key: a

@@ -6,7 +6,8 @@ page it opens on.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -45,6 +46,8 @@ GEOMETRY_KEY = "main_window/geometry"
 PAGE_KEY = "main_window/page"
 DEFAULT_SIZE = QSize(1280, 800)
 DEFAULT_PAGE = "contacts"
+# Set on an editor's "save?" box while the main window waits for its answer to close.
+CLOSES_MAIN_WINDOW = "closesMainWindow"
 
 __all__ = ["ALL_PAGE_KEYS", "PAGE_KEYS", "MainWindow", "page_title"]
 
@@ -183,13 +186,23 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("statusCount")
         self.sync_label = QLabel(self.tr("بدون همگام‌سازی"))
         self.sync_label.setObjectName("statusSync")
-        labels = (self.user_label, self.database_label, self.count_label, self.sync_label)
+        self.busy_label = QLabel(self.tr("در حال انجام کار…"))
+        self.busy_label.setObjectName("statusBusy")
+        self.busy_label.hide()
+        labels = (
+            self.user_label,
+            self.database_label,
+            self.count_label,
+            self.sync_label,
+            self.busy_label,
+        )
         for label in labels:
             label.setContentsMargins(8, 0, 8, 0)
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.database_label)
         status.addPermanentWidget(self.count_label)
+        status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.sync_label)
 
     # -- wiring -------------------------------------------------------------------------
@@ -199,6 +212,8 @@ class MainWindow(QMainWindow):
         self.navigation.page_selected.connect(self._show_stack_page)
         self.navigation.segment_selected.connect(self.apply_segment)
         self.ctx.changes.changed.connect(self._changed)
+        # A large change or its undo runs on a worker: say so while it does.
+        self.ctx.changes.busy.connect(self.busy_label.setVisible)
         self.new_contact_action.triggered.connect(self.new_contact)
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self.focus_contact_search)
@@ -313,11 +328,32 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
 
+    def _close_after_prompt(self, window: QWidget) -> None:
+        """Close again once ``window``'s "save?" box is answered with Save or Discard."""
+        prompt = getattr(window, "unsaved_prompt", None)
+        if not isinstance(prompt, QMessageBox) or prompt.property(CLOSES_MAIN_WINDOW):
+            return
+        prompt.setProperty(CLOSES_MAIN_WINDOW, True)
+
+        def answered() -> None:
+            # Cancel, or a save that failed, leaves the window open: the user stays.
+            if not shiboken6.isValid(window) or not window.isVisible():
+                self.close()
+
+        def later() -> None:
+            prompt.setProperty(CLOSES_MAIN_WINDOW, False)
+            prompt.buttonClicked.disconnect(later)
+            # Once the window has acted on the answer (and maybe deleted the box).
+            QTimer.singleShot(0, self, answered)
+
+        prompt.buttonClicked.connect(later)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # An editor with unsaved changes may ask, and the user may choose to stay.
         for window in list(self.windows.values()):
             if not window.close():
                 event.ignore()
+                self._close_after_prompt(window)
                 return
         settings = window_settings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())

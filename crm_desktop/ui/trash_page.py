@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,13 +18,16 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import UserError
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
-from crm_desktop.ui.commands import perform
+from crm_desktop.ui.commands import perform, perform_in_background
+from crm_desktop.ui.contact_actions import BACKGROUND_ABOVE as CONTACTS_BACKGROUND_ABOVE
 from crm_desktop.ui.context import CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.trash_model import TrashTableModel
 from crm_desktop.ui.widgets import heading, list_table
 
 COLUMN_WIDTHS = (200, 180, 140, 220, 140)
+# Restoring more contacts than this runs on a worker thread while the page waits.
+BACKGROUND_ABOVE = CONTACTS_BACKGROUND_ABOVE
 
 
 class TrashView(QWidget):
@@ -41,6 +45,12 @@ class TrashView(QWidget):
         self.message_label = QLabel()
         self.message_label.setObjectName("trashMessage")
         self.message_label.setWordWrap(True)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("trashBusy")
+        self.busy_bar.setRange(0, 0)  # no known end: it only says "working"
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
 
         self.table = list_table("trashTable", multi_select=True)
 
@@ -52,6 +62,7 @@ class TrashView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.restore_button)
         actions.addWidget(self.selection_label)
+        actions.addWidget(self.busy_bar)
         actions.addSpacing(16)
         actions.addWidget(self.message_label, 1)
         layout = QVBoxLayout(self)
@@ -72,8 +83,12 @@ class TrashView(QWidget):
             text = self.tr("سطل زباله خالی است")
         self.count_label.setText(text)
 
+    def show_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.table.setEnabled(not busy)
+
     def show_selection(self, count: int) -> None:
-        self.restore_button.setEnabled(count > 0)
+        self.restore_button.setEnabled(count > 0 and not self.busy_bar.isVisible())
         self.selection_label.setText(
             self.tr("%1 انتخاب‌شده").replace("%1", display_number(count)) if count else ""
         )
@@ -89,6 +104,7 @@ class TrashPage(TrashView):
         self.model = TrashTableModel(ctx.db, self)
         self.table.setModel(self.model)
         self._stale = False
+        self.busy = False  # a large restore is running on the worker
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.restore_button.clicked.connect(self.restore_selected)
         ctx.changes.changed.connect(self._on_change)
@@ -111,10 +127,13 @@ class TrashPage(TrashView):
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
-        if not ids:
+        if not ids or self.busy:
             return
         db = self.ctx.db
         text = self.tr("بازگردانی %1 مخاطب").replace("%1", display_number(len(ids)))
+        if len(ids) > BACKGROUND_ABOVE:
+            self._restore_in_background(ids, text)
+            return
         try:
             perform(
                 self.ctx,
@@ -128,9 +147,43 @@ class TrashPage(TrashView):
             self.reload()
             self.message_label.setText(error.message(self.ctx.lang))
             return
+        self._say_restored(len(ids))
+
+    def _say_restored(self, count: int) -> None:
         self.message_label.setText(
-            self.tr("%1 مخاطب بازگردانده شد.").replace("%1", display_number(len(ids)))
+            self.tr("%1 مخاطب بازگردانده شد.").replace("%1", display_number(count))
         )
+
+    def _restore_in_background(self, ids: list[str], text: str) -> None:
+        db = self.ctx.db
+        self._set_busy(True)
+        self.message_label.setText(text + "…")
+
+        def done() -> None:
+            self._set_busy(False)
+            self._say_restored(len(ids))
+
+        def failed(error: Exception) -> None:
+            self._set_busy(False)
+            self.reload()
+            message = error.message(self.ctx.lang) if isinstance(error, UserError) else str(error)
+            self.message_label.setText(message)
+
+        perform_in_background(
+            self.ctx,
+            text,
+            lambda: restore_contacts(db, ids),
+            lambda _none: delete_contacts(db, ids),
+            kind=CONTACTS,
+            ids=ids,
+            on_done=done,
+            on_failed=failed,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.show_busy(busy)
+        self._selection_changed()
 
     def _on_change(self, change: Change) -> None:
         if change.kind != CONTACTS:

@@ -8,10 +8,11 @@ several phones or emails.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, Qt
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QMouseEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,33 @@ from crm_desktop.ui.display import persian_digits_enabled
 
 PHONE, EMAIL, WEBSITE = "phone", "email", "website"
 ERROR_STYLE = "color: #b3261e;"
+
+FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
+_QUOTED = re.compile("«([^«»]*)»")
+# A Latin example or address set into Persian prose: "example.com", "name@example.com".
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9@.+\-_/:]*[A-Za-z0-9]|[A-Za-z]")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+def bidi_message(message: str) -> str:
+    """A message that reads right however its values are written.
+
+    The value between « and » keeps its own direction (first strong isolate), so
+    "bad@" stays "bad@" in a Persian sentence instead of turning into "@bad"; in a
+    Persian message, Latin examples ("example.com") become left-to-right islands, so
+    the punctuation around them keeps its place.
+    """
+    parts = _QUOTED.split(message)  # even: prose, odd: a quoted value
+    persian = any(_ARABIC_SCRIPT.search(prose) for prose in parts[::2])
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"«{FSI}{part}{PDI}»")
+        elif persian:
+            out.append(_LATIN_RUN.sub(lambda m: f"{LRI}{m.group()}{PDI}", part))
+        else:
+            out.append(part)
+    return "".join(out)
 
 
 def _website(text: str) -> str:
@@ -103,16 +131,21 @@ class ValidatedLineEdit(QWidget):
         # reference to ``True`` on every Python-side ``emit()``, once per key press here.
         self.edit.textChanged.connect(self.changed)
         self.copy_action.triggered.connect(self.copy_to_clipboard)
+        self.call_action.triggered.connect(self.call)
         self.mail_action.triggered.connect(self.open_mail_client)
         self.open_action.triggered.connect(self.open_in_browser)
         self._on_text_changed()
 
     def _build_actions(self, kind: str) -> None:
         self.copy_action = QAction(self.tr("کپی"), self)
+        self.call_action = QAction(self.tr("تماس"), self)
         self.mail_action = QAction(self.tr("ارسال ایمیل"), self)
         self.open_action = QAction(self.tr("باز کردن در مرورگر"), self)
         menu = QMenu(self)
+        self.actions_menu = menu
         menu.addAction(self.copy_action)
+        if kind == PHONE:
+            menu.addAction(self.call_action)
         if kind == EMAIL:
             menu.addAction(self.mail_action)
         if kind == WEBSITE:
@@ -121,6 +154,8 @@ class ValidatedLineEdit(QWidget):
         self.actions_button.setObjectName("valueActions")
         self.actions_button.setText("⋯")
         self.actions_button.setToolTip(self.tr("کپی یا باز کردن"))
+        # Shown read-only, a click on the value itself offers the same actions.
+        self.edit.installEventFilter(self)
         self.actions_button.setMenu(menu)
         self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
@@ -174,7 +209,7 @@ class ValidatedLineEdit(QWidget):
 
     def _on_text_changed(self) -> None:
         error = self.error()
-        self.message.setText(error)
+        self.message.setText(bidi_message(error))
         self.message.setVisible(bool(error))
         self.actions_button.setEnabled(self.value() is not None)
 
@@ -184,6 +219,25 @@ class ValidatedLineEdit(QWidget):
             QGuiApplication.clipboard().setText(
                 format_phone(value) if self.kind == PHONE else value
             )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            watched is self.edit
+            and self.edit.isReadOnly()
+            and event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.value() is not None
+            and not self.edit.hasSelectedText()
+        ):
+            self.actions_menu.popup(self.edit.mapToGlobal(event.position().toPoint()))
+            return True
+        return super().eventFilter(watched, event)
+
+    def call(self) -> None:
+        value = self.value()
+        if value is not None and self.kind == PHONE:
+            QDesktopServices.openUrl(QUrl(f"tel:{value}"))
 
     def open_mail_client(self) -> None:
         value = self.value()

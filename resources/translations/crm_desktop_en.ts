@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fa">
 <context>
+    <name>BugReportBox</name>
+    <message>
+        <source>خطای برنامه</source>
+        <translation>Application error</translation>
+    </message>
+    <message>
+        <source>خطای پیش‌بینی‌نشده‌ای رخ داد (%1).</source>
+        <translation>An unexpected error occurred (%1).</translation>
+    </message>
+    <message>
+        <source>جزئیات برای گزارش به پشتیبانی در این پرونده ثبت شد: %1</source>
+        <translation>The details for support were written to this file: %1</translation>
+    </message>
+    <message>
+        <source>پرونده‌ی گزارش خطا نوشته نشد.</source>
+        <translation>The error log file could not be written.</translation>
+    </message>
+    <message>
+        <source>بستن</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <source>ستون‌های پیش‌فرض</source>
@@ -147,6 +170,10 @@
 </context>
 <context>
     <name>ContactActions</name>
+    <message>
+        <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
+        <translation>An unexpected error occurred and was written to the application log (%1).</translation>
+    </message>
     <message>
         <source>تخصیص به مسئول</source>
         <translation>Assign to owner</translation>
@@ -495,6 +522,10 @@
 <context>
     <name>ContactsController</name>
     <message>
+        <source>ذخیرهٔ فهرست «%1»</source>
+        <translation>Save list “%1”</translation>
+    </message>
+    <message>
         <source>مخاطبین</source>
         <translation>Contacts</translation>
     </message>
@@ -703,6 +734,10 @@
         <translation>Name, company, phone, email or deal title…</translation>
     </message>
     <message>
+        <source>جستجو انجام نشد: %1</source>
+        <translation>The search failed: %1</translation>
+    </message>
+    <message>
         <source>مخاطبین</source>
         <translation>Contacts</translation>
     </message>
@@ -783,6 +818,10 @@
     <message>
         <source>بدون همگام‌سازی</source>
         <translation>No sync</translation>
+    </message>
+    <message>
+        <source>در حال انجام کار…</source>
+        <translation>Working…</translation>
     </message>
     <message>
         <source>مدیریت ارتباط با مشتری، نسخهٔ %1</source>
@@ -1067,6 +1106,10 @@
     <message>
         <source>کپی</source>
         <translation>Copy</translation>
+    </message>
+    <message>
+        <source>تماس</source>
+        <translation>Call</translation>
     </message>
     <message>
         <source>ارسال ایمیل</source>

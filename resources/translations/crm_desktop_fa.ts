@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="fa">
     <context>
+        <name>BugReportBox</name>
+        <message>
+            <source>خطای برنامه</source>
+            <translation>خطای برنامه</translation>
+        </message>
+        <message>
+            <source>خطای پیش‌بینی‌نشده‌ای رخ داد (%1).</source>
+            <translation>خطای پیش‌بینی‌نشده‌ای رخ داد (%1).</translation>
+        </message>
+        <message>
+            <source>جزئیات برای گزارش به پشتیبانی در این پرونده ثبت شد: %1</source>
+            <translation>جزئیات برای گزارش به پشتیبانی در این پرونده ثبت شد: %1</translation>
+        </message>
+        <message>
+            <source>پرونده‌ی گزارش خطا نوشته نشد.</source>
+            <translation>پرونده‌ی گزارش خطا نوشته نشد.</translation>
+        </message>
+        <message>
+            <source>بستن</source>
+            <translation>بستن</translation>
+        </message>
+    </context>
+    <context>
         <name>ColumnChooser</name>
         <message>
             <source>ستون‌های پیش‌فرض</source>
@@ -147,6 +170,10 @@
     </context>
     <context>
         <name>ContactActions</name>
+        <message>
+            <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
+            <translation>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</translation>
+        </message>
         <message>
             <source>تخصیص به مسئول</source>
             <translation>تخصیص به مسئول</translation>
@@ -495,6 +522,10 @@
     <context>
         <name>ContactsController</name>
         <message>
+            <source>ذخیرهٔ فهرست «%1»</source>
+            <translation>ذخیرهٔ فهرست «%1»</translation>
+        </message>
+        <message>
             <source>مخاطبین</source>
             <translation>مخاطبین</translation>
         </message>
@@ -703,6 +734,10 @@
             <translation>نام، شرکت، تلفن، ایمیل یا عنوان معامله…</translation>
         </message>
         <message>
+            <source>جستجو انجام نشد: %1</source>
+            <translation>جستجو انجام نشد: %1</translation>
+        </message>
+        <message>
             <source>مخاطبین</source>
             <translation>مخاطبین</translation>
         </message>
@@ -783,6 +818,10 @@
         <message>
             <source>بدون همگام‌سازی</source>
             <translation>بدون همگام‌سازی</translation>
+        </message>
+        <message>
+            <source>در حال انجام کار…</source>
+            <translation>در حال انجام کار…</translation>
         </message>
         <message>
             <source>مدیریت ارتباط با مشتری، نسخهٔ %1</source>
@@ -1067,6 +1106,10 @@
         <message>
             <source>کپی</source>
             <translation>کپی</translation>
+        </message>
+        <message>
+            <source>تماس</source>
+            <translation>تماس</translation>
         </message>
         <message>
             <source>ارسال ایمیل</source>

@@ -45,3 +45,53 @@ def test_a_refused_operation_is_not_an_undo_step(qapp: object, db: Database) -> 
             kind=CONTACTS,
         )
     assert ctx.undo_stack.count() == 0
+
+
+def test_large_steps_are_undone_and_redone_on_a_worker_in_order(
+    qtbot: object, qapp: object, db: Database
+) -> None:
+    import threading
+
+    from crm_desktop.services import bulk
+    from crm_desktop.ui.commands import perform_in_background
+
+    ctx = AppContext(db)
+    ids = [
+        contacts.create_contact(db, changes_from_text({"first_name": f"ن{i}"})).id for i in range(5)
+    ]
+    threads: list[str] = []
+    busy: list[bool] = []
+    ctx.changes.busy.connect(busy.append)
+
+    def do() -> bulk.FieldChange:
+        threads.append(threading.current_thread().name)
+        return bulk.set_field(db, ids, "lifecycle", "customer")
+
+    def undo(change: bulk.FieldChange) -> None:
+        threads.append(threading.current_thread().name)
+        bulk.undo_field(db, change)
+
+    def lifecycles() -> set[str]:
+        return {c.lifecycle for c in contacts.get_contacts(db, ids)}
+
+    done: list[bool] = []
+    perform_in_background(
+        ctx,
+        "وضعیت",
+        do,
+        undo,
+        kind=CONTACTS,
+        ids=ids,
+        on_done=lambda: done.append(True),
+        on_failed=lambda e: done.append(False),
+    )
+    qtbot.waitUntil(lambda: done == [True])  # type: ignore[attr-defined]
+    assert lifecycles() == {"customer"} and ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    ctx.undo_stack.redo()
+    ctx.undo_stack.undo()  # three steps asked at once: applied in that order
+    assert ctx.busy
+    qtbot.waitUntil(lambda: not ctx.busy)  # type: ignore[attr-defined]
+    assert lifecycles() == {"lead"}
+    assert len(threads) == 4 and threading.main_thread().name not in threads
+    assert busy[0] is True and busy[-1] is False

@@ -167,3 +167,63 @@ def test_create_a_company(qtbot: QtBot, ctx: AppContext, type_text: TypeText) ->
     assert record.id not in {c.id for c in list_companies(ctx.db)}
     ctx.undo_stack.redo()
     assert record.id in {c.id for c in list_companies(ctx.db)}
+
+
+def test_pages_load_only_when_shown_and_hidden_page_waits(
+    qtbot: QtBot, qapp: QApplication, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from crm_desktop.locale import sort_key
+    from crm_desktop.models import Company
+    from crm_desktop.services import company_list
+    from crm_desktop.ui.context import CONTACTS
+
+    setup_application(qapp, "fa")
+    with db.session() as session:
+        session.add_all(
+            Company(id=f"c{i:04d}", name=f"شرکت {i:04d}", sort_key=sort_key(f"شرکت {i:04d}"))
+            for i in range(1000)
+        )
+    offsets: list[int] = []
+    real_page = company_list.page
+
+    def page(*args: object, offset: int = 0, **kwargs: object) -> list[str]:
+        offsets.append(offset)
+        return real_page(*args, offset=offset, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(company_list, "page", page)
+    ctx = AppContext(db)
+    widget = CompaniesPage(ctx)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    model = widget.model
+    assert model.rowCount() == 1000
+    assert model.cached_pages() == [0] and offsets == []  # the first page came with the count
+    widget.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.cached_pages()[-1] == 9)
+    assert len(model.cached_pages()) <= 3 and offsets[-1] == 900
+    assert model.index(999, NAME).data() == "شرکت 0999"
+
+    refreshed: list[int] = []
+
+    def first_page(*_args: object, **_kwargs: object) -> tuple[int, list[str]]:
+        refreshed.append(1)
+        return 0, []
+
+    monkeypatch.setattr(company_list, "count_and_first_page", first_page)
+    widget.hide()
+    ctx.changes.announce(CONTACTS)
+    assert refreshed == [] and widget.stale
+    widget.show()
+    assert refreshed == [1] and not widget.stale
+
+
+def test_search_with_arabic_letters_finds_persian_names(
+    qtbot: QtBot, page: CompaniesPage, ctx: AppContext, type_text: TypeText
+) -> None:
+    target = list_companies(ctx.db)[0]
+    arabic = target.name.replace("ی", "ي").replace("ک", "ك")
+    type_text(page.search_edit, arabic)
+    qtbot.waitUntil(lambda: page.model.search == arabic.strip())
+    shown = [page.model.index(r, NAME).data() for r in range(page.model.rowCount())]
+    assert target.name in shown

@@ -55,6 +55,16 @@ def click_rows(page: ContactsPage, rows: Sequence[int]) -> list[str]:
     return [model.contact_id(row) for row in rows]
 
 
+def wait_for_list(qtbot: QtBot, page: ContactsPage) -> None:
+    """The list re-reads on the worker after a change: wait until the answer is shown."""
+    qtbot.waitUntil(lambda: not page.controller.query_running())
+
+
+def wait_for_choices(qtbot: QtBot, page: ContactsPage) -> None:
+    """The reps and tags are read on the worker when first needed."""
+    qtbot.waitUntil(lambda: not page.controller.choices_loading())
+
+
 def records(db: Database, ids: Sequence[str]) -> list[ContactRecord]:
     return get_contacts(db, ids)
 
@@ -76,8 +86,11 @@ def test_actions_wait_for_a_selection(page: ContactsPage) -> None:
     assert actions.assign_menu.menuAction() in page.context_menu.actions()
 
 
-def test_assign_to_a_rep_is_one_undo_step(page: ContactsPage, ctx: AppContext) -> None:
+def test_assign_to_a_rep_is_one_undo_step(
+    qtbot: QtBot, page: ContactsPage, ctx: AppContext
+) -> None:
     ids = click_rows(page, [0, 2, 5])
+    wait_for_choices(qtbot, page)
     owners = {r.id: r.owner for r in records(ctx.db, ids)}
     target = next(a for a in page.controller.actions.assign_menu.actions() if a.text())
     rep = target.text()
@@ -87,6 +100,7 @@ def test_assign_to_a_rep_is_one_undo_step(page: ContactsPage, ctx: AppContext) -
     stack = ctx.undo_stack
     assert stack.count() == 1
     assert stack.undoText() == "تغییر مسئول ۳ مخاطب"
+    wait_for_list(qtbot, page)
     owner_column = COLUMN_KEYS.index("owner")
     shown = {page.model.index(r, owner_column).data() for r in (0, 2, 5)}
     assert shown == {rep}
@@ -110,6 +124,7 @@ def test_change_lifecycle(page: ContactsPage, ctx: AppContext) -> None:
 
 def test_add_and_remove_a_tag(qtbot: QtBot, page: ContactsPage, ctx: AppContext) -> None:
     ids = click_rows(page, [1, 6])
+    wait_for_choices(qtbot, page)
     actions = page.controller.actions
     new_tag = next(a for a in actions.add_tag_menu.actions() if a.objectName() == "newTag")
     new_tag.trigger()
@@ -121,8 +136,8 @@ def test_add_and_remove_a_tag(qtbot: QtBot, page: ContactsPage, ctx: AppContext)
     assert all("نمایشگاه بهاره" in r.tags for r in records(ctx.db, ids))
     assert ctx.undo_stack.undoText() == "افزودن برچسب «نمایشگاه بهاره» به ۲ مخاطب"
 
-    # the new tag is offered for removal once the menus are rebuilt
-    qtbot.waitUntil(lambda: bool(page.controller.actions.remove_tag_menu.actions()))
+    # the new tag is offered for removal once the menu, shown again, has re-read them
+    actions.remove_tag_menu.aboutToShow.emit()
     qtbot.waitUntil(
         lambda: (
             "نمایشگاه بهاره"
@@ -142,8 +157,9 @@ def test_add_and_remove_a_tag(qtbot: QtBot, page: ContactsPage, ctx: AppContext)
     assert all("نمایشگاه بهاره" in r.tags for r in records(ctx.db, ids))
 
 
-def test_add_an_existing_tag(page: ContactsPage, ctx: AppContext) -> None:
+def test_add_an_existing_tag(qtbot: QtBot, page: ContactsPage, ctx: AppContext) -> None:
     ids = click_rows(page, [8])
+    wait_for_choices(qtbot, page)
     action = next(a for a in page.controller.actions.add_tag_menu.actions() if a.text())
     tag = action.text()
     action.trigger()
@@ -151,12 +167,13 @@ def test_add_an_existing_tag(page: ContactsPage, ctx: AppContext) -> None:
 
 
 def test_delete_moves_to_the_trash_and_undo_brings_back(
-    page: ContactsPage, ctx: AppContext
+    qtbot: QtBot, page: ContactsPage, ctx: AppContext
 ) -> None:
     ids = click_rows(page, [0, 1])
     page.table.setFocus()
     QTest.keySequence(page.table, QKeySequence(QKeySequence.StandardKey.Delete))
     assert set(trashed_contact_ids(ctx.db)) == set(ids)
+    wait_for_list(qtbot, page)
     assert page.model.rowCount() == 118
     assert page.count_label.text() == "۱۱۸ مخاطب"
     assert not set(ids) & {page.model.contact_id(r) for r in range(page.model.rowCount())}
@@ -164,13 +181,14 @@ def test_delete_moves_to_the_trash_and_undo_brings_back(
 
     ctx.undo_stack.undo()
     assert trashed_contact_ids(ctx.db) == []
+    wait_for_list(qtbot, page)
     assert page.model.rowCount() == 120
     ctx.undo_stack.redo()
     assert set(trashed_contact_ids(ctx.db)) == set(ids)
 
 
 def test_select_all_acts_on_ids_without_loading_every_record(
-    page: ContactsPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, page: ContactsPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loaded: list[int] = []
     real_get = get_contacts
@@ -189,6 +207,7 @@ def test_select_all_acts_on_ids_without_loading_every_record(
 
     assert page.selected_ids() == contact_list.page(ctx.db, ContactFilter())
     menu_action(page, "lifecycle_menu", "مشتری").trigger()
+    qtbot.waitUntil(lambda: not page.controller.query_running())
     every = contact_list.page(ctx.db, ContactFilter())
     assert {r.lifecycle for r in real_get(ctx.db, every)} == {"customer"}
     assert ctx.undo_stack.undoText() == "تغییر وضعیت ۱۲۰ مخاطب"
@@ -223,6 +242,54 @@ def test_a_large_selection_is_changed_on_a_worker_as_one_undo_step(
     assert set(trashed_contact_ids(ctx.db)) == set(ids)
     assert ctx.undo_stack.count() == 1
     qtbot.waitUntil(lambda: page.model.rowCount() == 120 - 12)
-    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()  # a large step is undone on the worker too
+    qtbot.waitUntil(lambda: not ctx.busy)
     assert trashed_contact_ids(ctx.db) == []
     assert page.busy_dialog is None
+
+
+def test_bulk_menus_stay_disabled_without_a_selection_when_choices_arrive(
+    qtbot: QtBot, page: ContactsPage
+) -> None:
+    actions = page.controller.actions
+    QTest.mouseClick(page.filter_button, Qt.MouseButton.LeftButton)  # loads the choices
+    qtbot.waitUntil(lambda: bool(actions.remove_tag_menu.actions()))
+    assert page.selected_ids() == []
+    for menu in actions.menus():
+        assert not menu.menuAction().isEnabled(), menu.objectName()
+    click_rows(page, [1])
+    assert actions.remove_tag_menu.menuAction().isEnabled()
+    page.table.clearSelection()
+    assert not actions.remove_tag_menu.menuAction().isEnabled()
+
+
+def test_a_bug_in_a_bulk_action_is_logged_and_reported(
+    qtbot: QtBot,
+    page: ContactsPage,
+    ctx: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from crm_desktop.services import bulk
+    from crm_desktop.ui import contact_actions
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("disk gremlins")
+
+    monkeypatch.setattr(bulk, "set_field", broken)
+    monkeypatch.setattr(contact_actions, "BACKGROUND_ABOVE", 2)
+    for rows in ([1], [2, 3, 4]):  # done at once, then on the worker
+        caplog.clear()
+        click_rows(page, rows)
+        menu_action(page, "lifecycle_menu", "مشتری").trigger()
+        qtbot.waitUntil(lambda: page.error_box is not None and page.error_box.isVisible())
+        box = page.error_box
+        assert box is not None
+        assert box.text() == "خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (RuntimeError)."
+        assert "disk gremlins" not in box.text()
+        logged = [r for r in caplog.records if r.name == "crm_desktop.ui.contact_actions"]
+        assert logged and logged[0].exc_info is not None
+        assert logged[0].exc_info[0] is RuntimeError
+        box.close()
+        page.error_box = None
+    assert ctx.undo_stack.count() == 0

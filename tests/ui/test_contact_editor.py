@@ -17,7 +17,9 @@ from crm_desktop.services.contacts import create_contact, delete_contacts, get_c
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.contact_editor import ContactEditor
+from crm_desktop.ui.contact_form import SharedChoices
 from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.value_list_edit import bidi_message
 
 TypeText = Callable[[QWidget, str], None]
 Buttons = QMessageBox.StandardButton
@@ -289,3 +291,130 @@ def test_a_service_error_is_shown_and_the_edits_are_kept(
     assert not editor.save()
     assert editor.view.error_bar.isVisible() and "پیدا نشد" in editor.view.error_bar.text()
     assert editor.view.job_title.text() == "حسابدار" and ctx.undo_stack.count() == 0
+
+
+def test_opening_loads_no_company_records_and_pickers_fill_in_background(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    ctx: AppContext,
+    open_editor: Callable[..., ContactEditor],
+) -> None:
+    from crm_desktop.services import companies
+    from crm_desktop.services.users import create_user
+    from crm_desktop.ui.context import COMPANIES, USERS
+
+    cid = existing(ctx.db, first_name="نرگس", company="پارس نوین")
+    existing(ctx.db, first_name="امید", company="آریا تجارت")
+    rep = create_user(ctx.db, "سمیرا نادری", "samira")
+    loads: list[int] = []
+    real_records = companies._records
+
+    def counting(session: object, ids: object) -> object:
+        loads.append(1)
+        return real_records(session, ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(companies, "_records", counting)
+    editor = open_editor(cid)
+    shared = SharedChoices.of(ctx)
+    qtbot.waitUntil(lambda: shared.choices is not None)
+    v = editor.view
+    assert loads == []  # names only, never whole company records
+    assert [v.company.itemText(i) for i in range(v.company.count())] == [
+        "",
+        "آریا تجارت",
+        "پارس نوین",
+    ]
+    assert v.company.currentText() == "پارس نوین" and not editor.is_dirty()
+    assert v.owner.findData(rep.id) >= 0
+
+    # A second window reuses the loaded choices; a change marks them stale and reloads.
+    other = open_editor(None)
+    assert other.view.company.count() == 3 and other.view.owner.findData(rep.id) >= 0
+    create_user(ctx.db, "کامران", "kamran")
+    ctx.changes.announce(USERS)
+    before = v.owner.count()
+    qtbot.waitUntil(lambda: other.view.owner.count() == v.owner.count() == before + 1)
+    existing(ctx.db, first_name="بهار", company="کیمیا پخش")
+    ctx.changes.announce(COMPANIES)
+    qtbot.waitUntil(lambda: v.company.count() == 4)
+    assert v.company.currentText() == "پارس نوین" and not editor.is_dirty()
+    assert loads == []
+
+
+def test_bidi_message_isolates_values_and_latin_examples() -> None:
+    message = "ایمیل «bad@» معتبر نیست: دامنه پس از @ درست نیست (مثلاً example.com)."
+    assert bidi_message(message) == (
+        "ایمیل «\u2068bad@\u2069» معتبر نیست: دامنه پس از @ درست نیست"
+        " (مثلاً \u2066example.com\u2069)."
+    )
+    english = "Invalid email address «علی@x»: it must contain exactly one @."
+    assert bidi_message(english) == (
+        "Invalid email address «\u2068علی@x\u2069»: it must contain exactly one @."
+    )
+
+
+def test_email_message_is_isolated_where_shown(
+    open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    editor = open_editor(None)
+    email = editor.view.emails.rows[0]
+    type_text(email.edit, "bad@")
+    assert "«\u2068bad@\u2069»" in email.message.text()
+
+
+def test_call_a_phone_and_click_a_read_only_value(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    ctx: AppContext,
+    open_editor: Callable[..., ContactEditor],
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", opened.append)
+    editor = open_editor(existing(ctx.db, first_name="پریسا", phone="09121234567"))
+    row = editor.view.phones.rows[0]
+    assert row.call_action in row.actions_menu.actions()
+    row.call_action.trigger()
+    assert opened == [QUrl("tel:+989121234567")]
+
+    # The offscreen platform cannot show a popup menu: record where it would open.
+    popups: list[object] = []
+    monkeypatch.setattr(row.actions_menu, "popup", popups.append)
+    qtbot.mouseClick(row.edit, Qt.MouseButton.LeftButton)
+    assert popups == []  # an editable field takes the click for the cursor
+    row.edit.setReadOnly(True)
+    qtbot.mouseClick(row.edit, Qt.MouseButton.LeftButton)
+    assert len(popups) == 1 and row.copy_action in row.actions_menu.actions()
+
+
+def test_english_interface_messages_and_counts(
+    qtbot: QtBot, qapp: QApplication, db: Database, type_text: TypeText
+) -> None:
+    setup_application(qapp, "en")
+    try:
+        ctx = AppContext(db, lang="en")
+        for name in ("Ali", "Reza", "Sara"):
+            existing(db, first_name=name, phone="09125550001")
+        editor = ContactEditor(ctx, None)
+        qtbot.addWidget(editor)
+        v = editor.view
+        type_text(v.emails.rows[0].edit, "bad@")
+        assert v.emails.rows[0].message.text().startswith("Invalid email")
+        type_text(v.phones.rows[0].edit, "0912")
+        assert v.phones.rows[0].message.text().startswith("Invalid phone")
+        v.phones.rows[0].edit.clear()
+        type_text(v.phones.rows[0].edit, "09125550001")
+        editor.check_duplicates()
+        assert "2" in v.duplicate_bar.label.text() and "۲" not in v.duplicate_bar.label.text()
+    finally:
+        setup_application(qapp, "fa")
+
+
+def test_persian_duplicate_bar_counts_in_persian_digits(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    for name in ("علی", "رضا", "سارا"):
+        existing(ctx.db, first_name=name, phone="09125550001")
+    editor = open_editor(None)
+    type_text(editor.view.phones.rows[0].edit, "09125550001")
+    editor.check_duplicates()
+    assert "(و ۲ مخاطب دیگر)" in editor.view.duplicate_bar.label.text()

@@ -39,7 +39,14 @@ def page(qtbot: QtBot, ctx: AppContext) -> ContactsPage:
     qtbot.waitExposed(page)
     QTest.mouseClick(page.filter_button, Qt.MouseButton.LeftButton)  # open the panel
     assert page.filter_panel.isVisible()
+    # The choices are read on the worker and fill the pickers when they arrive.
+    qtbot.waitUntil(lambda: bool(page.filter_panel.city_picker.option_actions()))
     return page
+
+
+def wait_for_list(qtbot: QtBot, page: ContactsPage) -> None:
+    """Every query runs on the worker: wait until the newest answer is shown."""
+    qtbot.waitUntil(lambda: not page.controller.query_running())
 
 
 def shown_ids(page: ContactsPage) -> list[str]:
@@ -72,13 +79,14 @@ PICKERS = {
 
 @pytest.mark.parametrize(("picker_name", "field"), PICKERS.items())
 def test_each_picker_narrows_to_what_the_service_says(
-    page: ContactsPage, ctx: AppContext, picker_name: str, field: str
+    qtbot: QtBot, page: ContactsPage, ctx: AppContext, picker_name: str, field: str
 ) -> None:
     picker: MultiPicker = getattr(page.filter_panel, picker_name)
     assert picker.option_actions(), "the demo data offers values for every filter"
     first = pick(picker, 0)
     expected = only(field, (first,))
     assert page.current_filter() == expected
+    wait_for_list(qtbot, page)
     assert shown_ids(page) == contact_list.page(ctx.db, expected)
     assert 0 < page.model.rowCount() < 150
     assert page.count_label.text().endswith("از ۱۵۰ مخاطب")
@@ -86,24 +94,27 @@ def test_each_picker_narrows_to_what_the_service_says(
 
     second = pick(picker, 1)  # any of the ticked values matches
     both = only(field, (first, second))
+    wait_for_list(qtbot, page)
     assert shown_ids(page) == contact_list.page(ctx.db, both)
 
     pick(picker, 0)  # untick
     assert page.current_filter() == only(field, (second,))
 
 
-def test_no_activity_for_n_days(page: ContactsPage, ctx: AppContext) -> None:
+def test_no_activity_for_n_days(qtbot: QtBot, page: ContactsPage, ctx: AppContext) -> None:
     panel = page.filter_panel
     assert not panel.inactive_days.isEnabled()
     QTest.mouseClick(panel.inactive_check, Qt.MouseButton.LeftButton)
     assert panel.inactive_days.isEnabled()
     flt = ContactFilter(inactive_days=30)
     assert page.current_filter() == flt
+    wait_for_list(qtbot, page)
     assert shown_ids(page) == contact_list.page(ctx.db, flt)
     all_but_recent = page.model.rowCount()
 
     panel.inactive_days.setValue(7)
     flt7 = ContactFilter(inactive_days=7)
+    wait_for_list(qtbot, page)
     assert shown_ids(page) == contact_list.page(ctx.db, flt7)
     assert page.model.rowCount() >= all_but_recent
 
@@ -118,6 +129,7 @@ def test_filters_combine_with_the_search_and_clear_together(
     qtbot.waitUntil(lambda: page.model.filter.search == "ی")
     flt = ContactFilter(search="ی", cities=(city,), lifecycles=("lead",))
     assert page.current_filter() == flt
+    wait_for_list(qtbot, page)
     assert shown_ids(page) == contact_list.page(ctx.db, flt)
     assert page.filter_button.text() == "فیلترها (۲)"
 
@@ -135,9 +147,10 @@ def test_picker_shows_what_is_ticked(page: ContactsPage) -> None:
     assert picker.text() == "شهر (۲)"
 
 
-def test_no_match_says_so(page: ContactsPage) -> None:
+def test_no_match_says_so(qtbot: QtBot, page: ContactsPage) -> None:
     panel = page.filter_panel
     page.apply_filter(ContactFilter(search="ناموجود", cities=("تهران",)))
+    wait_for_list(qtbot, page)
     assert page.model.rowCount() == 0
     assert page.count_label.text() == "مخاطبی پیدا نشد"
     assert panel.city_picker.selected() == ("تهران",)
@@ -176,3 +189,30 @@ def test_an_empty_name_is_refused_in_persian(
     qtbot.waitUntil(box.isVisible)
     assert box.text() == "نام فهرست ذخیره‌شده خالی است."
     box.close()
+
+
+def test_saving_a_list_can_be_undone(qtbot: QtBot, page: ContactsPage, ctx: AppContext) -> None:
+    pick(page.filter_panel.lifecycle_picker, 0)
+    page.controller.save_segment("سرنخ‌ها")
+    assert [s.name for s in list_segments(ctx.db)] == ["سرنخ‌ها"]
+    assert ctx.undo_stack.count() == 1
+    assert ctx.undo_stack.undoText() == "ذخیرهٔ فهرست «\u2068سرنخ‌ها\u2069»"
+    ctx.undo_stack.undo()
+    assert list_segments(ctx.db) == []
+    ctx.undo_stack.redo()
+    assert [s.filter for s in list_segments(ctx.db)] == [ContactFilter(lifecycles=("lead",))]
+
+
+def test_picker_text_in_english_uses_western_digits(qapp: QApplication) -> None:
+    try:
+        setup_application(qapp, "en")
+        picker = MultiPicker("City", "filterCity")
+        picker.set_options([("a", "Tehran"), ("b", "Shiraz")])
+        picker.set_selected(["a", "b"])
+        assert picker.text() == "City (2)"
+        picker.set_options([])  # a chosen value no longer offered: its label is unknown
+        picker.set_selected(["a"])
+        assert picker.text() == "City (1)"
+        picker.deleteLater()
+    finally:
+        setup_application(qapp, "fa")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
@@ -83,6 +84,11 @@ def shown_names(model: ContactTableModel) -> list[str]:
 
 def row_of(model: ContactTableModel, name: str) -> int:
     return shown_names(model).index(name)
+
+
+def wait_for_list(qtbot: QtBot, page: ContactsPage) -> None:
+    """Every query runs on the worker: wait until the newest answer is shown."""
+    qtbot.waitUntil(lambda: not page.controller.query_running())
 
 
 def search(qtbot: QtBot, type_text: TypeText, page: ContactsPage, text: str, expected: set[str]):
@@ -260,10 +266,12 @@ def test_focus_search_selects_the_text(qtbot: QtBot, page: ContactsPage) -> None
 
 
 def test_apply_filter_updates_the_search_box_and_the_panel(
-    page: ContactsPage, people_db: Database
+    qtbot: QtBot, page: ContactsPage, people_db: Database
 ) -> None:
     flt = ContactFilter(search="سپاهان", lifecycles=("customer",))
     page.apply_filter(flt)
+    assert page.controller.query_running()  # on the worker: the window never waits
+    wait_for_list(qtbot, page)
     assert page.search_edit.text() == "سپاهان"
     assert page.filter_panel.lifecycle_picker.selected() == ("customer",)
     assert page.current_filter() == flt
@@ -273,7 +281,7 @@ def test_apply_filter_updates_the_search_box_and_the_panel(
 
 
 def test_a_contact_added_elsewhere_appears_and_the_selection_stays(
-    page: ContactsPage, ctx: AppContext
+    qtbot: QtBot, page: ContactsPage, ctx: AppContext
 ) -> None:
     model, table = page.model, page.table
     keep = model.contact_id(5)
@@ -285,6 +293,7 @@ def test_a_contact_added_elsewhere_appears_and_the_selection_stays(
     assert page.selected_ids() == [keep]
     record = create_contact(ctx.db, changes_from_text({"first_name": "آرش", "last_name": "آ"}))
     ctx.changes.announce(CONTACTS, {record.id})
+    wait_for_list(qtbot, page)
     assert model.rowCount() == 31
     assert page.count_label.text() == "۳۱ مخاطب"
     assert "آرش آ" in shown_names(model)
@@ -501,3 +510,156 @@ def test_sorted_by_another_column_scrolling_sorts_nothing_again(
     qtbot.waitUntil(lambda: demo_page.model.record(demo_page.model.rowCount() - 1) is not None)
     shown = [demo_page.model.contact_id(r) for r in range(demo_page.model.rowCount())]
     assert shown == expected and calls == []  # the whole order came with the first answer
+
+
+class HeldWorker:
+    """Holds the worker inside ``fetch_first_page`` until released: answers arrive late."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import threading
+
+        self.release = threading.Event()
+        self.entered = threading.Event()
+        real = contact_table_model.fetch_first_page
+
+        def held(db: Database, flt: ContactFilter, sort: ContactSort) -> FirstPage:
+            self.entered.set()
+            assert self.release.wait(10)
+            return real(db, flt, sort)
+
+        monkeypatch.setattr("crm_desktop.ui.contacts_page.fetch_first_page", held)
+
+
+def test_clearing_the_search_before_the_old_answer_arrives_shows_everyone(
+    qtbot: QtBot, page: ContactsPage, people: tuple[Person, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = HeldWorker(monkeypatch)
+    page.search_edit.setText("علی")
+    page.controller.apply_search()
+    assert worker.entered.wait(5)  # "علی" is being answered...
+    page.search_edit.clear()
+    page.controller.apply_search()  # ...and the box is empty again before it arrives
+    worker.release.set()
+    wait_for_list(qtbot, page)
+    assert page.model.filter == ContactFilter()
+    assert page.model.rowCount() == len(people)
+    assert page.count_label.text() == "۳۰ مخاطب"
+
+
+def test_a_filter_picked_while_a_sort_is_on_its_way_keeps_that_sort(
+    qtbot: QtBot, demo_page: ContactsPage, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = HeldWorker(monkeypatch)
+    click_header(demo_page, CITY)
+    assert worker.entered.wait(5)
+    demo_page.filter_panel.lifecycle_picker.action_for("سرنخ").trigger()
+    worker.release.set()
+    wait_for_list(qtbot, demo_page)
+    flt, by_city = ContactFilter(lifecycles=("lead",)), ContactSort("city")
+    model = demo_page.model
+    assert (model.filter, model.sort_order) == (flt, by_city)
+    shown = [model.contact_id(r) for r in range(model.rowCount())]
+    assert shown == contact_list.page(demo_db, flt, by_city)
+    header = demo_page.table.horizontalHeader()
+    assert header.sortIndicatorSection() == CITY
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+
+
+def test_a_change_re_reads_a_sorted_list_on_the_worker(
+    qtbot: QtBot, demo_page: ContactsPage, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    click_header(demo_page, CITY)
+    wait_for_list(qtbot, demo_page)
+    threads: list[str] = []
+    real_page = contact_list.page
+
+    def recording(*args: object, **kwargs: object) -> list[str]:
+        threads.append(threading.current_thread().name)
+        return real_page(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(contact_list, "page", recording)
+    record = create_contact(demo_db, changes_from_text({"first_name": "آرش", "city": "آبادان"}))
+    demo_page.controller.ctx.changes.announce(CONTACTS, {record.id})
+    assert demo_page.controller.query_running()
+    wait_for_list(qtbot, demo_page)
+    assert threads and threading.main_thread().name not in threads
+    assert demo_page.model.contact_id(0) == record.id  # آبادان sorts first
+    assert demo_page.table.horizontalHeader().sortIndicatorSection() == CITY
+
+
+def test_picking_a_filter_never_waits_for_the_query(
+    qtbot: QtBot, page: ContactsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    worker = HeldWorker(monkeypatch)
+    page.filter_panel.lifecycle_picker.action_for("مشتری").trigger()
+    assert worker.entered.wait(5)  # the worker is busy; the UI thread went on
+    assert page.model.filter == ContactFilter()
+    worker.release.set()
+    wait_for_list(qtbot, page)
+    assert page.model.filter == ContactFilter(lifecycles=("customer",))
+
+
+def test_choices_are_read_on_the_worker_and_again_only_when_shown(
+    qtbot: QtBot, page: ContactsPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    threads: list[str] = []
+    real = contact_list.filter_choices
+
+    def recording(db: Database) -> contact_list.FilterChoices:
+        threads.append(threading.current_thread().name)
+        return real(db)
+
+    monkeypatch.setattr(contact_list, "filter_choices", recording)
+    QTest.mouseClick(
+        page.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=page.table.visualRect(page.model.index(1, NAME)).center(),
+    )
+    qtbot.waitUntil(lambda: len(threads) == 1 and not page.controller.choices_loading())
+    assert threading.main_thread().name not in threads
+    assert page.controller.actions.assign_menu.actions()  # the reps arrived
+
+    for n in range(3):  # changes while something is selected: nothing read
+        record = create_contact(ctx.db, changes_from_text({"first_name": f"آرش{n}"}))
+        ctx.changes.announce(CONTACTS, {record.id})
+        wait_for_list(qtbot, page)
+    qtbot.wait(50)
+    assert len(threads) == 1
+    page.controller.actions.assign_menu.aboutToShow.emit()  # shown: read again, once
+    qtbot.waitUntil(lambda: len(threads) == 2 and not page.controller.choices_loading())
+    page.controller.actions.assign_menu.aboutToShow.emit()
+    qtbot.wait(50)
+    assert len(threads) == 2
+
+
+def test_a_failing_query_is_logged_and_reported_as_a_bug(
+    qtbot: QtBot,
+    page: ContactsPage,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(*_args: object) -> FirstPage:
+        raise RuntimeError("index gremlins")
+
+    monkeypatch.setattr("crm_desktop.ui.contacts_page.fetch_first_page", broken)
+    page.search_edit.setText("علی")
+    page.controller.apply_search()
+    qtbot.waitUntil(lambda: page.error_box is not None and page.error_box.isVisible())
+    box = page.error_box
+    assert box is not None
+    assert box.text() == "خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (RuntimeError)."
+    logged = [r for r in caplog.records if r.name == "crm_desktop.ui.contact_actions"]
+    assert logged and logged[0].exc_info is not None
+    assert logged[0].exc_info[0] is RuntimeError
+    box.close()
+
+
+def test_tags_are_joined_for_the_interface_language() -> None:
+    tags_cell = contact_table_model.COLUMNS[COLUMN_KEYS.index("tags")].cell
+    record = SimpleNamespace(tags=["VIP", "Expo"])  # the cell reads only ``tags``
+    assert tags_cell(record, True) == "VIP، Expo"  # type: ignore[arg-type]
+    assert tags_cell(record, False) == "VIP, Expo"  # type: ignore[arg-type]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from crm_desktop.models.database import Database
 from crm_desktop.services.companies import list_companies
 from crm_desktop.services.contacts import contact_ids
+from crm_desktop.services.global_search import SearchResults, search_everything
+from crm_desktop.ui import global_search
 from crm_desktop.ui.global_search import GlobalSearchDialog
 from crm_desktop.ui.main_window import MainWindow
 
@@ -79,8 +84,8 @@ def test_enter_on_a_contact_opens_its_editor(
 ) -> None:
     dialog = open_search(qtbot, window)
     type_text(dialog.search_edit, "رضایی")
-    QTest.keyClick(dialog.search_edit, Qt.Key.Key_Return)  # before the pause: searches first
-    assert not dialog.isVisible()
+    QTest.keyClick(dialog.search_edit, Qt.Key.Key_Return)  # before the pause: opens its answer
+    qtbot.waitUntil(lambda: not dialog.isVisible())
     [opened] = [key for key in window.windows if key[0] == "contact"]
     assert opened[1] in contact_ids(window.db, "رضایی")
     window.windows[opened].close()
@@ -96,3 +101,89 @@ def test_escape_closes_and_ctrl_k_brings_back_the_text(
     reopened = open_search(qtbot, window)
     assert reopened is dialog
     assert dialog.search_edit.text() == "علی" and dialog.search_edit.selectedText() == "علی"
+
+
+class GatedSearch:
+    """``search_everything`` that waits, per text, until the test opens its gate."""
+
+    def __init__(self) -> None:
+        self.gates: dict[str, threading.Event] = {}
+        self.started: list[str] = []
+
+    def __call__(self, db: Database, text: str, *, limit: int) -> SearchResults:
+        gate = self.gates.setdefault(text, threading.Event())
+        self.started.append(text)
+        assert gate.wait(10), "the test never opened the gate"
+        return search_everything(db, text, limit=limit)
+
+    def open(self, text: str) -> None:
+        self.gates.setdefault(text, threading.Event()).set()
+
+    def open_all(self) -> None:
+        for gate in self.gates.values():
+            gate.set()
+
+
+@pytest.fixture
+def gated(monkeypatch: pytest.MonkeyPatch) -> Iterator[GatedSearch]:
+    search = GatedSearch()
+    monkeypatch.setattr(global_search, "search_everything", search)
+    yield search
+    search.open_all()  # never leave a worker waiting
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+def company_names(window: MainWindow, dialog: GlobalSearchDialog) -> set[str]:
+    return {text for kind, _id, text in dialog.hits() if kind == "company"}
+
+
+def test_typing_returns_before_the_answer(
+    qtbot: QtBot, window: MainWindow, gated: GatedSearch
+) -> None:
+    dialog = open_search(qtbot, window)
+    company = list_companies(window.db)[0].name
+    dialog.search_edit.setText(company)
+    dialog.run_search()  # returns at once although the search is still waiting
+    assert dialog.searching() and dialog.hits() == []
+    qtbot.waitUntil(lambda: company in gated.started)
+    gated.open(company)
+    qtbot.waitUntil(lambda: not dialog.searching())
+    assert company in company_names(window, dialog)
+
+
+def test_newest_answer_wins_and_older_ones_are_dropped(
+    qtbot: QtBot, window: MainWindow, gated: GatedSearch
+) -> None:
+    dialog = open_search(qtbot, window)
+    first, second = (c.name for c in list_companies(window.db)[:2])
+    dialog.search_edit.setText(first)
+    dialog.run_search()
+    dialog.search_edit.setText(second)
+    dialog.run_search()
+    qtbot.waitUntil(lambda: sorted(gated.started) == sorted([first, second]))
+    gated.open(second)  # the newer search answers first
+    qtbot.waitUntil(lambda: second in company_names(window, dialog))
+    shown = dialog.hits()
+    gated.open(first)  # the older answer arrives late and must not replace it
+    qtbot.waitUntil(lambda: not dialog.searching())
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)  # let the late queued answer be delivered
+    assert dialog.hits() == shown
+    assert first not in company_names(window, dialog)
+
+
+def test_enter_before_the_answer_opens_the_answer(
+    qtbot: QtBot, window: MainWindow, gated: GatedSearch
+) -> None:
+    dialog = open_search(qtbot, window)
+    company = list_companies(window.db)[0]
+    dialog.search_edit.setText(company.name)
+    dialog.run_search()
+    QTest.keyClick(dialog.search_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible()  # nothing to open yet
+    gated.open(company.name)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    opened = [key for key in window.windows if key[0] in ("contact", "company")]
+    assert opened
+    for key in opened:
+        window.windows[key].close()

@@ -125,3 +125,20 @@ def test_empty_field_opens_the_popup_on_this_month(qtbot: QtBot, edit: JalaliDat
     qtbot.keyClick(calendar, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not calendar.isVisible())
     assert edit.date() is None
+
+
+def test_english_interface_uses_latin_digits_in_the_field_and_popup(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    setup_application(qapp, "en")
+    try:
+        widget = JalaliDateEdit()
+        qtbot.addWidget(widget)
+        widget.setDate(dt.date(2025, 3, 21))
+        assert widget.spin_box.text() == "1404/01/01"
+        assert widget.spin_box.locale().language() == QLocale.Language.English
+        popup = widget.spin_box.calendarWidget()
+        assert popup.locale().language() == QLocale.Language.English
+        assert popup.calendar().name() == "Jalali"
+    finally:
+        setup_application(qapp, "fa")

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QFontInfo
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.models.database import Database
 from crm_desktop.services import segments
 from crm_desktop.services.contact_list import ContactFilter
-from crm_desktop.services.contacts import create_contact
+from crm_desktop.services.contacts import contact_ids, create_contact, get_contact
 from crm_desktop.services.fields import changes_from_text
+from crm_desktop.services.users import create_user, set_current_user
 from crm_desktop.ui.app import build_main_window, setup_application
-from crm_desktop.ui.context import CONTACTS, SEGMENTS
+from crm_desktop.ui.contact_editor import ContactEditor
+from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.placeholder_page import PlaceholderPage
+
+Buttons = QMessageBox.StandardButton
+TypeText = Callable[[QWidget, str], None]
 
 NAVIGATION = ["داشبورد", "مخاطبین", "شرکت‌ها", "قیف فروش", "فعالیت‌ها", "گزارش‌ها", "تنظیمات"]
 KEYS = ["dashboard", "contacts", "companies", "pipeline", "activities", "reports", "settings"]
@@ -131,8 +138,12 @@ def test_menus_carry_the_common_actions(window: MainWindow) -> None:
 def test_status_bar_shows_user_database_count_and_sync(window: MainWindow) -> None:
     assert window.count_label.text() == "۳۰ مخاطب"
     assert "crm.sqlite3" in window.database_label.text()
-    assert window.user_label.text()
+    assert window.user_label.text() == "کاربر: انتخاب نشده"
     assert window.sync_label.text() == "بدون همگام‌سازی"
+    user = create_user(window.db, "مینا احمدی", "mina")
+    set_current_user(window.db, user.id)
+    window.ctx.changes.announce(USERS, [user.id])
+    assert window.user_label.text() == "کاربر: مینا احمدی"
 
 
 def test_contact_count_follows_announcements(window: MainWindow) -> None:
@@ -247,10 +258,82 @@ def test_geometry_and_page_are_remembered(
     assert third.current_page_key() == "dashboard"
 
 
-def test_english_layout_is_left_to_right(qapp: QApplication) -> None:
+def test_english_layout_is_left_to_right(
+    qtbot: QtBot, qapp: QApplication, people_db: Database
+) -> None:
     try:
-        setup_application(qapp, "en")
-        assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        english = build_main_window(people_db, "en")
+        qtbot.addWidget(english)
+        english.show()
+        qtbot.waitExposed(english)
+        assert english.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert english.navigation.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert english.navigation.page_titles()[:3] == ["Dashboard", "Contacts", "Companies"]
+        english.close()
     finally:
         setup_application(qapp, "fa")
-    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    persian = build_main_window(people_db, "fa")
+    qtbot.addWidget(persian)
+    assert persian.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert persian.navigation.page_titles()[0] == "داشبورد"
+
+
+def edited_editor(qtbot: QtBot, window: MainWindow, type_text: TypeText) -> ContactEditor:
+    """A contact editor with an unsaved city, open over ``window``."""
+    contact_id = contact_ids(window.db, limit=1)[0]
+    editor = window.open_contact(contact_id)
+    assert isinstance(editor, ContactEditor)
+    qtbot.waitExposed(editor)
+    editor.view.city.clear()
+    type_text(editor.view.city, "یزد")
+    assert editor.is_dirty()
+    return editor
+
+
+def close_over_the_editor(window: MainWindow, editor: ContactEditor) -> QMessageBox:
+    assert not window.close()
+    box = editor.unsaved_prompt
+    assert box is not None and box.isVisible()
+    assert window.isVisible()
+    return box
+
+
+@pytest.mark.parametrize("answer", [Buttons.Save, Buttons.Discard])
+def test_closing_over_an_unsaved_editor_closes_once_answered(
+    qtbot: QtBot, window: MainWindow, type_text: TypeText, answer: QMessageBox.StandardButton
+) -> None:
+    editor = edited_editor(qtbot, window, type_text)
+    contact_id = editor.contact_id
+    assert contact_id is not None
+    box = close_over_the_editor(window, editor)
+    qtbot.mouseClick(box.button(answer), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible())  # no second close needed
+    city = get_contact(window.db, contact_id).city
+    assert (city == "یزد") == (answer == Buttons.Save)
+
+
+def test_cancel_keeps_the_main_window_and_the_editor_open(
+    qtbot: QtBot, window: MainWindow, type_text: TypeText
+) -> None:
+    editor = edited_editor(qtbot, window, type_text)
+    box = close_over_the_editor(window, editor)
+    qtbot.mouseClick(box.button(Buttons.Cancel), Qt.MouseButton.LeftButton)
+    qtbot.wait(50)  # the window would close on a queued call
+    assert window.isVisible() and editor.isVisible() and editor.view.city.text() == "یزد"
+    # Closing the editor later on its own must not close the main window.
+    editor.close()
+    again = editor.unsaved_prompt
+    assert again is not None
+    qtbot.mouseClick(again.button(Buttons.Discard), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    qtbot.wait(50)
+    assert window.isVisible()
+
+
+def test_the_status_bar_says_when_long_work_is_under_way(window: MainWindow) -> None:
+    job = object()
+    assert window.busy_label.isHidden()
+    window.ctx.work_started(job)
+    assert window.busy_label.isVisible()
+    window.ctx.work_finished(job)
+    assert window.busy_label.isHidden()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 import pytest
@@ -15,6 +16,7 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import contacts
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.merge import merge_contacts
+from crm_desktop.ui import trash_page
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.commands import perform
 from crm_desktop.ui.context import CONTACTS, AppContext
@@ -131,3 +133,56 @@ def test_an_empty_trash_says_so(qtbot: QtBot, ctx: AppContext) -> None:
     page.show()
     assert page.model.rowCount() == 0
     assert page.count_label.text() == "سطل زباله خالی است"
+
+
+def test_a_large_restore_runs_on_the_worker_with_a_busy_bar(
+    qtbot: QtBot,
+    page: TrashPage,
+    ctx: AppContext,
+    deleted: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(trash_page, "BACKGROUND_ABOVE", 1)
+    gate = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def gated_restore(db: Database, ids: Sequence[str]) -> None:
+        threads.append(threading.current_thread())
+        assert gate.wait(10)
+        contacts.restore_contacts(db, ids)
+
+    monkeypatch.setattr(trash_page, "restore_contacts", gated_restore)
+    click_rows(page, [0, 2])
+    try:
+        qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+        # The click returned while the restore still waits on the worker.
+        assert page.busy and page.busy_bar.isVisibleTo(page)
+        assert not page.restore_button.isEnabled()
+        assert page.message_label.text() == "بازگردانی ۲ مخاطب…"
+        assert ctx.undo_stack.count() == 0
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: not page.busy)
+    assert threads and threads[0] is not threading.main_thread()
+    assert not page.busy_bar.isVisibleTo(page)
+    assert {deleted[3], deleted[1]} <= set(contacts.contact_ids(ctx.db))
+    assert shown_names(page) == [NAMES[2], NAMES[0]]
+    assert page.message_label.text() == "۲ مخاطب بازگردانده شد."
+    assert ctx.undo_stack.undoText() == "بازگردانی ۲ مخاطب"
+    ctx.undo_stack.undo()  # a large step is undone on the worker too
+    qtbot.waitUntil(lambda: set(shown_names(page)) == set(NAMES[:4]))
+
+
+def test_a_small_restore_stays_on_the_ui_thread(
+    qtbot: QtBot, page: TrashPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[threading.Thread] = []
+
+    def recording_restore(db: Database, ids: Sequence[str]) -> None:
+        threads.append(threading.current_thread())
+        contacts.restore_contacts(db, ids)
+
+    monkeypatch.setattr(trash_page, "restore_contacts", recording_restore)
+    click_rows(page, [0])
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert threads == [threading.main_thread()] and not page.busy
