@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("انجام دوباره"))
         self.redo_action.setObjectName("redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.find_action = self._action(self.tr("جستجو در مخاطبین"), "findContacts", "Ctrl+F")
+        self.find_action = self._action(self.tr("جستجو"), "findContacts", "Ctrl+F")
         self.search_action = self._action(self.tr("جستجوی همه‌جا…"), "globalSearch", "Ctrl+K")
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.ctx.changes.busy.connect(self.busy_label.setVisible)
         self.new_contact_action.triggered.connect(self.new_contact)
         self.quit_action.triggered.connect(self.close)
-        self.find_action.triggered.connect(self.focus_contact_search)
+        self.find_action.triggered.connect(self.find)
         self.search_action.triggered.connect(self.open_global_search)
         self.about_action.triggered.connect(self.show_about)
         self.search_dialog: GlobalSearchDialog | None = None
@@ -244,6 +244,13 @@ class MainWindow(QMainWindow):
         record = self.segment_actions.records[segment_id]
         self._show_stack_page("contacts")
         self.contacts_page.apply_filter(record.filter)
+
+    def find(self) -> None:
+        """Ctrl+F: the contacts list's own search there, the global search elsewhere."""
+        if self.current_page_key() == "contacts":
+            self.focus_contact_search()
+        else:
+            self.open_global_search()
 
     def focus_contact_search(self) -> None:
         self.show_page("contacts")

@@ -796,8 +796,8 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <source>جستجو در مخاطبین</source>
-        <translation>Find in contacts</translation>
+        <source>جستجو</source>
+        <translation>Find</translation>
     </message>
     <message>
         <source>جستجوی همه‌جا…</source>

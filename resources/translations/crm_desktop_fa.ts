@@ -796,8 +796,8 @@
             <translation>انجام دوباره</translation>
         </message>
         <message>
-            <source>جستجو در مخاطبین</source>
-            <translation>جستجو در مخاطبین</translation>
+            <source>جستجو</source>
+            <translation>جستجو</translation>
         </message>
         <message>
             <source>جستجوی همه‌جا…</source>

@@ -152,17 +152,25 @@ def test_contact_count_follows_announcements(window: MainWindow) -> None:
     assert window.count_label.text() == "۳۱ مخاطب"
 
 
-def test_ctrl_f_focuses_the_contact_search(qtbot: QtBot, window: MainWindow) -> None:
-    window.show_page("settings")
+def test_ctrl_f_searches_the_contacts_list_there_and_everything_elsewhere(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.show_page("contacts")
     activate(qtbot, window)
     ctrl(window, Qt.Key.Key_F)
-    assert window.current_page_key() == "contacts"
+    assert window.current_page_key() == "contacts" and window.search_dialog is None
 
     def search_has_focus() -> bool:
         focused = QApplication.focusWidget()
         return isinstance(focused, QLineEdit) and window.contacts_page.isAncestorOf(focused)
 
     qtbot.waitUntil(search_has_focus)
+    window.show_page("settings")
+    activate(qtbot, window)
+    ctrl(window, Qt.Key.Key_F)
+    dialog = window.search_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
 
 
 def test_ctrl_k_opens_the_global_search(qtbot: QtBot, window: MainWindow) -> None:

@@ -64,7 +64,7 @@ def test_english_window_is_left_to_right_and_english(english_window: MainWindow)
     menus = [window.file_menu, window.edit_menu, window.go_menu, window.help_menu]
     assert [menu.title() for menu in menus] == ["&File", "&Edit", "&Go", "&Help"]
     assert [a.text() for a in window.file_menu.actions() if a.text()] == ["New contact", "Quit"]
-    assert window.find_action.text() == "Find in contacts"
+    assert window.find_action.text() == "Find"
     assert window.count_label.text() == "30 contacts"  # Latin digits too
     assert window.sync_label.text() == "No sync"
     assert window.windowTitle() == "CRM — crm.sqlite3"
