@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.ctx.changes.busy.connect(self.busy_label.setVisible)
         self.new_contact_action.triggered.connect(self.new_contact)
         self.quit_action.triggered.connect(self.close)
-        self.find_action.triggered.connect(self.find)
+        self.find_action.triggered.connect(self.find_here)
         self.search_action.triggered.connect(self.open_global_search)
         self.about_action.triggered.connect(self.show_about)
         self.search_dialog: GlobalSearchDialog | None = None
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         self._show_stack_page("contacts")
         self.contacts_page.apply_filter(record.filter)
 
-    def find(self) -> None:
+    def find_here(self) -> None:
         """Ctrl+F: the contacts list's own search there, the global search elsewhere."""
         if self.current_page_key() == "contacts":
             self.focus_contact_search()
