@@ -175,7 +175,7 @@ def test_background_work_of_a_screen_is_waited_for(
         out=slow_out,
         time_limit_ms=100,
     )
-    assert status == 1 and "slow: searching page" in slow_out.getvalue()
+    assert status == 1 and "slow: searching page" in slow_out.getvalue(), slow_out.getvalue()
 
 
 def test_the_merge_dialog_opens_on_the_first_duplicates_group(
