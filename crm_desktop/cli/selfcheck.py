@@ -155,6 +155,7 @@ def _busy(window: Any) -> bool:
     return (
         not QThreadPool.globalInstance().waitForDone(0)
         or (contacts is not None and contacts.controller.query_running())
+        or (contacts is not None and contacts.controller.working())
         or (duplicates is not None and duplicates.is_searching())
         or (search is not None and search.searching())
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
@@ -37,6 +38,13 @@ class BackgroundJob(QRunnable):
         except Exception as error:  # reported on the page, never lost in a thread
             if not isinstance(error, UserError):
                 log.exception("background job failed")
-            self.signals.failed.emit(self.generation, error)
+            self._report(self.signals.failed, error)
         else:
-            self.signals.done.emit(self.generation, result)
+            self._report(self.signals.done, result)
+
+    def _report(self, signal: Any, value: object) -> None:
+        try:
+            signal.emit(self.generation, value)
+        except RuntimeError:
+            # The page that asked was closed meanwhile: there is no one left to tell.
+            log.debug("background job finished after its page closed")

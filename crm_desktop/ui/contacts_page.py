@@ -277,6 +277,10 @@ class ContactsController(QObject):
     def query_running(self) -> bool:
         return bool(self._jobs)
 
+    def working(self) -> bool:
+        """Whether anything of this page still runs on its worker (queries, choices)."""
+        return not self._pool.waitForDone(0)
+
     def _show_result(self, generation: int, first: FirstPage) -> None:
         self._jobs.pop(generation, None)
         keep = generation in self._keep_position
