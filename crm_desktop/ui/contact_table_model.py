@@ -186,11 +186,13 @@ class FirstPage:
 def fetch_first_page(db: Database, flt: ContactFilter, sort: ContactSort) -> FirstPage:
     """The queries of a new search: services only, safe to run on a worker thread.
 
-    Sorted by name, pages are read one by one (the name index keeps that cheap at any
-    depth). Sorted by another column, SQL sorts every row to give even the first page,
-    so the whole order is kept at once (ids only): scrolling then costs no sort.
+    A search in name order reads pages one by one: the search index walks the names in
+    order and stops after a page, at any depth. Any other filter or order makes SQLite
+    collect and sort every match even for the first page (and again for each page
+    further down), so the whole order is kept at once (ids only): scrolling then costs
+    no query but the records of the rows shown.
     """
-    if sort.column == ContactSort().column:
+    if flt.only_search() and sort == ContactSort():
         total, ids = contact_list.count_and_first_page(db, flt, sort, limit=PAGE_SIZE)
         return FirstPage(flt, sort, total, ids, get_contacts(db, ids[:RECORD_CHUNK]))
     everything = contact_list.page(db, flt, sort)

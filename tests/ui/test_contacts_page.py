@@ -663,3 +663,26 @@ def test_tags_are_joined_for_the_interface_language() -> None:
     record = SimpleNamespace(tags=["VIP", "Expo"])  # the cell reads only ``tags``
     assert tags_cell(record, True) == "VIP، Expo"  # type: ignore[arg-type]
     assert tags_cell(record, False) == "VIP, Expo"  # type: ignore[arg-type]
+
+
+def test_a_filtered_list_scrolls_without_querying_pages_again(
+    qtbot: QtBot, demo_page: ContactsPage, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(contact_table_model, "PAGE_SIZE", 20)  # several pages to scroll
+    flt = ContactFilter(lifecycles=("lead", "prospect"))
+    demo_page.apply_filter(flt)
+    qtbot.waitUntil(lambda: demo_page.model.filter == flt)
+    expected = contact_list.page(demo_db, flt)
+    assert 40 < len(expected) < 150
+    calls: list[int] = []
+    real_page = contact_list.page
+
+    def counting_page(*args: object, **kwargs: object) -> list[str]:
+        calls.append(1)
+        return real_page(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(contact_list, "page", counting_page)
+    demo_page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: demo_page.model.record(demo_page.model.rowCount() - 1) is not None)
+    shown = [demo_page.model.contact_id(r) for r in range(demo_page.model.rowCount())]
+    assert shown == expected and calls == []
