@@ -238,6 +238,21 @@ class ContactTableModel(QAbstractTableModel):
         """Re-count and forget every loaded page: the data changed or the query did."""
         self.show(fetch_first_page(self._db, self._filter, self._sort))
 
+    def has_whole_order(self) -> bool:
+        """Whether every id of the list is at hand (no page of ids is read to scroll)."""
+        return self._all_ids is not None
+
+    def adopt_order(self, flt: ContactFilter, sort: ContactSort, ids: list[str]) -> bool:
+        """Take the whole order of what is shown (read in the background), if it still is.
+
+        Rows do not move, so the view needs no reset; jumping anywhere in the list then
+        reads only the records of the rows it shows.
+        """
+        if (flt, sort) != (self._filter, self._sort) or len(ids) != self._total:
+            return False
+        self._all_ids = ids
+        return True
+
     def show(self, first: FirstPage) -> None:
         """Show a query's result, its first page already read (maybe on another thread)."""
         self.beginResetModel()

@@ -187,6 +187,7 @@ class ContactsController(QObject):
         # asked last (not what is shown) is what every new query starts from.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._order_job: BackgroundJob | None = None
         self._generation = 0
         self._jobs: dict[int, BackgroundJob] = {}
         self._keep_position: set[int] = set()  # generations that re-read after a change
@@ -199,6 +200,7 @@ class ContactsController(QObject):
         self._wire()
         self._recount_all()
         self.model.refresh()  # the first page is painted with the page: worth waiting for
+        self._read_whole_order()
         self._requested_filter, self._requested_sort = self.model.filter, self.model.sort_order
         self._sync_sort_indicator(self.model.sort_order)
         self._after_query()
@@ -294,6 +296,20 @@ class ContactsController(QObject):
             self.page.table.scrollToTop()
         self._sync_sort_indicator(first.sort)
         self._after_query()
+        self._read_whole_order()
+
+    def _read_whole_order(self) -> None:
+        """The unfiltered list in name order is read a page at a time (fast to show), but
+        a jump deep into 100,000 rows pays for an OFFSET walk: read every id once in the
+        background (on the shared pool, so that searches never queue behind it)."""
+        flt, sort = self.model.filter, self.model.sort_order
+        if flt != ContactFilter() or sort != ContactSort():
+            return
+        db = self.ctx.db
+        job = BackgroundJob(self._generation, lambda: contact_list.page(db, flt, sort))
+        job.signals.done.connect(lambda _gen, ids: self.model.adopt_order(flt, sort, ids))
+        self._order_job = job  # kept until it reports (see BackgroundJob)
+        QThreadPool.globalInstance().start(job)
 
     def _query_failed(self, generation: int, error: Exception) -> None:
         self._jobs.pop(generation, None)

@@ -686,3 +686,24 @@ def test_a_filtered_list_scrolls_without_querying_pages_again(
     qtbot.waitUntil(lambda: demo_page.model.record(demo_page.model.rowCount() - 1) is not None)
     shown = [demo_page.model.contact_id(r) for r in range(demo_page.model.rowCount())]
     assert shown == expected and calls == []
+
+
+def test_the_whole_list_order_is_read_in_the_background_for_deep_jumps(
+    qtbot: QtBot, demo_page: ContactsPage, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = demo_page.model
+    qtbot.waitUntil(model.has_whole_order)  # the unfiltered list, read once on a worker
+    calls: list[int] = []
+    real_page = contact_list.page
+
+    def counting_page(*args: object, **kwargs: object) -> list[str]:
+        calls.append(1)
+        return real_page(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(contact_list, "page", counting_page)
+    monkeypatch.setattr(contact_table_model, "PAGE_SIZE", 20)
+    demo_page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.record(model.rowCount() - 1) is not None)
+    assert calls == []  # the jump to the end read records only, no page of ids
+    shown = [model.contact_id(r) for r in range(model.rowCount())]
+    assert shown == real_page(demo_db, ContactFilter())
