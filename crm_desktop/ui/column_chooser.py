@@ -20,11 +20,11 @@ COLUMNS_KEY = "main_window/contacts_columns"
 # Starting widths in pixels, chosen so that the default columns fit a 1280-pixel-wide
 # window (the usual office laptop); the user can drag them and the last one stretches.
 COLUMN_WIDTHS = {
-    "name": 160,
-    "company": 160,
+    "name": 150,
+    "company": 150,
     "job_title": 125,
     "mobile": 120,
-    "email": 190,
+    "email": 170,
     "city": 80,
     "province": 90,
     "owner": 105,
