@@ -1,0 +1,519 @@
+"""Automatic column mapping for an import: which spreadsheet column is which field.
+
+``suggest_mapping`` looks at the header names (Persian and English, in their usual
+variants) and, when a sample of data rows is given, at the cells themselves: a column
+that is (almost) empty is never mapped, and a column whose header says nothing but
+whose cells are phone numbers or email addresses is recognised by its content.
+
+Headers are compared by their ``search_key`` with punctuation dropped, so Arabic
+ي/ك, ZWNJ, spaces, case, ``:``, ``*`` and brackets make no difference. An exact match
+of a known name wins; otherwise a known name contained in the header ("شماره موبایل
+مشتری") is used, the longest one first. Two columns never get the same field: the
+first column wins, and a second mobile column becomes the phone if that is free.
+
+``mapping_key`` and ``ColumnMapping`` let a mapping the user corrected be saved per
+header set and offered the next time the same headers appear (storing it is the
+caller's job). No Qt and no database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from crm_desktop.errors import InvalidInput
+from crm_desktop.locale import is_mobile, normalize_email, normalize_text, parse_phone, search_key
+from crm_desktop.services.spreadsheet import CellValue, SheetRow
+
+__all__ = [
+    "CHOICES",
+    "FIELDS",
+    "IGNORE",
+    "NOTES",
+    "ColumnMapping",
+    "header_key",
+    "mapping_key",
+    "suggest_mapping",
+]
+
+# Target fields of a contact import. ``full_name`` is one "name and surname" column
+# that the importer splits into first and last name.
+FIELDS: tuple[str, ...] = (
+    "first_name",
+    "last_name",
+    "full_name",
+    "company",
+    "job_title",
+    "mobile",
+    "phone",
+    "email",
+    "address",
+    "city",
+    "province",
+    "birth_date",
+    "lead_source",
+    "tags",
+    "notes",
+    "owner",
+    "campaign",
+    "lifecycle",
+)
+# Choices for a column that is not a field: drop it, or keep it in the contact's
+# notes as "header: value". Deliberately not field names ("notes" is a field).
+IGNORE = "ignore"
+NOTES = "keep_in_notes"
+CHOICES: tuple[str, ...] = (*FIELDS, IGNORE, NOTES)
+
+# Known header names per field. Matching uses ``header_key`` of each, so spelling
+# variants of the same words (ي/ی, ZWNJ or space, case, punctuation) need no entry.
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "first_name": ("نام", "نام کوچک", "first name", "given name", "forename"),
+    "last_name": (
+        "نام خانوادگی",
+        "فامیل",
+        "فامیلی",
+        "last name",
+        "surname",
+        "family name",
+    ),
+    "full_name": (
+        "نام و نام خانوادگی",
+        "نام و فامیل",
+        "نام کامل",
+        "نام مشتری",
+        "نام شخص",
+        "نام مخاطب",
+        "اسم",
+        "مشتری",
+        "مخاطب",
+        "طرف حساب",
+        "full name",
+        "name",
+        "contact name",
+        "display name",
+        "customer name",
+    ),
+    "company": (
+        "شرکت",
+        "نام شرکت",
+        "سازمان",
+        "نام سازمان",
+        "company",
+        "company name",
+        "organization",
+        "organisation",
+        "organization name",
+        "account",
+        "account name",
+    ),
+    "job_title": (
+        "سمت",
+        "عنوان شغلی",
+        "شغل",
+        "job title",
+        "organization title",
+        "title",
+        "position",
+        "role",
+    ),
+    "mobile": (
+        "موبایل",
+        "شماره موبایل",
+        "شماره همراه",
+        "تلفن همراه",
+        "همراه",
+        "mobile",
+        "mobile phone",
+        "mobile number",
+        "cell",
+        "cellphone",
+        "cell phone",
+    ),
+    "phone": (
+        "تلفن",
+        "شماره تلفن",
+        "تلفن ثابت",
+        "تلفن محل کار",
+        "تلفن دفتر",
+        "phone",
+        "phone number",
+        "telephone",
+        "tel",
+        "work phone",
+        "business phone",
+        "home phone",
+    ),
+    "email": (
+        "ایمیل",
+        "پست الکترونیک",
+        "پست الکترونیکی",
+        "رایانامه",
+        "آدرس ایمیل",
+        "email",
+        "e-mail",
+        "e-mail address",
+        "email address",
+        "mail",
+    ),
+    "address": ("نشانی", "آدرس", "address", "street", "business street", "home street"),
+    "city": ("شهر", "city", "business city", "home city"),
+    "province": ("استان", "province", "state", "business state", "home state"),
+    "birth_date": (
+        "تاریخ تولد",
+        "تولد",
+        "birthday",
+        "birth date",
+        "birthdate",
+        "date of birth",
+        "dob",
+    ),
+    "lead_source": (
+        "منبع",
+        "منبع سرنخ",
+        "نحوه آشنایی",
+        "روش آشنایی",
+        "lead source",
+        "source",
+    ),
+    "tags": ("برچسب", "برچسب‌ها", "برچسبها", "تگ", "تگ‌ها", "tags", "tag", "labels", "label"),
+    "notes": ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments"),
+    "owner": ("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep", "account owner"),
+    "campaign": ("کمپین", "campaign"),
+    "lifecycle": ("وضعیت", "مرحله", "lifecycle", "lifecycle stage", "status"),
+}
+
+# Words that make a header about something else than the field it also names:
+# "کد مشتری" is a customer code, "Phone 1 - Type" is the kind of phone, "نام پدر"
+# is the father's name. Such a header is only mapped by an exact match.
+_QUALIFIERS = frozenset(
+    {
+        "کد",
+        "شناسه",
+        "نوع",
+        "پدر",
+        "display",
+        "کاربری",
+        "تعداد",
+        "ردیف",
+        "code",
+        "id",
+        "type",
+        "count",
+        "username",
+        "user",
+    }
+)
+# Single words too vague to be trusted inside a longer header ("نام پدر", "کد
+# مشتری", "Subject Title"): only an exact header match uses them.
+_EXACT_ONLY = frozenset(
+    {
+        "نام",
+        "اسم",
+        "مشتری",
+        "مخاطب",
+        "همراه",
+        "منبع",
+        "وضعیت",
+        "name",
+        "title",
+        "role",
+        "account",
+        "cell",
+        "tel",
+        "mail",
+        "state",
+        "source",
+        "status",
+        "label",
+        "tag",
+        "note",
+        "position",
+    }
+)
+# A column that is already taken passes its header on to this field instead.
+_FALLBACK = {"mobile": "phone"}
+
+# A column is "mostly empty" (never mapped) when fewer than this share of the sample
+# rows have a value in it. Low on purpose: a real but sparse column (a work phone only
+# some contacts have) is still worth importing; a header over nothing is not.
+MIN_FILLED_SHARE = 0.1
+# An unlabeled column is recognised by content when this share of its values parse.
+CONTENT_SHARE = 0.8
+# At most this many rows of a sample are looked at.
+SAMPLE_ROWS = 200
+
+_PUNCTUATION = re.compile(r"[^\w]+|_+")
+
+
+def header_key(header: str | None) -> str:
+    """The matching form of a header: ``search_key`` words without punctuation."""
+    return " ".join(_PUNCTUATION.sub(" ", search_key(header)).split())
+
+
+def _compact(key: str) -> str:
+    return key.replace(" ", "")
+
+
+def _saved_key(header: str | None) -> str:
+    # Without spaces too: "برچسب ها" and "برچسب‌ها" are the same header.
+    return _compact(header_key(header))
+
+
+# compact alias -> field, and the compact aliases usable inside a longer header.
+_EXACT: dict[str, str] = {}
+_CONTAINED: dict[str, str] = {}
+for _field, _names in _ALIASES.items():
+    for _name in _names:
+        _key = header_key(_name)
+        _EXACT.setdefault(_compact(_key), _field)
+        if _key not in _EXACT_ONLY:
+            _CONTAINED.setdefault(_compact(_key), _field)
+
+
+def _candidates(header: str) -> list[str]:
+    """Fields a header may mean, best first (may repeat; empty if none)."""
+    key = header_key(header)
+    if not key:
+        return []
+    words = key.split()
+    exact = _EXACT.get(_compact(key))
+    found: list[str] = [exact] if exact else []
+    if any(word in _QUALIFIERS for word in words):
+        return found
+    # Every run of consecutive words, joined without spaces, so "firstname" matches
+    # "first name" and "برچسب ها" matches "برچسب‌ها".
+    # Numbers say which one ("E-mail 2", "Organization 1 - Title"), not what it is.
+    words = [word for word in words if not word.isdigit()]
+    matches: list[tuple[int, int, str]] = []
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            span = "".join(words[start:end])
+            contained = _CONTAINED.get(span)
+            if contained is not None:
+                matches.append((-len(span), start, contained))
+    found.extend(f for _, _, f in sorted(matches))
+    return found
+
+
+def _cells(rows: Sequence[SheetRow | Sequence[CellValue]], index: int) -> list[CellValue]:
+    values: list[CellValue] = []
+    for row in rows[:SAMPLE_ROWS]:
+        cells = row.values if isinstance(row, SheetRow) else row
+        values.append(cells[index] if index < len(cells) else None)
+    return values
+
+
+def _filled(values: Iterable[CellValue]) -> list[CellValue]:
+    return [
+        v for v in values if v is not None and not (isinstance(v, str) and not normalize_text(v))
+    ]
+
+
+def _phone(value: CellValue) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        return parse_phone(value)
+    except InvalidInput:
+        return None
+
+
+def _is_email(value: CellValue) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        normalize_email(value)
+    except InvalidInput:
+        return False
+    return True
+
+
+def _content_fields(values: list[CellValue]) -> list[str]:
+    """Fields an unlabeled column's non-empty values look like, best first."""
+    if not values:
+        return []
+    needed = CONTENT_SHARE * len(values)
+    if sum(_is_email(v) for v in values) >= needed:
+        return ["email"]
+    phones = [p for p in map(_phone, values) if p is not None]
+    if len(phones) >= needed:
+        mobiles = sum(is_mobile(p) for p in phones)
+        return ["mobile", "phone"] if mobiles * 2 >= len(phones) else ["phone", "mobile"]
+    return []
+
+
+def _looks_like_full_names(values: list[CellValue]) -> bool:
+    texts = [normalize_text(v) for v in values if isinstance(v, str)]
+    return bool(texts) and sum(" " in t for t in texts) * 2 > len(values)
+
+
+class _Assigner:
+    """Gives fields to columns, each field at most once (first come, first served)."""
+
+    def __init__(self) -> None:
+        self.mapping: dict[int, str] = {}
+
+    def assign(self, index: int, fields: Iterable[str]) -> None:
+        taken = set(self.mapping.values())
+        for name in fields:
+            for choice in (name, _FALLBACK.get(name)):
+                if choice is not None and choice not in taken:
+                    self.mapping[index] = choice
+                    return
+            if name in _FALLBACK:
+                return  # a third mobile column is not guessed into something else
+
+
+def _usable_columns(
+    count: int, sample: list[SheetRow | Sequence[CellValue]] | None
+) -> tuple[list[int], dict[int, list[CellValue]]]:
+    """Columns worth mapping (not mostly empty in the sample), and their values."""
+    if sample is None:
+        return list(range(count)), {}
+    filled = {index: _filled(_cells(sample, index)) for index in range(count)}
+    usable = [
+        index
+        for index in range(count)
+        if sample and len(filled[index]) >= MIN_FILLED_SHARE * len(sample)
+    ]
+    return usable, filled
+
+
+def suggest_mapping(
+    headers: Sequence[str],
+    rows: Sequence[SheetRow | Sequence[CellValue]] | None = None,
+) -> dict[int, str]:
+    """Column index (0-based, as in ``headers``) -> field, for the columns recognised.
+
+    Columns left out are unknown (the user maps them by hand, or picks ``IGNORE`` or
+    ``NOTES``). With ``rows`` (``SheetRow``s or plain cell sequences), a column with
+    values in fewer than ``MIN_FILLED_SHARE`` of the first ``SAMPLE_ROWS`` rows is
+    never mapped, columns no header names are recognised by their cells (mostly
+    emails -> email, mostly phones -> mobile or phone), and a lone "نام"/first-name
+    column whose values are mostly several words is taken as the full name.
+    """
+    sample = list(rows[:SAMPLE_ROWS]) if rows is not None else None
+    usable, filled = _usable_columns(len(headers), sample)
+    assigner = _Assigner()
+    mapping = assigner.mapping
+
+    # Specific exact names first ("Job Title" before Outlook's salutation "Title"),
+    # then names contained in a longer header, then exact vague words ("نام", "Title").
+    vague: list[int] = []
+    for index in usable:
+        key = header_key(headers[index])
+        exact = _EXACT.get(_compact(key))
+        if exact is not None and key in _EXACT_ONLY:
+            vague.append(index)
+        elif exact is not None:
+            assigner.assign(index, [exact])
+    for index in usable:
+        if index not in mapping and index not in vague:
+            assigner.assign(index, _candidates(headers[index]))
+    for index in vague:
+        assigner.assign(index, _candidates(headers[index]))
+
+    if sample is not None:
+        for index in usable:
+            if index not in mapping and not _blocked(headers[index]):
+                assigner.assign(index, _content_fields(filled[index]))
+        names = [i for i, f in mapping.items() if f in ("first_name", "last_name", "full_name")]
+        if (
+            len(names) == 1
+            and mapping[names[0]] == "first_name"
+            and _looks_like_full_names(filled[names[0]])
+        ):
+            mapping[names[0]] = "full_name"
+
+    # Google's "Name" next to "Given Name" and "Family Name" only repeats them.
+    if {"first_name", "last_name"} <= set(mapping.values()):
+        return {i: f for i, f in sorted(mapping.items()) if f != "full_name"}
+    return dict(sorted(mapping.items()))
+
+
+def _blocked(header: str) -> bool:
+    return any(word in _QUALIFIERS for word in header_key(header).split())
+
+
+def mapping_key(headers: Iterable[str]) -> str:
+    """A stable key for a header set: order, spelling variants and blanks do not count.
+
+    Two files whose headers are the same names in another column order (or typed with
+    Arabic letters, ZWNJ or stray punctuation) give the same key.
+    """
+    keys = sorted({_saved_key(h) for h in headers} - {""})
+    digest = hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()
+    return f"v1:{digest[:32]}"
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """A mapping the user confirmed, saved per header set and offered next time.
+
+    ``columns`` maps a header's key (``header_key`` without spaces) to a choice (a
+    field, ``IGNORE`` or ``NOTES``): keyed by header rather than position so that it
+    still applies when a later file has the same columns in another order.
+    """
+
+    headers: tuple[str, ...]
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        bad = sorted(set(self.columns.values()) - set(CHOICES))
+        if bad:
+            raise InvalidInput(
+                f"نگاشت ستون‌ها مقدار نامعتبر دارد: {', '.join(bad)}",
+                f"The column mapping has invalid choices: {', '.join(bad)}",
+            )
+
+    @property
+    def key(self) -> str:
+        return mapping_key(self.headers)
+
+    @classmethod
+    def from_indexes(cls, headers: Sequence[str], mapping: Mapping[int, str]) -> ColumnMapping:
+        """Build from ``suggest_mapping``-style indexes; other columns are not listed."""
+        columns = {_saved_key(headers[i]): choice for i, choice in mapping.items()}
+        return cls(tuple(headers), columns)
+
+    def for_headers(self, headers: Sequence[str]) -> dict[int, str]:
+        """Column index -> choice for a file with these headers (in any order)."""
+        result: dict[int, str] = {}
+        for index, header in enumerate(headers):
+            choice = self.columns.get(_saved_key(header))
+            if choice is not None:
+                result[index] = choice
+        return result
+
+    def to_json(self) -> str:
+        data = {
+            "version": 1,
+            "key": self.key,
+            "headers": list(self.headers),
+            "columns": dict(sorted(self.columns.items())),
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> ColumnMapping:
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("version") != 1:
+                raise ValueError("unknown version")
+            headers = data["headers"]
+            columns = data["columns"]
+            if not isinstance(headers, list) or not all(isinstance(h, str) for h in headers):
+                raise ValueError("headers")
+            if not isinstance(columns, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in columns.items()
+            ):
+                raise ValueError("columns")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InvalidInput(
+                "نگاشت ذخیره‌شده ستون‌ها خوانا نیست.",
+                f"The saved column mapping cannot be read: {exc}",
+            ) from exc
+        return cls(tuple(headers), dict(columns))
