@@ -25,3 +25,8 @@ def default_db_path() -> Path:
     if env:
         return Path(env)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "crm.sqlite3"
+
+
+def log_path() -> Path:
+    """Where bugs are logged with their traceback, by the window and the command line."""
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "crm-desktop.log"

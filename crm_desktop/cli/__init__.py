@@ -14,12 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-import platformdirs
-
 from crm_desktop import __version__
 from crm_desktop.cli import contacts, demo, selfcheck
 from crm_desktop.errors import UserError
-from crm_desktop.paths import APP_NAME, default_db_path
+from crm_desktop.paths import default_db_path, log_path
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -55,12 +53,8 @@ def build_parser() -> Parser:
     return parser
 
 
-def _log_path() -> Path:
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / "crm-desktop.log"
-
-
 def _report_bug(exc: BaseException) -> None:
-    path = _log_path()
+    path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as f:

@@ -14,22 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-import platformdirs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from crm_desktop.paths import log_path
 from crm_desktop.ui.display import left_to_right
 
-APP_NAME = "crm_desktop"
-LOG_FILE_NAME = "crm-desktop.log"
 log = logging.getLogger("crm_desktop.bugs")
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
-
-
-def log_path() -> Path:
-    """Where bugs are logged: the command line's log file (``crm_desktop.cli``)."""
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)) / LOG_FILE_NAME
 
 
 def _log_traceback(error: BaseException, path: Path) -> bool:
