@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -26,6 +25,7 @@ from crm_desktop.services import company_list
 from crm_desktop.services.companies import get_companies
 from crm_desktop.services.records import CompanyRecord
 from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
+from crm_desktop.ui.table_model import RecordTableModel
 
 CONTEXT = "CompanyTableModel"
 
@@ -58,14 +58,13 @@ def company_cells(record: CompanyRecord) -> tuple[str, ...]:
     )
 
 
-class CompanyTableModel(QAbstractTableModel):
+class CompanyTableModel(RecordTableModel):
     """Read-only list of companies in the companies service's order, loaded by page."""
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(COLUMNS), parent)
         self._db = db
         self._search = ""
-        self._total = 0
         self._pages: OrderedDict[int, list[tuple[CompanyRecord, tuple[str, ...]]]] = OrderedDict()
 
     @property
@@ -118,17 +117,6 @@ class CompanyTableModel(QAbstractTableModel):
         return rows[offset]
 
     # -- QAbstractTableModel ----------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self._total
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

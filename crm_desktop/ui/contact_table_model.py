@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -31,6 +30,7 @@ from crm_desktop.services.contact_list import SORT_COLUMNS, ContactFilter, Conta
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
+from crm_desktop.ui.table_model import RecordTableModel
 
 CONTEXT = "ContactTableModel"
 
@@ -201,15 +201,14 @@ def fetch_first_page(db: Database, flt: ContactFilter, sort: ContactSort) -> Fir
     return FirstPage(flt, sort, len(everything), first, records, all_ids=everything)
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(RecordTableModel):
     """Read-only table of the contacts matching a filter, in a sort order, loaded by page."""
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(COLUMNS), parent)
         self._db = db
         self._filter = ContactFilter()
         self._sort = ContactSort()
-        self._total = 0
         self._pages: OrderedDict[int, list[ContactRow]] = OrderedDict()
         self._all_ids: list[str] | None = None
         self._persian = persian_digits_enabled()
@@ -312,17 +311,6 @@ class ContactTableModel(QAbstractTableModel):
         return len(self._pages)
 
     # -- QAbstractTableModel ----------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self._total
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -25,6 +24,7 @@ from crm_desktop.services.contacts import get_contacts, trashed_contact_ids
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.ui.display import left_to_right, persian_digits_enabled
 from crm_desktop.ui.duplicates_model import emails_text, phones_text
+from crm_desktop.ui.table_model import RecordTableModel
 
 CONTEXT = "TrashModel"
 HEADERS = (
@@ -58,9 +58,9 @@ def _cells(record: ContactRecord) -> tuple[str, ...]:
     )
 
 
-class TrashTableModel(QAbstractTableModel):
+class TrashTableModel(RecordTableModel):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(len(HEADERS), parent)
         self._db = db
         self._ids: list[str] = []
         self._cells: dict[str, tuple[str, ...]] = {}
@@ -92,9 +92,6 @@ class TrashTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -114,8 +111,3 @@ class TrashTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
