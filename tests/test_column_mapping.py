@@ -9,7 +9,6 @@ import pytest
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.services.column_mapping import (
-    _ALIASES,
     FIELDS,
     IGNORE,
     NOTES,
@@ -18,6 +17,7 @@ from crm_desktop.services.column_mapping import (
     mapping_key,
     suggest_mapping,
 )
+from crm_desktop.services.import_fields import CONTACT_ALIASES as _ALIASES
 from crm_desktop.services.spreadsheet import CellValue, SheetRow, read_sheet
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "contacts-sample.xlsx"

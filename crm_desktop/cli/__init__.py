@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from crm_desktop import __version__
-from crm_desktop.cli import contacts, demo, selfcheck
+from crm_desktop.cli import contacts, demo, export, importing, selfcheck
 from crm_desktop.errors import UserError
 from crm_desktop.paths import default_db_path, log_path
 
@@ -48,6 +48,8 @@ def build_parser() -> Parser:
     parser.add_argument("--page", choices=PAGES, help="the page the window opens on")
     commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     demo.register(commands)
+    importing.register(commands)
+    export.register(commands)
     contacts.register(commands)
     selfcheck.register(commands)
     return parser

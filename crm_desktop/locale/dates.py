@@ -7,6 +7,7 @@ Weeks run Saturday to Friday, as they do in Iran, so weekly reports use
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 import jdatetime
@@ -118,6 +119,7 @@ def to_jalali(d: _dt.date) -> tuple[int, int, int]:
     return _gregorian_to_jalali(d)
 
 
+@functools.lru_cache(maxsize=65536)  # birthdays of 50,000 imported contacts
 def from_jalali(y: int, m: int, d: int) -> _dt.date:
     """Return the Gregorian date of Jalali y/m/d; InvalidInput if it does not exist."""
     _check_jalali(y, m, d, f"{y}/{m}/{d}")

@@ -30,6 +30,39 @@ _EXCEL_FLOAT = re.compile(r"\d+\.0+", re.ASCII)
 
 _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
+# Iranian numbers written without spaces: 09121234567, 9121234567 (Excel dropped the
+# zero), +989121234567, 00989121234567, 989121234567, 02188776655.
+_IRAN_PLAIN = re.compile(r"(?:\+98|0098|98|0)?([1-9]\d{9})", re.ASCII)
+# Whether a ten-digit Iranian number is valid, and which type it is, depends only on
+# its first five national digits (area code or mobile prefix; the rest is any digits),
+# so each prefix is asked of phonenumbers once. ``test_phones`` checks this against
+# phonenumbers itself.
+_IRAN_PREFIX = 5
+_iran_prefixes: dict[str, tuple[bool, bool]] = {}
+
+
+def _iran_prefix(national: str) -> tuple[bool, bool]:
+    """(valid, mobile) for a ten-digit Iranian national number."""
+    prefix = national[:_IRAN_PREFIX]
+    known = _iran_prefixes.get(prefix)
+    if known is None:
+        number = phonenumbers.parse("+98" + national, DEFAULT_REGION)
+        known = (
+            phonenumbers.is_valid_number(number),
+            phonenumbers.number_type(number) in _MOBILE_TYPES,
+        )
+        _iran_prefixes[prefix] = known
+    return known
+
+
+def _fast_iran(text: str) -> str | None:
+    """E.164 of a plainly written valid ten-digit Iranian number, else None."""
+    match = _IRAN_PLAIN.fullmatch(text)
+    if match is None:
+        return None
+    national = match[1]
+    return "+98" + national if _iran_prefix(national)[0] else None
+
 
 def _invalid(value: object) -> InvalidInput:
     return InvalidInput(
@@ -87,6 +120,14 @@ def parse_phone(s: str | int | float) -> str:
     text = _to_text(s)
     if not text:
         raise InvalidInput("شماره تلفن خالی است.", "The phone number is empty.")
+    fast = _fast_iran(text)
+    if fast is None and _ALLOWED.fullmatch(text):
+        # The same number with its spaces, dashes and brackets taken out, as _parse
+        # would take them out.
+        digits = _NON_DIGITS.sub("", text)
+        fast = _fast_iran("+" + digits if text.startswith("+") else digits)
+    if fast is not None:
+        return fast
     number = _parse(text)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
@@ -120,6 +161,8 @@ def national_digits(e164: str) -> str:
 
     A value that cannot be parsed gives just its digits.
     """
+    if e164.startswith("+98") and _fast_iran(e164) is not None:
+        return "0" + e164[3:]
     number = _stored(e164)
     if number is None:
         return _NON_DIGITS.sub("", normalize_text(e164))
@@ -131,5 +174,7 @@ def national_digits(e164: str) -> str:
 
 def is_mobile(e164: str) -> bool:
     """True for mobile numbers (``+98 9xx...`` in Iran); False for landlines and garbage."""
+    if e164.startswith("+98") and _fast_iran(e164) is not None:
+        return _iran_prefix(e164[3:])[1]
     number = _stored(e164)
     return number is not None and phonenumbers.number_type(number) in _MOBILE_TYPES

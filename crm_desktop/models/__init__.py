@@ -2,6 +2,7 @@
 
 from crm_desktop.models.base import Base, Tracked, utcnow
 from crm_desktop.models.ids import new_id
+from crm_desktop.models.imports import ImportBatch, ImportChange
 from crm_desktop.models.local import ContactSearch, Setting
 from crm_desktop.models.people import (
     Channel,
@@ -48,6 +49,8 @@ __all__ = [
     "ContactTag",
     "Deal",
     "DealLine",
+    "ImportBatch",
+    "ImportChange",
     "LeadSource",
     "Lifecycle",
     "LostReason",

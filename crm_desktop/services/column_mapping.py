@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import is_mobile, normalize_email, normalize_text, parse_phone, search_key
+from crm_desktop.services.import_fields import ALIASES_BY_KIND, FIELDS, FIELDS_BY_KIND
 from crm_desktop.services.spreadsheet import CellValue, SheetRow
 
 __all__ = [
@@ -39,151 +40,15 @@ __all__ = [
     "suggest_mapping",
 ]
 
-# Target fields of a contact import. ``full_name`` is one "name and surname" column
-# that the importer splits into first and last name.
-FIELDS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "full_name",
-    "company",
-    "job_title",
-    "mobile",
-    "phone",
-    "email",
-    "address",
-    "city",
-    "province",
-    "birth_date",
-    "lead_source",
-    "tags",
-    "notes",
-    "owner",
-    "campaign",
-    "lifecycle",
-)
 # Choices for a column that is not a field: drop it, or keep it in the contact's
 # notes as "header: value". Deliberately not field names ("notes" is a field).
 IGNORE = "ignore"
 NOTES = "keep_in_notes"
-CHOICES: tuple[str, ...] = (*FIELDS, IGNORE, NOTES)
-
-# Known header names per field. Matching uses ``header_key`` of each, so spelling
-# variants of the same words (ي/ی, ZWNJ or space, case, punctuation) need no entry.
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "first_name": ("نام", "نام کوچک", "first name", "given name", "forename"),
-    "last_name": (
-        "نام خانوادگی",
-        "فامیل",
-        "فامیلی",
-        "last name",
-        "surname",
-        "family name",
-    ),
-    "full_name": (
-        "نام و نام خانوادگی",
-        "نام و فامیل",
-        "نام کامل",
-        "نام مشتری",
-        "نام شخص",
-        "نام مخاطب",
-        "اسم",
-        "مشتری",
-        "مخاطب",
-        "طرف حساب",
-        "full name",
-        "name",
-        "contact name",
-        "display name",
-        "customer name",
-    ),
-    "company": (
-        "شرکت",
-        "نام شرکت",
-        "سازمان",
-        "نام سازمان",
-        "company",
-        "company name",
-        "organization",
-        "organisation",
-        "organization name",
-        "account",
-        "account name",
-    ),
-    "job_title": (
-        "سمت",
-        "عنوان شغلی",
-        "شغل",
-        "job title",
-        "organization title",
-        "title",
-        "position",
-        "role",
-    ),
-    "mobile": (
-        "موبایل",
-        "شماره موبایل",
-        "شماره همراه",
-        "تلفن همراه",
-        "همراه",
-        "mobile",
-        "mobile phone",
-        "mobile number",
-        "cell",
-        "cellphone",
-        "cell phone",
-    ),
-    "phone": (
-        "تلفن",
-        "شماره تلفن",
-        "تلفن ثابت",
-        "تلفن محل کار",
-        "تلفن دفتر",
-        "phone",
-        "phone number",
-        "telephone",
-        "tel",
-        "work phone",
-        "business phone",
-        "home phone",
-    ),
-    "email": (
-        "ایمیل",
-        "پست الکترونیک",
-        "پست الکترونیکی",
-        "رایانامه",
-        "آدرس ایمیل",
-        "email",
-        "e-mail",
-        "e-mail address",
-        "email address",
-        "mail",
-    ),
-    "address": ("نشانی", "آدرس", "address", "street", "business street", "home street"),
-    "city": ("شهر", "city", "business city", "home city"),
-    "province": ("استان", "province", "state", "business state", "home state"),
-    "birth_date": (
-        "تاریخ تولد",
-        "تولد",
-        "birthday",
-        "birth date",
-        "birthdate",
-        "date of birth",
-        "dob",
-    ),
-    "lead_source": (
-        "منبع",
-        "منبع سرنخ",
-        "نحوه آشنایی",
-        "روش آشنایی",
-        "lead source",
-        "source",
-    ),
-    "tags": ("برچسب", "برچسب‌ها", "برچسبها", "تگ", "تگ‌ها", "tags", "tag", "labels", "label"),
-    "notes": ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments"),
-    "owner": ("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep", "account owner"),
-    "campaign": ("کمپین", "campaign"),
-    "lifecycle": ("وضعیت", "مرحله", "lifecycle", "lifecycle stage", "status"),
-}
+CHOICES: tuple[str, ...] = (
+    *dict.fromkeys(f for fields in FIELDS_BY_KIND.values() for f in fields),
+    IGNORE,
+    NOTES,
+)
 
 # Words that make a header about something else than the field it also names:
 # "کد مشتری" is a customer code, "Phone 1 - Type" is the kind of phone, "نام پدر"
@@ -262,24 +127,30 @@ def _saved_key(header: str | None) -> str:
     return _compact(header_key(header))
 
 
-# compact alias -> field, and the compact aliases usable inside a longer header.
-_EXACT: dict[str, str] = {}
-_CONTAINED: dict[str, str] = {}
-for _field, _names in _ALIASES.items():
-    for _name in _names:
-        _key = header_key(_name)
-        _EXACT.setdefault(_compact(_key), _field)
-        if _key not in _EXACT_ONLY:
-            _CONTAINED.setdefault(_compact(_key), _field)
+class _Vocabulary:
+    """Compact alias -> field for one kind, and the aliases usable inside a header."""
+
+    def __init__(self, aliases: Mapping[str, tuple[str, ...]]) -> None:
+        self.exact: dict[str, str] = {}
+        self.contained: dict[str, str] = {}
+        for name, words in aliases.items():
+            for word in words:
+                key = header_key(word)
+                self.exact.setdefault(_compact(key), name)
+                if key not in _EXACT_ONLY:
+                    self.contained.setdefault(_compact(key), name)
 
 
-def _candidates(header: str) -> list[str]:
+_VOCABULARIES = {kind: _Vocabulary(aliases) for kind, aliases in ALIASES_BY_KIND.items()}
+
+
+def _candidates(header: str, vocabulary: _Vocabulary) -> list[str]:
     """Fields a header may mean, best first (may repeat; empty if none)."""
     key = header_key(header)
     if not key:
         return []
     words = key.split()
-    exact = _EXACT.get(_compact(key))
+    exact = vocabulary.exact.get(_compact(key))
     found: list[str] = [exact] if exact else []
     if any(word in _QUALIFIERS for word in words):
         return found
@@ -291,7 +162,7 @@ def _candidates(header: str) -> list[str]:
     for start in range(len(words)):
         for end in range(start + 1, len(words) + 1):
             span = "".join(words[start:end])
-            contained = _CONTAINED.get(span)
+            contained = vocabulary.contained.get(span)
             if contained is not None:
                 matches.append((-len(span), start, contained))
     found.extend(f for _, _, f in sorted(matches))
@@ -385,6 +256,8 @@ def _usable_columns(
 def suggest_mapping(
     headers: Sequence[str],
     rows: Sequence[SheetRow | Sequence[CellValue]] | None = None,
+    *,
+    kind: str = "contacts",
 ) -> dict[int, str]:
     """Column index (0-based, as in ``headers``) -> field, for the columns recognised.
 
@@ -395,6 +268,7 @@ def suggest_mapping(
     emails -> email, mostly phones -> mobile or phone), and a lone "نام"/first-name
     column whose values are mostly several words is taken as the full name.
     """
+    vocabulary = _VOCABULARIES[kind]
     sample = list(rows[:SAMPLE_ROWS]) if rows is not None else None
     usable, filled = _usable_columns(len(headers), sample)
     assigner = _Assigner()
@@ -405,18 +279,18 @@ def suggest_mapping(
     vague: list[int] = []
     for index in usable:
         key = header_key(headers[index])
-        exact = _EXACT.get(_compact(key))
+        exact = vocabulary.exact.get(_compact(key))
         if exact is not None and key in _EXACT_ONLY:
             vague.append(index)
         elif exact is not None:
             assigner.assign(index, [exact])
     for index in usable:
         if index not in mapping and index not in vague:
-            assigner.assign(index, _candidates(headers[index]))
+            assigner.assign(index, _candidates(headers[index], vocabulary))
     for index in vague:
-        assigner.assign(index, _candidates(headers[index]))
+        assigner.assign(index, _candidates(headers[index], vocabulary))
 
-    if sample is not None:
+    if sample is not None and kind == "contacts":
         for index in usable:
             if index not in mapping and not _blocked(headers[index]):
                 assigner.assign(index, _content_fields(filled[index]))

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import normalize_text
@@ -231,8 +232,11 @@ def _read_workbook_sheet(
             # skip_empty_area=False keeps the rows above the data, so that list index
             # + 1 is the sheet's own row number (and column index + 1 its column).
             raw = data.to_python(skip_empty_area=False)
-            # Older python-calamine versions do not report merged cells.
+            # Older python-calamine versions do not report merged cells, and none
+            # reports them for .ods files: those are read from the file itself.
             merged = getattr(data, "merged_cell_ranges", None) or ()
+            if not merged and path.suffix.lower() == ".ods":
+                merged = _ods_merged_cells(path, name)
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException:
@@ -240,6 +244,73 @@ def _read_workbook_sheet(
         return name, raw, merged
     finally:
         workbook.close()
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_CELLS = frozenset({f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"})
+# A cell merged over more than one row (horizontal merges say number-rows-spanned="1").
+_ODS_ROW_SPAN = re.compile(rb'number-rows-spanned="(?!1")')
+_ODS_CHUNK = 1 << 20
+
+
+def _ods_merged_cells(path: Path, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The cells of ``sheet`` merged over several rows in an .ods file, as calamine
+    reports them for .xlsx: ``((top, left), (bottom, right))``, 0-based.
+
+    The file's XML is parsed only when it has such a merge at all. Any problem here
+    means "no merges": the cells themselves have been read already.
+    """
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            with archive.open("content.xml") as content:
+                tail = b""
+                while chunk := content.read(_ODS_CHUNK):
+                    if _ODS_ROW_SPAN.search(tail + chunk):
+                        break
+                    tail = chunk[-64:]
+                else:
+                    return []
+            with archive.open("content.xml") as content:
+                return _ods_row_spans(
+                    ElementTree.iterparse(content, events=("start", "end")), sheet
+                )
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception:
+        return []
+
+
+def _ods_row_spans(
+    events: Iterator[tuple[str, Any]], sheet: str
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    depth = row = column = 0  # depth: tables open inside the wanted one, itself 1
+    for event, element in events:
+        tag = element.tag
+        if event == "start":
+            if tag == f"{_ODS_TABLE}table":
+                if depth or element.get(f"{_ODS_TABLE}name") == sheet:
+                    depth += 1
+            elif depth == 1 and tag == f"{_ODS_TABLE}table-row":
+                column = 0
+            elif depth == 1 and tag in _ODS_CELLS:
+                rows = int(element.get(f"{_ODS_TABLE}number-rows-spanned", "1"))
+                if rows > 1:
+                    columns = int(element.get(f"{_ODS_TABLE}number-columns-spanned", "1"))
+                    merged.append(((row, column), (row + rows - 1, column + columns - 1)))
+                column += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
+        elif tag == f"{_ODS_TABLE}table-row":
+            if depth == 1:
+                row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
+            element.clear()  # keep memory flat on big sheets
+        elif tag == f"{_ODS_TABLE}table" and depth:
+            depth -= 1
+            if not depth:
+                break
+    return merged
 
 
 def _default_sheet(workbook: CalamineWorkbook, names: list[str]) -> str | None:
@@ -261,6 +332,8 @@ def _default_sheet(workbook: CalamineWorkbook, names: list[str]) -> str | None:
 
 def _clean(value: object) -> CellValue:
     """A calamine cell as the value it is, with text tidied and whole floats as int."""
+    if type(value) is str:  # the common case first: a 50,000-row sheet has 600,000 cells
+        return _clean_text(value) if value else None
     if isinstance(value, str):
         return _clean_text(value)
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
@@ -272,7 +345,10 @@ def _clean(value: object) -> CellValue:
     return _clean_text(str(value))
 
 
+@functools.lru_cache(maxsize=16384)  # cities, titles, tags repeat down a column
 def _clean_text(value: str) -> str | None:
+    if value.isascii() and "  " not in value and "\t" not in value:
+        return value.strip(_EDGE_CHARS) or None  # nothing invisible, no runs of spaces
     text = _INVISIBLE.sub("", value)
     text = _SPACES.sub(" ", text).strip(_EDGE_CHARS)
     return text or None
@@ -442,10 +518,7 @@ def _build(
     ]
     first, last = (used[0], used[-1] + 1) if used else (0, 0)
     headers = tuple(_header_text(_at(header, column)) for column in range(first, last))
-    rows = tuple(
-        SheetRow(number, tuple(_at(row, column) for column in range(first, last)))
-        for number, row in data
-    )
+    rows = tuple(SheetRow(number, _cut(row, first, last)) for number, row in data)
     return SheetData(
         name=name,
         header_row=header_index + 1,
@@ -453,6 +526,14 @@ def _build(
         rows=rows,
         first_column=first + 1,
     )
+
+
+def _cut(row: Sequence[CellValue], first: int, last: int) -> tuple[CellValue, ...]:
+    """Cells ``first`` to ``last`` (exclusive) of a row, padded with None."""
+    cells = tuple(row[first:last])
+    if len(cells) < last - first:
+        cells += (None,) * (last - first - len(cells))
+    return cells
 
 
 def _at(row: Sequence[CellValue], column: int) -> CellValue:

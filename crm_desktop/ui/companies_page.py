@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.ui.company_table_model import COLUMN_KEYS, CompanyTableModel
 from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number
+from crm_desktop.ui.export_action import ListExport, export_list
 from crm_desktop.ui.widgets import heading, list_table
 
 SEARCH_DELAY_MS = 100
@@ -54,6 +55,8 @@ class CompaniesPage(QWidget):
         self.count_label.setObjectName("companyCount")
         self.new_button = QPushButton(self.tr("شرکت جدید"))
         self.new_button.setObjectName("newCompany")
+        self.export_button = QPushButton(self.tr("خروجی اکسل…"))
+        self.export_button.setObjectName("exportCompanies")
 
         self.table = list_table("companyTable", multi_select=False)
 
@@ -62,14 +65,19 @@ class CompaniesPage(QWidget):
         top.addSpacing(24)
         top.addWidget(self.search_edit, 1)
         top.addSpacing(12)
-        top.addWidget(self.count_label)
-        top.addSpacing(12)
         top.addWidget(self.new_button)
+
+        # The list's size and what can be done with the whole list, as on the contacts page.
+        list_row = QHBoxLayout()
+        list_row.addStretch(1)
+        list_row.addWidget(self.count_label)
+        list_row.addWidget(self.export_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(10)
         layout.addLayout(top)
+        layout.addLayout(list_row)
         layout.addWidget(self.table, 1)
 
     # -- wiring --------------------------------------------------------------------
@@ -88,6 +96,7 @@ class CompaniesPage(QWidget):
         # A double-click or Enter, as the platform's style defines activating an item.
         self.table.activated.connect(self._activate)
         self.new_button.clicked.connect(self.new_company_requested)
+        self.export_button.clicked.connect(self.export_list)
         self.ctx.changes.changed.connect(self._on_changed)
 
     def apply_search(self) -> None:
@@ -97,6 +106,10 @@ class CompaniesPage(QWidget):
             return
         self.model.set_search(text)
         self._show_count()
+
+    def export_list(self) -> ListExport:
+        """Ask for a file and export the companies matching the search box."""
+        return export_list(self, self.ctx, "companies", company_search=self.search_edit.text())
 
     def refresh(self) -> None:
         self.stale = False

@@ -49,6 +49,7 @@ from crm_desktop.ui.contact_table_model import (
 )
 from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS, AppContext, Change
 from crm_desktop.ui.display import display_number, isolate
+from crm_desktop.ui.export_action import ListExport, export_list
 from crm_desktop.ui.widgets import heading, list_table
 
 SEARCH_DELAY_MS = 100
@@ -85,6 +86,9 @@ class ContactsView(QWidget):
         self.filter_button.setText(self.tr("فیلترها"))
         self.new_button = QPushButton(self.tr("مخاطب تازه"))
         self.new_button.setObjectName("newContact")
+        self.export_button = QPushButton(self.tr("خروجی اکسل…"))
+        self.export_button.setObjectName("exportContacts")
+        self.export_button.setToolTip(self.tr("فهرست همان‌طور که دیده می‌شود در یک فایل اکسل"))
         self.count_label = QLabel()
         self.count_label.setObjectName("contactCount")
 
@@ -118,6 +122,7 @@ class ContactsView(QWidget):
         actions_row.addWidget(self.selection_label)
         actions_row.addStretch(1)
         actions_row.addWidget(self.count_label)
+        actions_row.addWidget(self.export_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
@@ -214,6 +219,7 @@ class ContactsController(QObject):
         page.filter_panel.changed.connect(self._filters_changed)
         page.filter_panel.segment_name_chosen.connect(self.save_segment)
         page.new_button.clicked.connect(page.new_contact_requested)
+        page.export_button.clicked.connect(self.export_list)
         page.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_clicked)
         page.table.selectionModel().selectionChanged.connect(self._selection_changed)
         page.table.doubleClicked.connect(self._activate)
@@ -246,6 +252,19 @@ class ContactsController(QObject):
         edit.blockSignals(False)
         self.search_timer.stop()
         self._query_in_background(flt)
+
+    def current_sort(self) -> ContactSort:
+        return self._requested_sort
+
+    def export_list(self) -> ListExport:
+        """The list as asked for (filters, search, sort) to an Excel file."""
+        return export_list(
+            self.page,
+            self.ctx,
+            "contacts",
+            contact_filter=self.current_filter(),
+            contact_sort=self.current_sort(),
+        )
 
     def _filters_changed(self) -> None:
         self.search_timer.stop()
@@ -552,3 +571,10 @@ class ContactsPage(ContactsView):
 
     def selected_ids(self) -> list[str]:
         return self.controller.selected_ids()
+
+    def current_sort(self) -> ContactSort:
+        return self.controller.current_sort()
+
+    def export_list(self) -> ListExport:
+        """Ask for a file and export the contacts as listed (filters, search, sort)."""
+        return self.controller.export_list()

@@ -6,9 +6,11 @@ page it opens on.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import shiboken6
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import __version__
 from crm_desktop.services.contacts import count_contacts
+from crm_desktop.services.spreadsheet import CSV_EXTENSIONS, WORKBOOK_EXTENSIONS
 from crm_desktop.services.users import OFFICE_NAME_KEY, current_user
 from crm_desktop.ui.companies_page import CompaniesPage
 from crm_desktop.ui.company_page import CompanyPage
@@ -56,6 +59,9 @@ def window_settings() -> QSettings:
     return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
 
 
+SPREADSHEET_SUFFIXES = WORKBOOK_EXTENSIONS | CSV_EXTENSIONS
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, ctx: AppContext, *, page: str | None = None, parent: QWidget | None = None
@@ -67,6 +73,7 @@ class MainWindow(QMainWindow):
         self.db = ctx.db
         self.windows: dict[tuple[str, str], QWidget] = {}  # open editors and company pages
         self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)  # a spreadsheet dropped on the window is imported
         self._build_pages()
         self._build_menus()
         self._build_status_bar()
@@ -147,6 +154,23 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("خروج"), "quit", "Ctrl+Q")
         self.file_menu.addAction(self.new_contact_action)
         self.file_menu.addSeparator()
+        self.import_action = self._action(self.tr("ورود اطلاعات از اکسل…"), "importFile", "Ctrl+I")
+        self.import_history_action = self._action(self.tr("سابقهٔ ورود اطلاعات…"), "importHistory")
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.import_history_action)
+        self.export_menu = self.file_menu.addMenu(self.tr("خروجی اکسل"))
+        self.export_actions: dict[str, QAction] = {}
+        for kind, text in (
+            ("contacts", self.tr("مخاطبان (با فیلتر فعلی)…")),
+            ("companies", self.tr("شرکت‌ها…")),
+            ("deals", self.tr("معامله‌ها…")),
+            ("activities", self.tr("فعالیت‌ها…")),
+        ):
+            action = self._action(text, f"export_{kind}")
+            action.triggered.connect(lambda _checked=False, k=kind: self.export_list(k))
+            self.export_actions[kind] = action
+            self.export_menu.addAction(action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
         self.edit_menu = bar.addMenu(self.tr("&ویرایش"))
@@ -215,6 +239,8 @@ class MainWindow(QMainWindow):
         # A large change or its undo runs on a worker: say so while it does.
         self.ctx.changes.busy.connect(self.busy_label.setVisible)
         self.new_contact_action.triggered.connect(self.new_contact)
+        self.import_action.triggered.connect(lambda _checked=False: self.import_file())
+        self.import_history_action.triggered.connect(self.show_import_history)
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self.find_here)
         self.search_action.triggered.connect(self.open_global_search)
@@ -264,6 +290,29 @@ class MainWindow(QMainWindow):
             self.search_dialog.deal_chosen.connect(lambda _id: self.show_page("pipeline"))
         self.search_dialog.start()
         return self.search_dialog
+
+    def import_file(self, path: Path | None = None) -> QWidget:
+        """The import wizard (on ``path`` if given)."""
+        from crm_desktop.ui.import_wizard import open_import_wizard
+
+        return open_import_wizard(self, self.ctx, path)
+
+    def show_import_history(self) -> QWidget:
+        from crm_desktop.ui.import_history import open_import_history
+
+        return open_import_history(self, self.ctx)
+
+    def export_list(self, kind: str) -> QObject:
+        """Export a list to Excel: contacts as the contacts page lists them."""
+        if kind == "contacts":
+            return self.contacts_page.export_list()
+        if kind == "companies":
+            page = self.page("companies")
+            assert isinstance(page, CompaniesPage)
+            return page.export_list()
+        from crm_desktop.ui.export_action import export_list
+
+        return export_list(self, self.ctx, kind)
 
     def new_contact(self) -> ContactEditor:
         editor = ContactEditor(self.ctx, None)
@@ -354,6 +403,28 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, answered)
 
         prompt.buttonClicked.connect(later)
+
+    @staticmethod
+    def _dropped_spreadsheet(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) != 1 or not urls[0].isLocalFile():
+            return None
+        path = Path(urls[0].toLocalFile())
+        return path if path.suffix.lower() in SPREADSHEET_SUFFIXES else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._dropped_spreadsheet(event) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = self._dropped_spreadsheet(event)
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.import_file(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         # An editor with unsaved changes may ask, and the user may choose to stay.

@@ -46,6 +46,10 @@
         <translation>New company</translation>
     </message>
     <message>
+        <source>خروجی اکسل…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
         <source>شرکتی پیدا نشد</source>
         <translation>No companies found</translation>
     </message>
@@ -549,6 +553,14 @@
         <translation>New contact</translation>
     </message>
     <message>
+        <source>خروجی اکسل…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>فهرست همان‌طور که دیده می‌شود در یک فایل اکسل</source>
+        <translation>The list as shown, in an Excel file</translation>
+    </message>
+    <message>
         <source>مخاطبی پیدا نشد</source>
         <translation>No contacts found</translation>
     </message>
@@ -563,6 +575,69 @@
     <message>
         <source>%1 انتخاب‌شده</source>
         <translation>%1 selected</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunPage</name>
+    <message>
+        <source>آزمایش پیش از ورود</source>
+        <translation>Trial run</translation>
+    </message>
+    <message>
+        <source>فایل یک بار بدون ذخیره آزموده شد؛ این است آنچه ورود داده‌ها انجام خواهد داد.</source>
+        <translation>The file was tried once without saving anything; this is what the import will do.</translation>
+    </message>
+    <message>
+        <source>ورود داده‌ها</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>ردیف</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>تازه ساخته می‌شود</source>
+        <translation>Will be created</translation>
+    </message>
+    <message>
+        <source>تکمیل می‌شود</source>
+        <translation>Will be completed</translation>
+    </message>
+    <message>
+        <source>تکراری</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>وارد نمی‌شود</source>
+        <translation>Will be skipped</translation>
+    </message>
+    <message>
+        <source>خطا</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>هشدار</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>ردیفی که با رکوردی موجود یا ردیفی بالاتر یکی است:</source>
+        <translation>A row that matches an existing record or a row above it:</translation>
+    </message>
+    <message>
+        <source>در حال آزمایش، بی آنکه چیزی ذخیره شود…</source>
+        <translation>Trying the import without saving anything…</translation>
+    </message>
+    <message>
+        <source>ورود این فایل چیزی را تغییر نمی‌دهد.</source>
+        <translation>Importing this file would change nothing.</translation>
+    </message>
+    <message>
+        <source>هنوز چیزی ذخیره نشده است. خطاها و هشدارها را در جدول پایین ببینید.</source>
+        <translation>Nothing has been saved yet. See the errors and warnings in the table below.</translation>
+    </message>
+    <message>
+        <source>هنوز چیزی ذخیره نشده است. مشکلی پیدا نشد.</source>
+        <translation>Nothing has been saved yet. No problems were found.</translation>
     </message>
 </context>
 <context>
@@ -677,6 +752,47 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>انتخاب فایل</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>فایل اکسل، OpenDocument یا CSV را انتخاب کنید، یا آن را روی همین صفحه بکشید و رها کنید.</source>
+        <translation>Choose an Excel, OpenDocument or CSV file, or drag it onto this page.</translation>
+    </message>
+    <message>
+        <source>نشانی فایل</source>
+        <translation>File path</translation>
+    </message>
+    <message>
+        <source>انتخاب فایل…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>فایل را اینجا رها کنید
+%1</source>
+        <translation>Drop the file here
+%1</translation>
+    </message>
+    <message>
+        <source>انتخاب فایل برای ورود داده</source>
+        <translation>Choose a file to import</translation>
+    </message>
+    <message>
+        <source>صفحه‌گسترده‌ها (%1)</source>
+        <translation>Spreadsheets (%1)</translation>
+    </message>
+    <message>
+        <source>در حال خواندن %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>«%1»: %2 برگه.</source>
+        <translation>“%1”: %2 sheet(s).</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>به برنامه خوش آمدید</source>
@@ -763,10 +879,425 @@
     </message>
 </context>
 <context>
+    <name>ImportHistory</name>
+    <message>
+        <source>زمان</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>فایل</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>برگه</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>نوع</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>ردیف</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>تازه</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>تکمیل‌شده</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>تکراری</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>واردنشده</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>سابقهٔ ورود اطلاعات</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <source>هر ورود داده را می‌توانید حتی روزها بعد برگردانید؛ رکوردهایی که از آن پس تغییر کرده‌اند دست نمی‌خورند و نامشان گفته می‌شود.</source>
+        <translation>Any import can be undone, even days later; records changed since are left alone and named.</translation>
+    </message>
+    <message>
+        <source>هنوز داده‌ای از فایل وارد نشده است.</source>
+        <translation>Nothing has been imported from a file yet.</translation>
+    </message>
+    <message>
+        <source>بستن</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>واگرد این ورود</source>
+        <translation>Undo this import</translation>
+    </message>
+    <message>
+        <source>انجام دوبارهٔ این ورود</source>
+        <translation>Redo this import</translation>
+    </message>
+    <message>
+        <source>در حال برگرداندن %1…</source>
+        <translation>Undoing %1…</translation>
+    </message>
+    <message>
+        <source>در حال انجام دوبارهٔ %1…</source>
+        <translation>Redoing %1…</translation>
+    </message>
+    <message>
+        <source>«%1» برگردانده شد (%2 تغییر).</source>
+        <translation>“%1” was undone (%2 changes).</translation>
+    </message>
+    <message>
+        <source>«%1» دوباره انجام شد (%2 تغییر).</source>
+        <translation>“%1” was redone (%2 changes).</translation>
+    </message>
+    <message>
+        <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
+        <translation>These had changed since the import and were left alone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryModel</name>
+    <message>
+        <source>برگردانده شد</source>
+        <translation>Undone</translation>
+    </message>
+    <message>
+        <source>انجام شده</source>
+        <translation>Imported</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLabels</name>
+    <message>
+        <source>نام</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>نام خانوادگی</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>نام و نام خانوادگی</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>شرکت</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <source>سمت</source>
+        <translation>Job title</translation>
+    </message>
+    <message>
+        <source>موبایل</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>تلفن</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>ایمیل</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>نشانی</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>شهر</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>استان</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>تاریخ تولد</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>منبع سرنخ</source>
+        <translation>Lead source</translation>
+    </message>
+    <message>
+        <source>برچسب‌ها</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>یادداشت‌ها</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>مسئول</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>کمپین</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>Lifecycle</translation>
+    </message>
+    <message>
+        <source>نام شرکت</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>صنعت</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>وب‌سایت</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>عنوان معامله</source>
+        <translation>Deal title</translation>
+    </message>
+    <message>
+        <source>مشتری (شخص)</source>
+        <translation>Customer (person)</translation>
+    </message>
+    <message>
+        <source>مرحله</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>مبلغ (ریال)</source>
+        <translation>Amount (rials)</translation>
+    </message>
+    <message>
+        <source>مبلغ (تومان)</source>
+        <translation>Amount (tomans)</translation>
+    </message>
+    <message>
+        <source>تاریخ پیش‌بینی بستن</source>
+        <translation>Expected close date</translation>
+    </message>
+    <message>
+        <source>موبایل مشتری</source>
+        <translation>Customer&apos;s mobile</translation>
+    </message>
+    <message>
+        <source>ایمیل مشتری</source>
+        <translation>Customer&apos;s email</translation>
+    </message>
+    <message>
+        <source>— وارد نشود —</source>
+        <translation>— Do not import —</translation>
+    </message>
+    <message>
+        <source>نگه‌داری در یادداشت‌ها</source>
+        <translation>Keep in notes</translation>
+    </message>
+    <message>
+        <source>مخاطبان</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>شرکت‌ها</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <source>معامله‌ها</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>تکمیل رکورد موجود (پیشنهادی)</source>
+        <translation>Complete the existing record (recommended)</translation>
+    </message>
+    <message>
+        <source>فیلدهای خالیِ رکوردِ موجود از فایل پر می‌شوند؛ مقداری که از قبل هست و با فایل فرق دارد عوض نمی‌شود و هشدار می‌گیرد.</source>
+        <translation>Empty fields of the existing record are filled from the file; a value it already has that differs from the file is kept, with a warning.</translation>
+    </message>
+    <message>
+        <source>نادیده گرفتن ردیف تکراری</source>
+        <translation>Skip the duplicate row</translation>
+    </message>
+    <message>
+        <source>ردیفی که با رکوردی موجود یکی است کنار گذاشته می‌شود و چیزی عوض نمی‌شود.</source>
+        <translation>A row that matches an existing record is left out and nothing changes.</translation>
+    </message>
+    <message>
+        <source>ساختن رکورد تازه</source>
+        <translation>Create a new record</translation>
+    </message>
+    <message>
+        <source>هر ردیف رکورد تازه‌ای می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</source>
+        <translation>Every row creates a new record, even a duplicate (you will have to merge them later).</translation>
+    </message>
+    <message>
+        <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
+        <translation>An unexpected error occurred and was written to the application log (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>ورود داده‌ها</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <source>تا پایان کار چیزی ذخیره نمی‌شود؛ اگر ورود را لغو کنید، داده‌ها همان می‌مانند که بودند.</source>
+        <translation>Nothing is saved until the end; if you cancel the import, the data stays as it was.</translation>
+    </message>
+    <message>
+        <source>در حال ورود داده از %1…</source>
+        <translation>Importing %1…</translation>
+    </message>
+    <message>
+        <source>در حال لغو…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>هیچ داده‌ای ذخیره نشد.</source>
+        <translation>Nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSteps</name>
+    <message>
+        <source>ورود داده از %1</source>
+        <translation>Import of %1</translation>
+    </message>
+    <message>
+        <source>واگرد ورود داده از %1</source>
+        <translation>Undo of the import of %1</translation>
+    </message>
+    <message>
+        <source>انجام دوبارهٔ ورود داده از %1</source>
+        <translation>Redo of the import of %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTables</name>
+    <message>
+        <source>ردیف</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>ستون</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>نوع</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>شرح</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>ایراد</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>وارد نمی‌شود: %1</source>
+        <translation>Skipped: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>برگهٔ «%1»: %2 ردیف و %3 ستون؛ سرستون‌ها در ردیف %4.</source>
+        <translation>Sheet “%1”: %2 rows and %3 columns; headers in row %4.</translation>
+    </message>
+    <message>
+        <source>و %1 مورد دیگر</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>ورود اطلاعات از اکسل</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <source>قبلی</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>بعدی</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>بستن</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>لغو ورود</source>
+        <translation>Cancel import</translation>
+    </message>
+</context>
+<context>
     <name>JalaliDateEdit</name>
     <message>
         <source>پاک کردن تاریخ</source>
         <translation>Clear date</translation>
+    </message>
+</context>
+<context>
+    <name>ListExport</name>
+    <message>
+        <source>ذخیره به صورت فایل اکسل</source>
+        <translation>Save as an Excel file</translation>
+    </message>
+    <message>
+        <source>کارپوشهٔ اکسل (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>در حال لغو…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>در حال نوشتن %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>لغو</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>خروجی اکسل</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>خروجی اکسل لغو شد؛ فایلی نوشته نشد.</source>
+        <translation>Export cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>%1 ردیف در «%2» نوشته شد.</source>
+        <translation>%1 rows written to “%2”.</translation>
+    </message>
+    <message>
+        <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
+        <translation>An unexpected error occurred and was written to the application log (%1).</translation>
+    </message>
+    <message>
+        <source>باز کردن فایل</source>
+        <translation>Open the file</translation>
+    </message>
+    <message>
+        <source>باز کردن پوشه</source>
+        <translation>Open the folder</translation>
     </message>
 </context>
 <context>
@@ -782,6 +1313,34 @@
     <message>
         <source>خروج</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>ورود اطلاعات از اکسل…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <source>سابقهٔ ورود اطلاعات…</source>
+        <translation>Import history…</translation>
+    </message>
+    <message>
+        <source>خروجی اکسل</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>مخاطبان (با فیلتر فعلی)…</source>
+        <translation>Contacts (as filtered)…</translation>
+    </message>
+    <message>
+        <source>شرکت‌ها…</source>
+        <translation>Companies…</translation>
+    </message>
+    <message>
+        <source>معامله‌ها…</source>
+        <translation>Deals…</translation>
+    </message>
+    <message>
+        <source>فعالیت‌ها…</source>
+        <translation>Activities…</translation>
     </message>
     <message>
         <source>&amp;ویرایش</source>
@@ -886,6 +1445,53 @@
     <message>
         <source>سطل زباله</source>
         <translation>Trash</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>ستون‌ها</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>بگویید هر ستون فایل در کدام فیلد وارد شود. پیش‌نمایش پایین صفحه ردیف‌ها را همان‌طور که ذخیره می‌شوند نشان می‌دهد.</source>
+        <translation>Say which field each column of the file goes to. The preview below shows the rows as they will be stored.</translation>
+    </message>
+    <message>
+        <source>ستون در فایل</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>نمونه مقدارها</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <source>وارد شود به عنوان</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <source>این نگاشت برای فایل‌هایی با همین ستون‌ها به خاطر سپرده شود</source>
+        <translation>Remember this mapping for files with these columns</translation>
+    </message>
+    <message>
+        <source>پیش‌نمایش ردیف‌های اول:</source>
+        <translation>Preview of the first rows:</translation>
+    </message>
+    <message>
+        <source>این برگه شامل:</source>
+        <translation>This sheet holds:</translation>
+    </message>
+    <message>
+        <source>نگاشتی که دفعهٔ پیش برای همین ستون‌ها ذخیره کردید به کار رفت.</source>
+        <translation>The mapping you saved last time for these columns is used.</translation>
+    </message>
+    <message>
+        <source>ستون‌ها از روی سرستون‌ها و مقدارهایشان شناخته شدند؛ هر کدام را می‌توانید تغییر دهید.</source>
+        <translation>Columns were recognised from their headers and values; you can change any of them.</translation>
+    </message>
+    <message>
+        <source>(بی‌سرستون) ستون %1</source>
+        <translation>(no header) column %1</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1620,100 @@
     </message>
 </context>
 <context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>خطا</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>هشدار</source>
+        <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>ورود داده انجام شد</source>
+        <translation>Import done</translation>
+    </message>
+    <message>
+        <source>ردیف</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>تازه ساخته شد</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>تکمیل شد</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>تکراری</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <source>وارد نشد</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>خطا</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>هشدار</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>ذخیرهٔ ردیف‌های مشکل‌دار در فایل اکسل…</source>
+        <translation>Save the problem rows as an Excel file…</translation>
+    </message>
+    <message>
+        <source>واگرد این ورود</source>
+        <translation>Undo this import</translation>
+    </message>
+    <message>
+        <source>داده‌های %1 وارد شد. با «واگرد» در منوی ویرایش یا دکمهٔ زیر برمی‌گردد.</source>
+        <translation>%1 was imported. Edit &gt; Undo or the button below takes it back.</translation>
+    </message>
+    <message>
+        <source>ورود داده برگردانده شد (%1 تغییر).</source>
+        <translation>The import was undone (%1 changes).</translation>
+    </message>
+    <message>
+        <source>ورود داده دوباره انجام شد (%1 تغییر).</source>
+        <translation>The import was redone (%1 changes).</translation>
+    </message>
+    <message>
+        <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
+        <translation>These had changed since the import and were left alone: %1</translation>
+    </message>
+    <message>
+        <source>انجام دوبارهٔ این ورود</source>
+        <translation>Redo this import</translation>
+    </message>
+    <message>
+        <source>%1 - ردیف‌های مشکل‌دار.xlsx</source>
+        <translation>%1 - problem rows.xlsx</translation>
+    </message>
+    <message>
+        <source>ذخیرهٔ ردیف‌های مشکل‌دار</source>
+        <translation>Save the problem rows</translation>
+    </message>
+    <message>
+        <source>کارپوشه اکسل (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>در حال ذخیرهٔ %1…</source>
+        <translation>Saving %1…</translation>
+    </message>
+    <message>
+        <source>%1 ردیف مشکل‌دار در %2 ذخیره شد.</source>
+        <translation>%1 problem rows saved to %2.</translation>
+    </message>
+</context>
+<context>
     <name>SegmentActions</name>
     <message>
         <source>تغییر نام…</source>
@@ -1042,6 +1742,21 @@
     <message>
         <source>خطا</source>
         <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>انتخاب برگه</source>
+        <translation>Choose a sheet</translation>
+    </message>
+    <message>
+        <source>این فایل چند برگه دارد؛ برگه‌ای را که باید وارد شود انتخاب کنید.</source>
+        <translation>This file has several sheets; choose the one to import.</translation>
+    </message>
+    <message>
+        <source>در حال خواندن برگهٔ «%1»…</source>
+        <translation>Reading sheet “%1”…</translation>
     </message>
 </context>
 <context>

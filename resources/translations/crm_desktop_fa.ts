@@ -46,6 +46,10 @@
             <translation>شرکت جدید</translation>
         </message>
         <message>
+            <source>خروجی اکسل…</source>
+            <translation>خروجی اکسل…</translation>
+        </message>
+        <message>
             <source>شرکتی پیدا نشد</source>
             <translation>شرکتی پیدا نشد</translation>
         </message>
@@ -549,6 +553,14 @@
             <translation>مخاطب تازه</translation>
         </message>
         <message>
+            <source>خروجی اکسل…</source>
+            <translation>خروجی اکسل…</translation>
+        </message>
+        <message>
+            <source>فهرست همان‌طور که دیده می‌شود در یک فایل اکسل</source>
+            <translation>فهرست همان‌طور که دیده می‌شود در یک فایل اکسل</translation>
+        </message>
+        <message>
             <source>مخاطبی پیدا نشد</source>
             <translation>مخاطبی پیدا نشد</translation>
         </message>
@@ -563,6 +575,69 @@
         <message>
             <source>%1 انتخاب‌شده</source>
             <translation>%1 انتخاب‌شده</translation>
+        </message>
+    </context>
+    <context>
+        <name>DryRunPage</name>
+        <message>
+            <source>آزمایش پیش از ورود</source>
+            <translation>آزمایش پیش از ورود</translation>
+        </message>
+        <message>
+            <source>فایل یک بار بدون ذخیره آزموده شد؛ این است آنچه ورود داده‌ها انجام خواهد داد.</source>
+            <translation>فایل یک بار بدون ذخیره آزموده شد؛ این است آنچه ورود داده‌ها انجام خواهد داد.</translation>
+        </message>
+        <message>
+            <source>ورود داده‌ها</source>
+            <translation>ورود داده‌ها</translation>
+        </message>
+        <message>
+            <source>ردیف</source>
+            <translation>ردیف</translation>
+        </message>
+        <message>
+            <source>تازه ساخته می‌شود</source>
+            <translation>تازه ساخته می‌شود</translation>
+        </message>
+        <message>
+            <source>تکمیل می‌شود</source>
+            <translation>تکمیل می‌شود</translation>
+        </message>
+        <message>
+            <source>تکراری</source>
+            <translation>تکراری</translation>
+        </message>
+        <message>
+            <source>وارد نمی‌شود</source>
+            <translation>وارد نمی‌شود</translation>
+        </message>
+        <message>
+            <source>خطا</source>
+            <translation>خطا</translation>
+        </message>
+        <message>
+            <source>هشدار</source>
+            <translation>هشدار</translation>
+        </message>
+        <message>
+            <source>ردیفی که با رکوردی موجود یا ردیفی بالاتر یکی است:</source>
+            <translation>ردیفی که با رکوردی موجود یا ردیفی بالاتر یکی است:</translation>
+        </message>
+        <message>
+            <source>در حال آزمایش، بی آنکه چیزی ذخیره شود…</source>
+            <translation>در حال آزمایش، بی آنکه چیزی ذخیره شود…</translation>
+        </message>
+        <message>
+            <source>ورود این فایل چیزی را تغییر نمی‌دهد.</source>
+            <translation>ورود این فایل چیزی را تغییر نمی‌دهد.</translation>
+        </message>
+        <message>
+            <source>هنوز چیزی ذخیره نشده است. خطاها و هشدارها را در جدول پایین ببینید.</source>
+            <translation>هنوز چیزی ذخیره نشده است. خطاها و هشدارها را در جدول پایین ببینید.</translation>
+        </message>
+        <message>
+            <source>هنوز چیزی ذخیره نشده است. مشکلی پیدا نشد.</source>
+            <translation>هنوز چیزی ذخیره نشده است. مشکلی پیدا نشد.</translation>
         </message>
     </context>
     <context>
@@ -677,6 +752,47 @@
         </message>
     </context>
     <context>
+        <name>FilePage</name>
+        <message>
+            <source>انتخاب فایل</source>
+            <translation>انتخاب فایل</translation>
+        </message>
+        <message>
+            <source>فایل اکسل، OpenDocument یا CSV را انتخاب کنید، یا آن را روی همین صفحه بکشید و رها کنید.</source>
+            <translation>فایل اکسل، OpenDocument یا CSV را انتخاب کنید، یا آن را روی همین صفحه بکشید و رها کنید.</translation>
+        </message>
+        <message>
+            <source>نشانی فایل</source>
+            <translation>نشانی فایل</translation>
+        </message>
+        <message>
+            <source>انتخاب فایل…</source>
+            <translation>انتخاب فایل…</translation>
+        </message>
+        <message>
+            <source>فایل را اینجا رها کنید
+%1</source>
+            <translation>فایل را اینجا رها کنید
+%1</translation>
+        </message>
+        <message>
+            <source>انتخاب فایل برای ورود داده</source>
+            <translation>انتخاب فایل برای ورود داده</translation>
+        </message>
+        <message>
+            <source>صفحه‌گسترده‌ها (%1)</source>
+            <translation>صفحه‌گسترده‌ها (%1)</translation>
+        </message>
+        <message>
+            <source>در حال خواندن %1…</source>
+            <translation>در حال خواندن %1…</translation>
+        </message>
+        <message>
+            <source>«%1»: %2 برگه.</source>
+            <translation>«%1»: %2 برگه.</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunDialog</name>
         <message>
             <source>به برنامه خوش آمدید</source>
@@ -763,10 +879,425 @@
         </message>
     </context>
     <context>
+        <name>ImportHistory</name>
+        <message>
+            <source>زمان</source>
+            <translation>زمان</translation>
+        </message>
+        <message>
+            <source>فایل</source>
+            <translation>فایل</translation>
+        </message>
+        <message>
+            <source>برگه</source>
+            <translation>برگه</translation>
+        </message>
+        <message>
+            <source>نوع</source>
+            <translation>نوع</translation>
+        </message>
+        <message>
+            <source>ردیف</source>
+            <translation>ردیف</translation>
+        </message>
+        <message>
+            <source>تازه</source>
+            <translation>تازه</translation>
+        </message>
+        <message>
+            <source>تکمیل‌شده</source>
+            <translation>تکمیل‌شده</translation>
+        </message>
+        <message>
+            <source>تکراری</source>
+            <translation>تکراری</translation>
+        </message>
+        <message>
+            <source>واردنشده</source>
+            <translation>واردنشده</translation>
+        </message>
+        <message>
+            <source>وضعیت</source>
+            <translation>وضعیت</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportHistoryDialog</name>
+        <message>
+            <source>سابقهٔ ورود اطلاعات</source>
+            <translation>سابقهٔ ورود اطلاعات</translation>
+        </message>
+        <message>
+            <source>هر ورود داده را می‌توانید حتی روزها بعد برگردانید؛ رکوردهایی که از آن پس تغییر کرده‌اند دست نمی‌خورند و نامشان گفته می‌شود.</source>
+            <translation>هر ورود داده را می‌توانید حتی روزها بعد برگردانید؛ رکوردهایی که از آن پس تغییر کرده‌اند دست نمی‌خورند و نامشان گفته می‌شود.</translation>
+        </message>
+        <message>
+            <source>هنوز داده‌ای از فایل وارد نشده است.</source>
+            <translation>هنوز داده‌ای از فایل وارد نشده است.</translation>
+        </message>
+        <message>
+            <source>بستن</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <source>واگرد این ورود</source>
+            <translation>واگرد این ورود</translation>
+        </message>
+        <message>
+            <source>انجام دوبارهٔ این ورود</source>
+            <translation>انجام دوبارهٔ این ورود</translation>
+        </message>
+        <message>
+            <source>در حال برگرداندن %1…</source>
+            <translation>در حال برگرداندن %1…</translation>
+        </message>
+        <message>
+            <source>در حال انجام دوبارهٔ %1…</source>
+            <translation>در حال انجام دوبارهٔ %1…</translation>
+        </message>
+        <message>
+            <source>«%1» برگردانده شد (%2 تغییر).</source>
+            <translation>«%1» برگردانده شد (%2 تغییر).</translation>
+        </message>
+        <message>
+            <source>«%1» دوباره انجام شد (%2 تغییر).</source>
+            <translation>«%1» دوباره انجام شد (%2 تغییر).</translation>
+        </message>
+        <message>
+            <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
+            <translation>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportHistoryModel</name>
+        <message>
+            <source>برگردانده شد</source>
+            <translation>برگردانده شد</translation>
+        </message>
+        <message>
+            <source>انجام شده</source>
+            <translation>انجام شده</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportLabels</name>
+        <message>
+            <source>نام</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>نام خانوادگی</source>
+            <translation>نام خانوادگی</translation>
+        </message>
+        <message>
+            <source>نام و نام خانوادگی</source>
+            <translation>نام و نام خانوادگی</translation>
+        </message>
+        <message>
+            <source>شرکت</source>
+            <translation>شرکت</translation>
+        </message>
+        <message>
+            <source>سمت</source>
+            <translation>سمت</translation>
+        </message>
+        <message>
+            <source>موبایل</source>
+            <translation>موبایل</translation>
+        </message>
+        <message>
+            <source>تلفن</source>
+            <translation>تلفن</translation>
+        </message>
+        <message>
+            <source>ایمیل</source>
+            <translation>ایمیل</translation>
+        </message>
+        <message>
+            <source>نشانی</source>
+            <translation>نشانی</translation>
+        </message>
+        <message>
+            <source>شهر</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <source>استان</source>
+            <translation>استان</translation>
+        </message>
+        <message>
+            <source>تاریخ تولد</source>
+            <translation>تاریخ تولد</translation>
+        </message>
+        <message>
+            <source>منبع سرنخ</source>
+            <translation>منبع سرنخ</translation>
+        </message>
+        <message>
+            <source>برچسب‌ها</source>
+            <translation>برچسب‌ها</translation>
+        </message>
+        <message>
+            <source>یادداشت‌ها</source>
+            <translation>یادداشت‌ها</translation>
+        </message>
+        <message>
+            <source>مسئول</source>
+            <translation>مسئول</translation>
+        </message>
+        <message>
+            <source>کمپین</source>
+            <translation>کمپین</translation>
+        </message>
+        <message>
+            <source>وضعیت</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>نام شرکت</source>
+            <translation>نام شرکت</translation>
+        </message>
+        <message>
+            <source>صنعت</source>
+            <translation>صنعت</translation>
+        </message>
+        <message>
+            <source>وب‌سایت</source>
+            <translation>وب‌سایت</translation>
+        </message>
+        <message>
+            <source>عنوان معامله</source>
+            <translation>عنوان معامله</translation>
+        </message>
+        <message>
+            <source>مشتری (شخص)</source>
+            <translation>مشتری (شخص)</translation>
+        </message>
+        <message>
+            <source>مرحله</source>
+            <translation>مرحله</translation>
+        </message>
+        <message>
+            <source>مبلغ (ریال)</source>
+            <translation>مبلغ (ریال)</translation>
+        </message>
+        <message>
+            <source>مبلغ (تومان)</source>
+            <translation>مبلغ (تومان)</translation>
+        </message>
+        <message>
+            <source>تاریخ پیش‌بینی بستن</source>
+            <translation>تاریخ پیش‌بینی بستن</translation>
+        </message>
+        <message>
+            <source>موبایل مشتری</source>
+            <translation>موبایل مشتری</translation>
+        </message>
+        <message>
+            <source>ایمیل مشتری</source>
+            <translation>ایمیل مشتری</translation>
+        </message>
+        <message>
+            <source>— وارد نشود —</source>
+            <translation>— وارد نشود —</translation>
+        </message>
+        <message>
+            <source>نگه‌داری در یادداشت‌ها</source>
+            <translation>نگه‌داری در یادداشت‌ها</translation>
+        </message>
+        <message>
+            <source>مخاطبان</source>
+            <translation>مخاطبان</translation>
+        </message>
+        <message>
+            <source>شرکت‌ها</source>
+            <translation>شرکت‌ها</translation>
+        </message>
+        <message>
+            <source>معامله‌ها</source>
+            <translation>معامله‌ها</translation>
+        </message>
+        <message>
+            <source>تکمیل رکورد موجود (پیشنهادی)</source>
+            <translation>تکمیل رکورد موجود (پیشنهادی)</translation>
+        </message>
+        <message>
+            <source>فیلدهای خالیِ رکوردِ موجود از فایل پر می‌شوند؛ مقداری که از قبل هست و با فایل فرق دارد عوض نمی‌شود و هشدار می‌گیرد.</source>
+            <translation>فیلدهای خالیِ رکوردِ موجود از فایل پر می‌شوند؛ مقداری که از قبل هست و با فایل فرق دارد عوض نمی‌شود و هشدار می‌گیرد.</translation>
+        </message>
+        <message>
+            <source>نادیده گرفتن ردیف تکراری</source>
+            <translation>نادیده گرفتن ردیف تکراری</translation>
+        </message>
+        <message>
+            <source>ردیفی که با رکوردی موجود یکی است کنار گذاشته می‌شود و چیزی عوض نمی‌شود.</source>
+            <translation>ردیفی که با رکوردی موجود یکی است کنار گذاشته می‌شود و چیزی عوض نمی‌شود.</translation>
+        </message>
+        <message>
+            <source>ساختن رکورد تازه</source>
+            <translation>ساختن رکورد تازه</translation>
+        </message>
+        <message>
+            <source>هر ردیف رکورد تازه‌ای می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</source>
+            <translation>هر ردیف رکورد تازه‌ای می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</translation>
+        </message>
+        <message>
+            <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
+            <translation>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPage</name>
+        <message>
+            <source>ورود داده‌ها</source>
+            <translation>ورود داده‌ها</translation>
+        </message>
+        <message>
+            <source>تا پایان کار چیزی ذخیره نمی‌شود؛ اگر ورود را لغو کنید، داده‌ها همان می‌مانند که بودند.</source>
+            <translation>تا پایان کار چیزی ذخیره نمی‌شود؛ اگر ورود را لغو کنید، داده‌ها همان می‌مانند که بودند.</translation>
+        </message>
+        <message>
+            <source>در حال ورود داده از %1…</source>
+            <translation>در حال ورود داده از %1…</translation>
+        </message>
+        <message>
+            <source>در حال لغو…</source>
+            <translation>در حال لغو…</translation>
+        </message>
+        <message>
+            <source>هیچ داده‌ای ذخیره نشد.</source>
+            <translation>هیچ داده‌ای ذخیره نشد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSteps</name>
+        <message>
+            <source>ورود داده از %1</source>
+            <translation>ورود داده از %1</translation>
+        </message>
+        <message>
+            <source>واگرد ورود داده از %1</source>
+            <translation>واگرد ورود داده از %1</translation>
+        </message>
+        <message>
+            <source>انجام دوبارهٔ ورود داده از %1</source>
+            <translation>انجام دوبارهٔ ورود داده از %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportTables</name>
+        <message>
+            <source>ردیف</source>
+            <translation>ردیف</translation>
+        </message>
+        <message>
+            <source>ستون</source>
+            <translation>ستون</translation>
+        </message>
+        <message>
+            <source>نوع</source>
+            <translation>نوع</translation>
+        </message>
+        <message>
+            <source>شرح</source>
+            <translation>شرح</translation>
+        </message>
+        <message>
+            <source>ایراد</source>
+            <translation>ایراد</translation>
+        </message>
+        <message>
+            <source>وارد نمی‌شود: %1</source>
+            <translation>وارد نمی‌شود: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>برگهٔ «%1»: %2 ردیف و %3 ستون؛ سرستون‌ها در ردیف %4.</source>
+            <translation>برگهٔ «%1»: %2 ردیف و %3 ستون؛ سرستون‌ها در ردیف %4.</translation>
+        </message>
+        <message>
+            <source>و %1 مورد دیگر</source>
+            <translation>و %1 مورد دیگر</translation>
+        </message>
+        <message>
+            <source>ورود اطلاعات از اکسل</source>
+            <translation>ورود اطلاعات از اکسل</translation>
+        </message>
+        <message>
+            <source>قبلی</source>
+            <translation>قبلی</translation>
+        </message>
+        <message>
+            <source>بعدی</source>
+            <translation>بعدی</translation>
+        </message>
+        <message>
+            <source>بستن</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <source>انصراف</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>لغو ورود</source>
+            <translation>لغو ورود</translation>
+        </message>
+    </context>
+    <context>
         <name>JalaliDateEdit</name>
         <message>
             <source>پاک کردن تاریخ</source>
             <translation>پاک کردن تاریخ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExport</name>
+        <message>
+            <source>ذخیره به صورت فایل اکسل</source>
+            <translation>ذخیره به صورت فایل اکسل</translation>
+        </message>
+        <message>
+            <source>کارپوشهٔ اکسل (*.xlsx)</source>
+            <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>در حال لغو…</source>
+            <translation>در حال لغو…</translation>
+        </message>
+        <message>
+            <source>در حال نوشتن %1…</source>
+            <translation>در حال نوشتن %1…</translation>
+        </message>
+        <message>
+            <source>لغو</source>
+            <translation>لغو</translation>
+        </message>
+        <message>
+            <source>خروجی اکسل</source>
+            <translation>خروجی اکسل</translation>
+        </message>
+        <message>
+            <source>خروجی اکسل لغو شد؛ فایلی نوشته نشد.</source>
+            <translation>خروجی اکسل لغو شد؛ فایلی نوشته نشد.</translation>
+        </message>
+        <message>
+            <source>%1 ردیف در «%2» نوشته شد.</source>
+            <translation>%1 ردیف در «%2» نوشته شد.</translation>
+        </message>
+        <message>
+            <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
+            <translation>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</translation>
+        </message>
+        <message>
+            <source>باز کردن فایل</source>
+            <translation>باز کردن فایل</translation>
+        </message>
+        <message>
+            <source>باز کردن پوشه</source>
+            <translation>باز کردن پوشه</translation>
         </message>
     </context>
     <context>
@@ -782,6 +1313,34 @@
         <message>
             <source>خروج</source>
             <translation>خروج</translation>
+        </message>
+        <message>
+            <source>ورود اطلاعات از اکسل…</source>
+            <translation>ورود اطلاعات از اکسل…</translation>
+        </message>
+        <message>
+            <source>سابقهٔ ورود اطلاعات…</source>
+            <translation>سابقهٔ ورود اطلاعات…</translation>
+        </message>
+        <message>
+            <source>خروجی اکسل</source>
+            <translation>خروجی اکسل</translation>
+        </message>
+        <message>
+            <source>مخاطبان (با فیلتر فعلی)…</source>
+            <translation>مخاطبان (با فیلتر فعلی)…</translation>
+        </message>
+        <message>
+            <source>شرکت‌ها…</source>
+            <translation>شرکت‌ها…</translation>
+        </message>
+        <message>
+            <source>معامله‌ها…</source>
+            <translation>معامله‌ها…</translation>
+        </message>
+        <message>
+            <source>فعالیت‌ها…</source>
+            <translation>فعالیت‌ها…</translation>
         </message>
         <message>
             <source>&amp;ویرایش</source>
@@ -886,6 +1445,53 @@
         <message>
             <source>سطل زباله</source>
             <translation>سطل زباله</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <source>ستون‌ها</source>
+            <translation>ستون‌ها</translation>
+        </message>
+        <message>
+            <source>بگویید هر ستون فایل در کدام فیلد وارد شود. پیش‌نمایش پایین صفحه ردیف‌ها را همان‌طور که ذخیره می‌شوند نشان می‌دهد.</source>
+            <translation>بگویید هر ستون فایل در کدام فیلد وارد شود. پیش‌نمایش پایین صفحه ردیف‌ها را همان‌طور که ذخیره می‌شوند نشان می‌دهد.</translation>
+        </message>
+        <message>
+            <source>ستون در فایل</source>
+            <translation>ستون در فایل</translation>
+        </message>
+        <message>
+            <source>نمونه مقدارها</source>
+            <translation>نمونه مقدارها</translation>
+        </message>
+        <message>
+            <source>وارد شود به عنوان</source>
+            <translation>وارد شود به عنوان</translation>
+        </message>
+        <message>
+            <source>این نگاشت برای فایل‌هایی با همین ستون‌ها به خاطر سپرده شود</source>
+            <translation>این نگاشت برای فایل‌هایی با همین ستون‌ها به خاطر سپرده شود</translation>
+        </message>
+        <message>
+            <source>پیش‌نمایش ردیف‌های اول:</source>
+            <translation>پیش‌نمایش ردیف‌های اول:</translation>
+        </message>
+        <message>
+            <source>این برگه شامل:</source>
+            <translation>این برگه شامل:</translation>
+        </message>
+        <message>
+            <source>نگاشتی که دفعهٔ پیش برای همین ستون‌ها ذخیره کردید به کار رفت.</source>
+            <translation>نگاشتی که دفعهٔ پیش برای همین ستون‌ها ذخیره کردید به کار رفت.</translation>
+        </message>
+        <message>
+            <source>ستون‌ها از روی سرستون‌ها و مقدارهایشان شناخته شدند؛ هر کدام را می‌توانید تغییر دهید.</source>
+            <translation>ستون‌ها از روی سرستون‌ها و مقدارهایشان شناخته شدند؛ هر کدام را می‌توانید تغییر دهید.</translation>
+        </message>
+        <message>
+            <source>(بی‌سرستون) ستون %1</source>
+            <translation>(بی‌سرستون) ستون %1</translation>
         </message>
     </context>
     <context>
@@ -1014,6 +1620,100 @@
         </message>
     </context>
     <context>
+        <name>ProblemsModel</name>
+        <message>
+            <source>خطا</source>
+            <translation>خطا</translation>
+        </message>
+        <message>
+            <source>هشدار</source>
+            <translation>هشدار</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultPage</name>
+        <message>
+            <source>ورود داده انجام شد</source>
+            <translation>ورود داده انجام شد</translation>
+        </message>
+        <message>
+            <source>ردیف</source>
+            <translation>ردیف</translation>
+        </message>
+        <message>
+            <source>تازه ساخته شد</source>
+            <translation>تازه ساخته شد</translation>
+        </message>
+        <message>
+            <source>تکمیل شد</source>
+            <translation>تکمیل شد</translation>
+        </message>
+        <message>
+            <source>تکراری</source>
+            <translation>تکراری</translation>
+        </message>
+        <message>
+            <source>وارد نشد</source>
+            <translation>وارد نشد</translation>
+        </message>
+        <message>
+            <source>خطا</source>
+            <translation>خطا</translation>
+        </message>
+        <message>
+            <source>هشدار</source>
+            <translation>هشدار</translation>
+        </message>
+        <message>
+            <source>ذخیرهٔ ردیف‌های مشکل‌دار در فایل اکسل…</source>
+            <translation>ذخیرهٔ ردیف‌های مشکل‌دار در فایل اکسل…</translation>
+        </message>
+        <message>
+            <source>واگرد این ورود</source>
+            <translation>واگرد این ورود</translation>
+        </message>
+        <message>
+            <source>داده‌های %1 وارد شد. با «واگرد» در منوی ویرایش یا دکمهٔ زیر برمی‌گردد.</source>
+            <translation>داده‌های %1 وارد شد. با «واگرد» در منوی ویرایش یا دکمهٔ زیر برمی‌گردد.</translation>
+        </message>
+        <message>
+            <source>ورود داده برگردانده شد (%1 تغییر).</source>
+            <translation>ورود داده برگردانده شد (%1 تغییر).</translation>
+        </message>
+        <message>
+            <source>ورود داده دوباره انجام شد (%1 تغییر).</source>
+            <translation>ورود داده دوباره انجام شد (%1 تغییر).</translation>
+        </message>
+        <message>
+            <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
+            <translation>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</translation>
+        </message>
+        <message>
+            <source>انجام دوبارهٔ این ورود</source>
+            <translation>انجام دوبارهٔ این ورود</translation>
+        </message>
+        <message>
+            <source>%1 - ردیف‌های مشکل‌دار.xlsx</source>
+            <translation>%1 - ردیف‌های مشکل‌دار.xlsx</translation>
+        </message>
+        <message>
+            <source>ذخیرهٔ ردیف‌های مشکل‌دار</source>
+            <translation>ذخیرهٔ ردیف‌های مشکل‌دار</translation>
+        </message>
+        <message>
+            <source>کارپوشه اکسل (*.xlsx)</source>
+            <translation>کارپوشه اکسل (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>در حال ذخیرهٔ %1…</source>
+            <translation>در حال ذخیرهٔ %1…</translation>
+        </message>
+        <message>
+            <source>%1 ردیف مشکل‌دار در %2 ذخیره شد.</source>
+            <translation>%1 ردیف مشکل‌دار در %2 ذخیره شد.</translation>
+        </message>
+    </context>
+    <context>
         <name>SegmentActions</name>
         <message>
             <source>تغییر نام…</source>
@@ -1042,6 +1742,21 @@
         <message>
             <source>خطا</source>
             <translation>خطا</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPage</name>
+        <message>
+            <source>انتخاب برگه</source>
+            <translation>انتخاب برگه</translation>
+        </message>
+        <message>
+            <source>این فایل چند برگه دارد؛ برگه‌ای را که باید وارد شود انتخاب کنید.</source>
+            <translation>این فایل چند برگه دارد؛ برگه‌ای را که باید وارد شود انتخاب کنید.</translation>
+        </message>
+        <message>
+            <source>در حال خواندن برگهٔ «%1»…</source>
+            <translation>در حال خواندن برگهٔ «%1»…</translation>
         </message>
     </context>
     <context>

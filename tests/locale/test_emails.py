@@ -91,3 +91,32 @@ def test_valid_addresses_survive_case_and_padding(
     assert normalize_email(address) == address
     assert normalize_email(f"  {address.upper()}\u00a0") == address
     assert normalize_email(normalize_email(address)) == address
+
+
+_ATOM = st.text("abcxyz019._-+'", min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _ATOM,
+    st.lists(st.text("abz09-", min_size=1, max_size=8), min_size=1, max_size=3),
+    st.text("comirxn-1", min_size=1, max_size=5),
+)
+def test_plain_shortcut_agrees_with_full_checks(local: str, labels: list[str], tld: str) -> None:
+    # Everyday ASCII addresses skip the step-by-step checks; they must accept exactly
+    # what those checks accept.
+    from crm_desktop.locale import emails
+
+    address = f"{local}@{'.'.join([*labels, tld])}"
+    try:
+        emails._check_local(local, address)
+        emails._check_domain(address.split("@")[1], address)
+    except InvalidInput:
+        expected = None
+    else:
+        expected = address
+    try:
+        got: str | None = normalize_email(address.upper())
+    except InvalidInput:
+        got = None
+    assert got == expected

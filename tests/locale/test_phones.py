@@ -161,3 +161,28 @@ def test_mobile_round_trip(national: str, persian_digits: bool) -> None:
     assert parse_phone(format_phone(e164, persian_digits=persian_digits)) == e164
     assert parse_phone(national[1:]) == e164  # Excel dropped the leading zero
     assert parse_phone(int(national)) == e164
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.from_regex(r"(9[0-9]|[1-8][0-9])[0-9]{8}", fullmatch=True),
+    st.sampled_from(["0", "", "+98", "0098", "98"]),
+)
+def test_iranian_shortcut_agrees_with_phonenumbers(national: str, prefix: str) -> None:
+    # Plain ten-digit Iranian numbers skip phonenumbers after the first number with the
+    # same five-digit prefix; the answer must be the one phonenumbers gives.
+    import phonenumbers
+
+    number = phonenumbers.parse("+98" + national, "IR")
+    valid = phonenumbers.is_valid_number(number)
+    if valid:
+        assert parse_phone(prefix + national) == "+98" + national
+        mobile = phonenumbers.number_type(number) in (
+            phonenumbers.PhoneNumberType.MOBILE,
+            phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        )
+        assert is_mobile("+98" + national) is mobile
+        assert national_digits("+98" + national) == "0" + national
+    else:
+        with pytest.raises(InvalidInput):
+            parse_phone(prefix + national)

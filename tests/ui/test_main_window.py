@@ -345,3 +345,70 @@ def test_the_status_bar_says_when_long_work_is_under_way(window: MainWindow) -> 
     assert window.busy_label.isVisible()
     window.ctx.work_finished(job)
     assert window.busy_label.isHidden()
+
+
+def test_file_menu_opens_import_and_its_history(qtbot: QtBot, window: MainWindow) -> None:
+    from crm_desktop.ui.import_history import ImportHistoryDialog
+    from crm_desktop.ui.import_wizard import ImportWizard
+
+    window.import_action.trigger()
+    wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard)]
+    assert len(wizards) == 1 and wizards[0].isVisible()
+    assert wizards[0].state.path is None  # the user picks the file on its first page
+    wizards[0].reject()
+    window.import_history_action.trigger()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportHistoryDialog)]
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].close()
+
+
+def _drop(window: MainWindow, path: Path) -> tuple[bool, bool]:
+    """Drag ``path`` over the window and drop it: (drag accepted, drop accepted)."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    where = QPoint(window.width() // 2, window.height() // 2)
+    enter = QDragEnterEvent(
+        where,
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    drop = QDropEvent(
+        QPointF(where),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    return enter.isAccepted(), drop.isAccepted()
+
+
+def test_dropping_a_spreadsheet_on_the_window_opens_the_import_on_it(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from crm_desktop.ui.import_wizard import ImportWizard
+
+    book = openpyxl.Workbook()
+    sheet = book.create_sheet("مشتریان", 0)
+    sheet.append(["نام", "موبایل"])
+    sheet.append(["سارا", "09121112233"])
+    path = tmp_path / "مشتریان.xlsx"
+    book.save(path)
+    note = tmp_path / "notes.txt"
+    note.write_text("not a spreadsheet", encoding="utf-8")
+
+    assert _drop(window, note) == (False, False)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard)]
+    assert _drop(window, path) == (True, True)
+    wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard)]
+    assert len(wizards) == 1
+    qtbot.waitUntil(lambda: wizards[0].state.path == path, timeout=5000)
+    wizards[0].reject()

@@ -63,7 +63,19 @@ def test_english_window_is_left_to_right_and_english(english_window: MainWindow)
     assert nav.mapTo(window, QPoint(0, 0)).x() < window.stack.mapTo(window, QPoint(0, 0)).x()
     menus = [window.file_menu, window.edit_menu, window.go_menu, window.help_menu]
     assert [menu.title() for menu in menus] == ["&File", "&Edit", "&Go", "&Help"]
-    assert [a.text() for a in window.file_menu.actions() if a.text()] == ["New contact", "Quit"]
+    assert [a.text() for a in window.file_menu.actions() if a.text()] == [
+        "New contact",
+        "Import from Excel…",
+        "Import history…",
+        "Export to Excel",
+        "Quit",
+    ]
+    assert [a.text() for a in window.export_menu.actions()] == [
+        "Contacts (as filtered)…",
+        "Companies…",
+        "Deals…",
+        "Activities…",
+    ]
     assert window.find_action.text() == "Find"
     assert window.count_label.text() == "30 contacts"  # Latin digits too
     assert window.sync_label.text() == "No sync"

@@ -1,0 +1,157 @@
+"""Excel import of 50,000 rows x 12 columns against reading the same file.
+
+Baseline: python-calamine reading the whole sheet (what the importer reads with);
+beside it, openpyxl's read-only mode reading the same file. The import is the whole
+``crm-desktop import`` path: read, map, match, write, commit, into a new database.
+Each figure runs in a fresh process so that its peak memory (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.data import CACHE
+
+_FIRST = ("علی", "رضا", "مریم", "زهرا", "حسین", "نگار", "سارا", "محمد", "فاطمه", "امیر")
+_LAST = ("رضایی", "احمدی", "کریمی", "حسینی", "محمدی", "نوری", "کاظمی", "موسوی")
+_CITIES = (("تهران", "تهران"), ("اصفهان", "اصفهان"), ("شیراز", "فارس"), ("کرج", "البرز"))
+HEADERS = (
+    "نام",
+    "نام خانوادگی",
+    "موبایل",
+    "تلفن",
+    "ایمیل",
+    "شرکت",
+    "سمت",
+    "شهر",
+    "استان",
+    "تاریخ تولد",
+    "منبع",
+    "برچسب",
+)
+
+
+def spreadsheet(rows: int, seed: int = 1) -> Path:
+    """A realistic contacts workbook (cached): phones as numbers, Jalali text dates."""
+    path = CACHE / f"import-{rows}x{len(HEADERS)}-{seed}.xlsx"
+    if path.exists():
+        return path
+    import openpyxl
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("مخاطبان")
+    sheet.append(["فهرست مشتریان"])
+    sheet.append([])
+    sheet.append(list(HEADERS))
+    for i in range(rows):
+        city, province = rng.choice(_CITIES)
+        sheet.append(
+            [
+                rng.choice(_FIRST),
+                f"{rng.choice(_LAST)} {i}",
+                9120000000 + i,  # the leading zero lost, as Excel does
+                f"021-{88000000 + i}",
+                f"user{i}@mail{i % 50}.example",
+                f"شرکت {i % 3000}",
+                rng.choice(("مدیر فروش", "کارشناس", "مدیرعامل")),
+                city,
+                province,
+                f"13{rng.randint(40, 80)}/{rng.randint(1, 12):02d}/{rng.randint(1, 29):02d}",
+                rng.choice(("نمایشگاه", "وب‌سایت", "معرفی")),
+                rng.choice(("VIP", "همکار، VIP", "")),
+            ]
+        )
+    partial = path.with_suffix(".partial.xlsx")
+    workbook.save(partial)
+    shutil.move(partial, path)
+    return path
+
+
+def _child(what: str, xlsx: Path, db: Path | None) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter: seconds and peak RSS."""
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.importing", what, str(xlsx), str(db or "")],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure(rows: int = 50_000, rounds: int = 3) -> dict[str, Any]:
+    xlsx = spreadsheet(rows)
+    calamine = [_child("calamine", xlsx, None) for _ in range(rounds)]
+    imports = []
+    with tempfile.TemporaryDirectory() as folder:
+        for attempt in range(rounds):
+            imports.append(_child("import", xlsx, Path(folder) / f"import-{attempt}.sqlite3"))
+    openpyxl_read = _child("openpyxl", xlsx, None)
+    read_s = statistics.median(c["seconds"] for c in calamine)
+    import_s = statistics.median(i["seconds"] for i in imports)
+    return {
+        "rows": rows,
+        "columns": len(HEADERS),
+        "calamine_s": read_s,
+        "calamine_rss_mb": max(c["rss_mb"] for c in calamine),
+        "import_s": import_s,
+        "import_rss_mb": max(i["rss_mb"] for i in imports),
+        "created": imports[0]["created"],
+        "ratio": import_s / read_s,
+        "openpyxl_s": openpyxl_read["seconds"],
+        "openpyxl_ratio": openpyxl_read["seconds"] / read_s,
+    }
+
+
+def _peak_mb() -> float | None:
+    if sys.platform == "win32":
+        return None
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_child(what: str, xlsx: Path, db: str) -> None:
+    result: dict[str, Any] = {}
+    if what == "import":
+        from crm_desktop.models.database import open_database
+
+        # The database exists before the clock starts, as on a laptop that imports.
+        with open_database(Path(db)):
+            pass
+        start = time.perf_counter()
+        from crm_desktop.services.importer import import_file
+
+        with open_database(Path(db)) as database:
+            outcome = import_file(database, xlsx)
+        result["created"] = outcome.created
+    elif what == "calamine":
+        start = time.perf_counter()
+        from python_calamine import CalamineWorkbook
+
+        CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()
+    else:
+        start = time.perf_counter()
+        import openpyxl
+
+        book = openpyxl.load_workbook(xlsx, read_only=True, data_only=True)
+        for _row in book.worksheets[0].iter_rows(values_only=True):
+            pass
+    result["seconds"] = time.perf_counter() - start
+    result["rss_mb"] = _peak_mb()
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    _run_child(sys.argv[1], Path(sys.argv[2]), sys.argv[3])

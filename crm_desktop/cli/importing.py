@@ -1,0 +1,111 @@
+"""``import``: contacts, companies or deals from a spreadsheet file.
+
+The sheet is read (and the file checked) before the database is opened, so a file
+that cannot be read exits 2 and writes nothing at all. Whether the sheet holds
+contacts, companies or deals is read from its columns; a mapping saved in the window
+for the same header set is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from crm_desktop.locale import format_number, to_persian_digits
+
+if TYPE_CHECKING:
+    from crm_desktop.services.spreadsheet import SheetData
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser("import", help="import a spreadsheet (.xlsx .xls .ods .csv)")
+    parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would happen, write nothing"
+    )
+    parser.add_argument(
+        "--on-duplicate",
+        choices=("update", "skip", "create"),
+        default="update",
+        help="a row matching a contact: fill its empty fields (default), skip it, or create anyway",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    parser.set_defaults(run=run_import)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from crm_desktop.services.spreadsheet import read_sheet
+
+    sheet = read_sheet(args.file, sheet=args.sheet)
+    db_path = Path(args.db)
+    if args.dry_run and not db_path.exists():
+        # A dry run writes nothing, not even a new database file: it runs against an
+        # empty one in a temporary folder.
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as folder:
+            return _import(args, sheet, Path(folder) / "dry-run.sqlite3")
+    return _import(args, sheet, db_path)
+
+
+def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
+    from crm_desktop.models.database import open_database
+    from crm_desktop.services.importer import guess_kind, mapping_for
+    from crm_desktop.services.importer import run_import as import_sheet
+
+    show_progress = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show_progress and total:
+            print(f"\r{100 * done // total}%   ", end="", file=sys.stderr, flush=True)
+
+    with open_database(db_path) as db:
+        kind = guess_kind(sheet)
+        mapping, _saved = mapping_for(db, sheet, kind)
+        result = import_sheet(
+            db,
+            sheet,
+            mapping,
+            kind=kind,
+            on_duplicate=args.on_duplicate,
+            dry_run=args.dry_run,
+            file_name=args.file.name,
+            progress=progress,
+        )
+    if show_progress:
+        print(file=sys.stderr)
+    if args.json:
+        print(json.dumps(result.as_json(args.lang), ensure_ascii=False))
+        return 0
+    fa = args.lang == "fa"
+    counts = [
+        (result.rows, "ردیف خوانده شد", "rows read"),
+        (result.created, "ساخته شد", "created"),
+        (result.updated, "به‌روز شد", "updated"),
+        (result.duplicates, "تکراری", "duplicates"),
+        (result.skipped, "رد شد", "skipped"),
+    ]
+    body = (
+        "، ".join(f"{format_number(n)} {f}" for n, f, _ in counts)
+        if fa
+        else ", ".join(f"{n} {e}" for n, _, e in counts)
+    )
+    if args.dry_run:
+        head = "آزمایشی (چیزی ذخیره نشد): " if fa else "Dry run (nothing saved): "
+    else:
+        head = f"{args.file.name}: "
+    print(head + body)
+    for label, problems in (("خطا", result.errors), ("هشدار", result.warnings)):
+        for problem in problems:
+            row = to_persian_digits(str(problem.row)) if fa else str(problem.row)
+            where = row + (f" [{problem.column}]" if problem.column else "")
+            kind_label = label if fa else ("error" if label == "خطا" else "warning")
+            row_word = "ردیف" if fa else "row"
+            print(f"{kind_label}: {row_word} {where}: {problem.message(args.lang)}")
+    if result.import_id:
+        print(("شناسهٔ ورود: " if fa else "import id: ") + result.import_id)
+    return 0

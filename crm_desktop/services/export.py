@@ -1,0 +1,638 @@
+"""Lists to Excel: contacts (as filtered), companies, deals and activities as .xlsx.
+
+The ``export_*`` functions read the database in chunks of ids (Core selects; phones,
+emails and tags looked up a chunk at a time) in one read transaction, and hand the rows
+to ``write_xlsx`` (``services.xlsx_writer``, re-exported here): a right-to-left sheet
+that appears only once complete. They write the values people read and our importer
+maps back: Persian headers, Jalali dates as text with ASCII digits (``1365/04/12``, so
+the column sorts), phones in national form, amounts as integer rials. No Qt here: the
+window runs these on a worker thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Select, and_, func, select
+from sqlalchemy.orm import Session, aliased
+
+from crm_desktop.locale import format_jalali, format_phone
+from crm_desktop.models import (
+    Activity,
+    ActivityType,
+    Campaign,
+    Company,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactTag,
+    Deal,
+    LeadSource,
+    Lifecycle,
+    LostReason,
+    Pipeline,
+    Stage,
+    Tag,
+    User,
+)
+from crm_desktop.models.database import Database
+from crm_desktop.services import company_list, contact_list
+from crm_desktop.services.contact_list import ContactFilter, ContactSort
+from crm_desktop.services.fields import LIFECYCLE_NAMES
+from crm_desktop.services.xlsx_writer import (
+    INTEGER_FORMAT,
+    MAX_WIDTH,
+    ExportCancelled,
+    ExportFailed,
+    ExportValue,
+    Progress,
+    check_target,
+    write_xlsx,
+)
+
+__all__ = [
+    "ACTIVITY_COLUMNS",
+    "COMPANY_COLUMNS",
+    "CONTACT_COLUMNS",
+    "DEAL_COLUMNS",
+    "EXPORT_KINDS",
+    "INTEGER_FORMAT",
+    "MAX_WIDTH",
+    "Column",
+    "ExportCancelled",
+    "ExportFailed",
+    "ExportValue",
+    "Progress",
+    "check_target",
+    "export_activities",
+    "export_companies",
+    "export_contacts",
+    "export_deals",
+    "headers",
+    "list_title",
+    "write_xlsx",
+]
+
+EXPORT_KINDS = ("contacts", "companies", "deals", "activities")
+LIST_SEPARATOR = "، "  # several phones, emails or tags in one cell
+_IRAN_MOBILE = re.compile(r"\+989(\d{9})", re.ASCII)
+
+_TITLES = {
+    "contacts": ("مخاطبان", "Contacts"),
+    "companies": ("شرکت‌ها", "Companies"),
+    "deals": ("معاملات", "Deals"),
+    "activities": ("فعالیت‌ها", "Activities"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    fa: str
+    en: str
+    number_format: str | None = None
+
+    def header(self, lang: str) -> str:
+        return self.fa if lang == "fa" else self.en
+
+
+def headers(columns: Sequence[Column], lang: str = "fa") -> list[str]:
+    return [column.header(lang) for column in columns]
+
+
+def list_title(kind: str, lang: str = "fa") -> str:
+    """The sheet's (and a default file's) name for a kind of list: ``مخاطبان``..."""
+    fa, en = _TITLES[kind]
+    return fa if lang == "fa" else en
+
+
+# Contact headers are the ones our importer maps back automatically
+# (``column_mapping.suggest_mapping``), so an exported file can be imported again.
+CONTACT_COLUMNS = (
+    Column("نام", "First Name"),
+    Column("نام خانوادگی", "Last Name"),
+    Column("شرکت", "Company"),
+    Column("سمت", "Job Title"),
+    Column("موبایل/تلفن", "Mobile/Phone"),
+    Column("ایمیل", "Email"),
+    Column("شهر", "City"),
+    Column("استان", "Province"),
+    Column("نشانی", "Address"),
+    Column("تاریخ تولد", "Birth Date"),
+    Column("منبع", "Lead Source"),
+    Column("کمپین", "Campaign"),
+    Column("مسئول", "Owner"),
+    Column("وضعیت", "Lifecycle"),
+    Column("برچسب‌ها", "Tags"),
+    Column("توضیحات", "Notes"),
+)
+COMPANY_COLUMNS = (
+    Column("نام شرکت", "Company Name"),
+    Column("صنعت", "Industry"),
+    Column("تلفن", "Phone"),
+    Column("ایمیل", "Email"),
+    Column("وب‌سایت", "Website"),
+    Column("شهر", "City"),
+    Column("استان", "Province"),
+    Column("نشانی", "Address"),
+    Column("مسئول", "Owner"),
+    Column("تعداد افراد", "People", INTEGER_FORMAT),
+    Column("توضیحات", "Notes"),
+)
+DEAL_COLUMNS = (
+    Column("عنوان", "Title"),
+    Column("مخاطب", "Contact"),
+    Column("شرکت", "Company"),
+    Column("مرحله", "Stage"),
+    Column("مبلغ (ریال)", "Amount (rials)", INTEGER_FORMAT),
+    Column("تاریخ پیش‌بینی بستن", "Expected Close"),
+    Column("مسئول", "Owner"),
+    Column("تاریخ ایجاد", "Created"),
+    Column("نتیجه", "Result"),
+    Column("تاریخ برد یا باخت", "Won or Lost On"),
+    Column("دلیل از دست رفتن", "Lost Reason"),
+)
+ACTIVITY_COLUMNS = (
+    Column("نوع", "Type"),
+    Column("موضوع", "Subject"),
+    Column("تاریخ و ساعت", "Date and Time"),
+    Column("مخاطب", "Contact"),
+    Column("شرکت", "Company"),
+    Column("معامله", "Deal"),
+    Column("مسئول", "Owner"),
+    Column("انجام شده", "Done"),
+    Column("نتیجه", "Outcome"),
+    Column("مدت (دقیقه)", "Duration (minutes)", INTEGER_FORMAT),
+    Column("توضیحات", "Notes"),
+)
+
+_LIFECYCLE_EN = {
+    Lifecycle.LEAD: "Lead",
+    Lifecycle.PROSPECT: "Prospect",
+    Lifecycle.CUSTOMER: "Customer",
+    Lifecycle.INACTIVE: "Inactive",
+}
+_ACTIVITY_TYPES_EN = {
+    "call": "Call",
+    "meeting": "Meeting",
+    "email": "Email",
+    "sms": "SMS",
+    "note": "Note",
+    "task": "Task",
+}
+_YES_NO = {"fa": ("بله", "خیر"), "en": ("Yes", "No")}
+_RESULTS = {
+    "fa": ("باز", "برنده", "از دست رفته"),
+    "en": ("Open", "Won", "Lost"),
+}
+
+
+# -- values as they read in the sheet -------------------------------------------------
+
+
+def _jalali(value: dt.date | dt.datetime | None) -> str | None:
+    """``1405/09/01`` (ASCII digits, so the column sorts); times are shown local."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = _local(value).date()
+    return format_jalali(value, persian_digits=False)
+
+
+def _jalali_time(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    local = _local(value)
+    return f"{format_jalali(local.date(), persian_digits=False)} {local:%H:%M}"
+
+
+def _local(value: dt.datetime) -> dt.datetime:
+    """Stored times are naive UTC; a sheet shows the user's own clock."""
+    return value.replace(tzinfo=dt.UTC).astimezone()
+
+
+def _phone(e164: str) -> str:
+    """``format_phone``, with Iranian mobiles (most phones) done without phonenumbers:
+    its parsing would take a fifth of a 100,000-contact export."""
+    mobile = _IRAN_MOBILE.fullmatch(e164)
+    if mobile is None:
+        return format_phone(e164)
+    digits = mobile[1]
+    return f"09{digits[:2]} {digits[2:5]} {digits[5:]}"
+
+
+def _person(first: str | None, last: str | None) -> str | None:
+    name = " ".join(part for part in (first, last) if part)
+    return name or None
+
+
+def _joined(values: Iterable[str]) -> str | None:
+    return LIST_SEPARATOR.join(values) or None
+
+
+def _lifecycle(value: str, lang: str) -> str:
+    try:
+        member = Lifecycle(value)
+    except ValueError:
+        return value
+    return LIFECYCLE_NAMES[member][0] if lang == "fa" else _LIFECYCLE_EN[member]
+
+
+def _yes_no(value: bool, lang: str) -> str:
+    yes, no = _YES_NO.get(lang, _YES_NO["en"])
+    return yes if value else no
+
+
+def _formats(columns: Sequence[Column]) -> dict[int, str]:
+    return {i: c.number_format for i, c in enumerate(columns) if c.number_format}
+
+
+def _grouped(session: Session, stmt: Select[str, str]) -> dict[str, list[str]]:
+    """``(owner id, value)`` rows in order -> each owner's values."""
+    found: dict[str, list[str]] = {}
+    for owner_id, value in session.execute(stmt):
+        found.setdefault(owner_id, []).append(value)
+    return found
+
+
+def _write_list(
+    db: Database,
+    path: Path | str,
+    *,
+    kind: str,
+    columns: Sequence[Column],
+    ids: Sequence[str] | Callable[[Session], Sequence[str]],
+    rows: Callable[[Session, Sequence[str], str], Iterator[Sequence[ExportValue]]],
+    progress: Progress | None,
+    lang: str,
+) -> int:
+    target = check_target(path)  # before any query: a bad name fails at once
+    with db.session() as session:  # one read transaction: a consistent snapshot
+        chosen = ids(session) if callable(ids) else ids
+        return write_xlsx(
+            target,
+            list_title(kind, lang),
+            headers(columns, lang),
+            rows(session, chosen, lang),
+            number_formats=_formats(columns),
+            progress=progress,
+            total=len(chosen),
+        )
+
+
+# -- contacts -----------------------------------------------------------------------
+
+
+def export_contacts(
+    db: Database,
+    path: Path | str,
+    flt: ContactFilter | None = None,
+    sort: ContactSort | None = None,
+    *,
+    progress: Progress | None = None,
+    lang: str = "fa",
+) -> int:
+    """The contacts the list shows for ``flt`` and ``sort``, in its order; rows written."""
+    check_target(path)
+    chosen = contact_list.page(db, flt or ContactFilter(), sort or ContactSort())
+    return _write_list(
+        db,
+        path,
+        kind="contacts",
+        columns=CONTACT_COLUMNS,
+        ids=chosen,
+        rows=_contact_rows,
+        progress=progress,
+        lang=lang,
+    )
+
+
+def _contact_rows(
+    session: Session, ids: Sequence[str], lang: str
+) -> Iterator[Sequence[ExportValue]]:
+    owner = aliased(User)
+    for chunk in company_list.chunks(ids):
+        base = session.execute(
+            select(
+                Contact.id,
+                Contact.first_name,
+                Contact.last_name,
+                Company.name,
+                Contact.job_title,
+                Contact.city,
+                Contact.province,
+                Contact.address,
+                Contact.birth_date,
+                LeadSource.name,
+                Campaign.name,
+                owner.name,
+                Contact.lifecycle,
+                Contact.notes,
+            )
+            .outerjoin(Company, Company.id == Contact.company_id)
+            .outerjoin(LeadSource, LeadSource.id == Contact.lead_source_id)
+            .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
+            .outerjoin(owner, owner.id == Contact.owner_id)
+            .where(Contact.id.in_(chunk))
+        )
+        by_id = {row[0]: row for row in base}
+        phones = _grouped(
+            session,
+            select(ContactPhone.contact_id, ContactPhone.number)
+            .where(ContactPhone.contact_id.in_(chunk), ContactPhone.deleted_at.is_(None))
+            .order_by(ContactPhone.position, ContactPhone.created_at),
+        )
+        emails = _grouped(
+            session,
+            select(ContactEmail.contact_id, ContactEmail.address)
+            .where(ContactEmail.contact_id.in_(chunk), ContactEmail.deleted_at.is_(None))
+            .order_by(ContactEmail.position, ContactEmail.created_at),
+        )
+        tags = _grouped(
+            session,
+            select(ContactTag.contact_id, Tag.name)
+            .join(Tag, and_(Tag.id == ContactTag.tag_id, Tag.deleted_at.is_(None)))
+            .where(ContactTag.contact_id.in_(chunk), ContactTag.deleted_at.is_(None))
+            .order_by(Tag.name),
+        )
+        for contact_id in chunk:
+            row = by_id.get(contact_id)
+            if row is None:  # deleted for good since the list was read
+                continue
+            (_, first, last, company, job, city, province, address, birth) = row[:9]
+            source, campaign, owner_name, lifecycle, notes = row[9:]
+            yield (
+                first or None,
+                last or None,
+                company,
+                job,
+                _joined(_phone(p) for p in phones.get(contact_id, ())),
+                _joined(emails.get(contact_id, ())),
+                city,
+                province,
+                address,
+                _jalali(birth),
+                source,
+                campaign,
+                owner_name,
+                _lifecycle(lifecycle, lang),
+                _joined(tags.get(contact_id, ())),
+                notes,
+            )
+
+
+# -- companies ----------------------------------------------------------------------
+
+
+def export_companies(
+    db: Database,
+    path: Path | str,
+    search: str | None = None,
+    *,
+    progress: Progress | None = None,
+    lang: str = "fa",
+) -> int:
+    """The companies the list shows for ``search``, in name order; rows written."""
+    check_target(path)
+    chosen = company_list.page(db, search)
+    return _write_list(
+        db,
+        path,
+        kind="companies",
+        columns=COMPANY_COLUMNS,
+        ids=chosen,
+        rows=_company_rows,
+        progress=progress,
+        lang=lang,
+    )
+
+
+def _company_rows(
+    session: Session, ids: Sequence[str], _lang: str
+) -> Iterator[Sequence[ExportValue]]:
+    for chunk in company_list.chunks(ids):
+        people: dict[str | None, int] = {
+            company_id: n
+            for company_id, n in session.execute(
+                select(Contact.company_id, func.count())
+                .where(Contact.company_id.in_(chunk), Contact.deleted_at.is_(None))
+                .group_by(Contact.company_id)
+            )
+        }
+        by_id = {
+            row[0]: row
+            for row in session.execute(
+                select(
+                    Company.id,
+                    Company.name,
+                    Company.industry,
+                    Company.phone,
+                    Company.email,
+                    Company.website,
+                    Company.city,
+                    Company.province,
+                    Company.address,
+                    User.name,
+                    Company.notes,
+                )
+                .outerjoin(User, User.id == Company.owner_id)
+                .where(Company.id.in_(chunk))
+            )
+        }
+        for company_id in chunk:
+            row = by_id.get(company_id)
+            if row is None:
+                continue
+            _, name, industry, phone, email, website, city, province, address, owner, notes = row
+            yield (
+                name,
+                industry,
+                _phone(phone) if phone else None,
+                email,
+                website,
+                city,
+                province,
+                address,
+                owner,
+                people.get(company_id, 0),
+                notes,
+            )
+
+
+# -- deals --------------------------------------------------------------------------
+
+
+def export_deals(
+    db: Database,
+    path: Path | str,
+    ids: Sequence[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    lang: str = "fa",
+) -> int:
+    """Deals in pipeline order (stage by stage, as the board shows them), or just
+    ``ids`` in the order given (a list the window shows); rows written."""
+    return _write_list(
+        db,
+        path,
+        kind="deals",
+        columns=DEAL_COLUMNS,
+        ids=_deal_ids if ids is None else ids,
+        rows=_deal_rows,
+        progress=progress,
+        lang=lang,
+    )
+
+
+def _deal_ids(session: Session) -> list[str]:
+    stmt = (
+        select(Deal.id)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .join(Pipeline, Pipeline.id == Deal.pipeline_id)
+        .where(Deal.deleted_at.is_(None))
+        .order_by(Pipeline.position, Stage.position, Deal.position, Deal.created_at, Deal.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def _deal_rows(session: Session, ids: Sequence[str], lang: str) -> Iterator[Sequence[ExportValue]]:
+    open_, won, lost = _RESULTS.get(lang, _RESULTS["en"])
+    for chunk in company_list.chunks(ids):
+        by_id = {
+            row[0]: row
+            for row in session.execute(
+                select(
+                    Deal.id,
+                    Deal.title,
+                    Contact.first_name,
+                    Contact.last_name,
+                    Company.name,
+                    Stage.name,
+                    Deal.amount,
+                    Deal.expected_close,
+                    User.name,
+                    Deal.created_at,
+                    Stage.is_won,
+                    Stage.is_lost,
+                    Deal.won_at,
+                    Deal.lost_at,
+                    LostReason.name,
+                )
+                .outerjoin(Contact, Contact.id == Deal.contact_id)
+                .outerjoin(Company, Company.id == Deal.company_id)
+                .outerjoin(Stage, Stage.id == Deal.stage_id)
+                .outerjoin(User, User.id == Deal.owner_id)
+                .outerjoin(LostReason, LostReason.id == Deal.lost_reason_id)
+                .where(Deal.id.in_(chunk))
+            )
+        }
+        for deal_id in chunk:
+            row = by_id.get(deal_id)
+            if row is None:
+                continue
+            (_, title, first, last, company, stage, amount, expected, owner) = row[:9]
+            created, is_won, is_lost, won_at, lost_at, reason = row[9:]
+            result = won if is_won else lost if is_lost else open_
+            closed = won_at if is_won else lost_at if is_lost else None
+            yield (
+                title,
+                _person(first, last),
+                company,
+                stage,
+                amount,
+                _jalali(expected),
+                owner,
+                _jalali(created),
+                result,
+                _jalali(closed),
+                reason if is_lost else None,
+            )
+
+
+# -- activities ---------------------------------------------------------------------
+
+
+def export_activities(
+    db: Database,
+    path: Path | str,
+    ids: Sequence[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    lang: str = "fa",
+) -> int:
+    """Activities oldest first (by when done, else due), or just ``ids`` in the order
+    given; rows written."""
+    return _write_list(
+        db,
+        path,
+        kind="activities",
+        columns=ACTIVITY_COLUMNS,
+        ids=_activity_ids if ids is None else ids,
+        rows=_activity_rows,
+        progress=progress,
+        lang=lang,
+    )
+
+
+def _activity_ids(session: Session) -> list[str]:
+    when = func.coalesce(Activity.done_at, Activity.due_at, Activity.created_at)
+    stmt = select(Activity.id).where(Activity.deleted_at.is_(None)).order_by(when, Activity.id)
+    return list(session.scalars(stmt))
+
+
+def _activity_rows(
+    session: Session, ids: Sequence[str], lang: str
+) -> Iterator[Sequence[ExportValue]]:
+    for chunk in company_list.chunks(ids):
+        by_id = {
+            row[0]: row
+            for row in session.execute(
+                select(
+                    Activity.id,
+                    ActivityType.code,
+                    ActivityType.name,
+                    Activity.subject,
+                    Activity.done_at,
+                    Activity.due_at,
+                    Activity.created_at,
+                    Contact.first_name,
+                    Contact.last_name,
+                    Company.name,
+                    Deal.title,
+                    User.name,
+                    Activity.outcome,
+                    Activity.duration_minutes,
+                    Activity.body,
+                )
+                .outerjoin(ActivityType, ActivityType.id == Activity.type_id)
+                .outerjoin(Contact, Contact.id == Activity.contact_id)
+                .outerjoin(Company, Company.id == Activity.company_id)
+                .outerjoin(Deal, Deal.id == Activity.deal_id)
+                .outerjoin(User, User.id == Activity.owner_id)
+                .where(Activity.id.in_(chunk))
+            )
+        }
+        for activity_id in chunk:
+            row = by_id.get(activity_id)
+            if row is None:
+                continue
+            (_, code, type_name, subject, done_at, due_at, created, first, last) = row[:9]
+            company, deal, owner, outcome, minutes, body = row[9:]
+            if lang != "fa":
+                type_name = _ACTIVITY_TYPES_EN.get(code or "", type_name)
+            yield (
+                type_name,
+                subject or None,
+                _jalali_time(done_at or due_at or created),
+                _person(first, last),
+                company,
+                deal,
+                owner,
+                _yes_no(done_at is not None, lang),
+                outcome,
+                minutes,
+                body,
+            )

@@ -1,0 +1,497 @@
+"""What every kind of import shares: problems, the result, lookups and the row writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import operator
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from crm_desktop.errors import InvalidInput, UserError
+from crm_desktop.locale import normalize_text, search_key, sort_key
+from crm_desktop.models import (
+    Base,
+    Campaign,
+    Company,
+    ImportChange,
+    LeadSource,
+    Tag,
+    User,
+    new_id,
+)
+from crm_desktop.services.column_mapping import NOTES
+from crm_desktop.services.importer.values import (
+    date_value,
+    email_values,
+    phone_values,
+    text_value,
+)
+from crm_desktop.services.spreadsheet import CellValue, SheetData, SheetRow
+
+ON_DUPLICATE = ("update", "skip", "create")
+# Rows between two progress reports (and two chances to cancel).
+PROGRESS_EVERY = 500
+# Rows held before they are written (executemany has no parameter cap).
+WRITE_CHUNK = 20000
+
+Progress = Callable[[int, int], None]
+
+
+class ImportCancelled(UserError):
+    """The user cancelled; the transaction is rolled back and nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "ورود داده لغو شد؛ چیزی ذخیره نشد.", "Import cancelled; nothing was saved."
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An error (the row was skipped) or a warning (a value was dropped or kept)."""
+
+    row: int  # the sheet's own row number
+    column: str  # the column's header, "" for the whole row
+    fa: str
+    en: str
+
+    def message(self, lang: str = "fa") -> str:
+        return self.fa if lang == "fa" else self.en
+
+    def as_json(self, lang: str = "fa") -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message(lang)}
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What an import did (or, for a dry run, would do)."""
+
+    kind: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    import_id: str | None = None
+    dry_run: bool = False
+
+    def as_json(self, lang: str = "fa") -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "created": self.created,
+            "updated": self.updated,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "errors": [p.as_json(lang) for p in self.errors],
+            "warnings": [p.as_json(lang) for p in self.warnings],
+            "import_id": self.import_id,
+        }
+
+    def problem_rows(self) -> dict[int, list[Problem]]:
+        """Sheet row number -> its errors and warnings, errors first."""
+        by_row: dict[int, list[Problem]] = {}
+        for problem in (*self.errors, *self.warnings):
+            by_row.setdefault(problem.row, []).append(problem)
+        return dict(sorted(by_row.items()))
+
+
+class Columns:
+    """A sheet's columns as the mapping sees them: field -> column indexes."""
+
+    def __init__(self, sheet: SheetData, mapping: Mapping[int, str]) -> None:
+        self.headers = sheet.headers
+        self.by_field: dict[str, list[int]] = {}
+        self.notes: list[int] = []
+        for index, choice in sorted(mapping.items()):
+            if index >= len(sheet.headers):
+                continue
+            if choice == NOTES:
+                self.notes.append(index)
+            else:
+                self.by_field.setdefault(choice, []).append(index)
+
+    def header(self, index: int) -> str:
+        return self.headers[index] or f"#{index + 1}"
+
+    def first(self, row: SheetRow, name: str) -> tuple[CellValue, str]:
+        """The first non-empty cell of ``name`` in the row, and its column's header."""
+        for index in self.by_field.get(name, ()):
+            value = row.values[index]
+            if value is not None and value != "":
+                return value, self.header(index)
+        return None, ""
+
+    def all(self, row: SheetRow, name: str) -> list[tuple[CellValue, str]]:
+        return [
+            (row.values[i], self.header(i))
+            for i in self.by_field.get(name, ())
+            if row.values[i] is not None and row.values[i] != ""
+        ]
+
+    def kept_notes(self, row: SheetRow) -> list[str]:
+        """ "header: value" lines of the columns kept in notes."""
+        lines = []
+        for index in self.notes:
+            value = row.values[index]
+            if value is None or value == "":
+                continue
+            text = value.isoformat() if isinstance(value, dt.date) else normalize_text(str(value))
+            if text:
+                lines.append(f"{self.header(index)}: {text}")
+        return lines
+
+
+class Names:
+    """Rows found by the names people type (companies, tags, sources, campaigns, users).
+
+    Loaded once; a name not found yet is created at most once per import (and only
+    written if the import is), so 50,000 rows need no query per row.
+    """
+
+    def __init__(self, session: Session, user_id: str | None, now: dt.datetime) -> None:
+        self._session = session
+        self._user_id = user_id
+        self._now = now
+        self.companies = _by_key(session, Company.id, Company.name)
+        self.tags = _by_key(session, Tag.id, Tag.name)
+        self.sources = _by_key(session, LeadSource.id, LeadSource.name)
+        self.campaigns = _by_key(session, Campaign.id, Campaign.name)
+        self.users: dict[str, str] = {}
+        for user_id_, name, username in session.execute(
+            select(User.id, User.name, User.username).where(
+                User.deleted_at.is_(None), User.active.is_(True)
+            )
+        ):
+            self.users.setdefault(search_key(name), user_id_)
+            self.users.setdefault(search_key(username), user_id_)
+        self.new_rows: dict[str, list[dict[str, Any]]] = {}
+        self.created_companies: list[str] = []
+        self._source_count = len(self.sources)
+
+    def _create(self, table: str, known: dict[str, str], name: str, **extra: Any) -> str:
+        key = search_key(name)
+        found = known.get(key)
+        if found is not None:
+            return found
+        row_id = new_id()
+        known[key] = row_id
+        row = {"id": row_id, "name": normalize_text(name), **extra, **self.stamp()}
+        self.new_rows.setdefault(table, []).append(row)
+        return row_id
+
+    def stamp(self) -> dict[str, Any]:
+        return {
+            "created_at": self._now,
+            "updated_at": self._now,
+            "deleted_at": None,
+            "updated_by": self._user_id,
+        }
+
+    def company(self, name: str) -> str:
+        before = len(self.companies)
+        company_id = self._create("companies", self.companies, name, sort_key=sort_key(name))
+        if len(self.companies) > before:
+            self.created_companies.append(company_id)
+        return company_id
+
+    def tag(self, name: str) -> str:
+        return self._create("tags", self.tags, name, color=None)
+
+    def source(self, name: str) -> str:
+        before = len(self.sources)
+        source_id = self._create("lead_sources", self.sources, name, position=self._source_count)
+        self._source_count += len(self.sources) - before
+        return source_id
+
+    def campaign(self, name: str) -> str:
+        return self._create("campaigns", self.campaigns, name, cost=0)
+
+    def user(self, name: str) -> str | None:
+        return self.users.get(search_key(name))
+
+
+def _by_key(session: Session, id_column: Any, name_column: Any) -> dict[str, str]:
+    table = id_column.class_
+    known: dict[str, str] = {}
+    for row_id, name in session.execute(
+        select(id_column, name_column).where(table.deleted_at.is_(None)).order_by(id_column)
+    ):
+        known.setdefault(search_key(name), row_id)
+    return known
+
+
+class SheetImport:
+    """What every kind of import shares: its context, counters and the cell readers
+    that report a dropped value as a warning on its row and column."""
+
+    def __init__(
+        self,
+        session: Session,
+        sheet: SheetData,
+        columns: Columns,
+        *,
+        on_duplicate: str,
+        names: Names,
+        changes: Changes,
+        problems: Callable[[Problem, bool], None],
+        progress: Progress,
+    ) -> None:
+        self.session = session
+        self.sheet = sheet
+        self.columns = columns
+        self.policy = on_duplicate
+        self.names = names
+        self.changes = changes
+        self.problem = problems
+        self.progress = progress
+        self.stamp = names.stamp()
+        self.created = 0
+        self.duplicates = 0
+        self.skipped = 0
+        self._updated: set[str] = set()
+
+    @property
+    def updated(self) -> int:
+        """Stored records this import changed (rows matching them may be more)."""
+        return len(self._updated)
+
+    def run(self, *, write: bool) -> None:
+        raise NotImplementedError
+
+    def read(self, row: SheetRow) -> Any:
+        """The row as it would be stored, or None (after an error) to skip it."""
+        raise NotImplementedError
+
+    def warn(self, row: int, column: str, fa: str, en: str) -> None:
+        self.problem(Problem(row, column, fa, en), False)
+
+    def error(self, row: int, column: str, fa: str, en: str) -> None:
+        self.problem(Problem(row, column, fa, en), True)
+        self.skipped += 1
+
+    def text(self, row: SheetRow, name: str) -> tuple[str | None, str]:
+        """The first non-empty cell of a field as normalized text, and its header."""
+        cell, header = self.columns.first(row, name)
+        return text_value(cell), header
+
+    def phones(self, row: SheetRow, *names: str) -> list[str]:
+        """Every valid phone in these fields' cells; the others become warnings."""
+        found: list[str] = []
+        for name in names:
+            for cell, header in self.columns.all(row, name):
+                numbers, bad = phone_values(cell)
+                found.extend(n for n in numbers if n not in found)
+                for part in bad:
+                    self.warn(
+                        row.number,
+                        header,
+                        f"شماره تلفن «{part}» معتبر نیست و وارد نشد؛ بقیهٔ ردیف وارد شد.",
+                        f"Invalid phone number '{part}' was dropped; the rest of the row "
+                        "was imported.",
+                    )
+        return found
+
+    def emails(self, row: SheetRow) -> list[str]:
+        """Every valid email address in the email cells; the others become warnings."""
+        found: list[str] = []
+        for cell, header in self.columns.all(row, "email"):
+            addresses, bad = email_values(cell)
+            found.extend(a for a in addresses if a not in found)
+            for part in bad:
+                self.warn(
+                    row.number,
+                    header,
+                    f"ایمیل «{part}» معتبر نیست و وارد نشد؛ بقیهٔ ردیف وارد شد.",
+                    f"Invalid email address '{part}' was dropped; the rest of the row "
+                    "was imported.",
+                )
+        return found
+
+    def owner(self, row: SheetRow) -> tuple[str, str, str] | None:
+        """(user id, header, name typed) of the owner column, if it names a user."""
+        name, header = self.text(row, "owner")
+        if not name:
+            return None
+        user_id = self.names.user(name)
+        if user_id is None:
+            self.warn(
+                row.number,
+                header,
+                f"کاربری به نام «{name}» نیست؛ مسئول خالی ماند.",
+                f"No user named '{name}'; the owner was left empty.",
+            )
+            return None
+        return user_id, header, name
+
+    def date(self, row: SheetRow, name: str) -> tuple[dt.date, str] | None:
+        cell, header = self.columns.first(row, name)
+        if cell is None:
+            return None
+        try:
+            value = date_value(cell)
+        except InvalidInput as exc:
+            self.warn(row.number, header, exc.fa, exc.en)
+            return None
+        return (value, header) if value is not None else None
+
+    def notes(self, row: SheetRow) -> str | None:
+        """The notes cells and the columns kept in notes, one per line."""
+        lines = [text_value(cell) or "" for cell, _ in self.columns.all(row, "notes")]
+        lines = [line for line in lines if line] + self.columns.kept_notes(row)
+        return "\n".join(lines) or None
+
+
+class Writer:
+    """Buffers new rows per table and writes them with executemany, parents first.
+
+    Every ``WRITE_CHUNK`` rows it writes what it holds (all tables, parents first), so
+    a big import never holds all its new rows in memory at once.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._rows: dict[str, list[dict[str, Any]]] = {}
+        self._count = 0
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self._rows.setdefault(table, []).append(row)
+        self._count += 1
+        if self._count >= WRITE_CHUNK:
+            self.flush()
+
+    def extend(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
+        for row in rows:
+            self.add(table, row)
+
+    def flush(self) -> None:
+        connection = self._session.connection()
+        for table in Base.metadata.sorted_tables:
+            rows = self._rows.pop(table.name, None)
+            if rows:
+                _insert_many(connection, table, rows)
+        self._count = 0
+
+
+def _insert_many(connection: Any, table: Table, rows: list[dict[str, Any]]) -> None:
+    names = [column.name for column in table.columns]
+    defaults: dict[str, Any] = {name: None for name in names}
+    for column in table.columns:
+        default = getattr(column.default, "arg", None)
+        if default is not None and not callable(default):
+            defaults[column.name] = default
+    dated = [i for i, column in enumerate(table.columns) if column.type.python_type in _DATE_TYPES]
+    sql = (
+        f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})'
+    )
+    raw = connection.connection.driver_connection
+    pick = operator.itemgetter(*names)
+    texts: dict[Any, Any] = {}  # the same stamp is on every row: convert it once
+    for start in range(0, len(rows), WRITE_CHUNK):
+        chunk = rows[start : start + WRITE_CHUNK]
+        values = []
+        for row in chunk:
+            item = list(pick(defaults | row))
+            for i in dated:
+                value = item[i]
+                if value is not None:
+                    text = texts.get(value)
+                    if text is None:
+                        text = texts[value] = _db_value(value)
+                    item[i] = text
+            values.append(item)
+        raw.executemany(sql, values)
+
+
+_DATE_TYPES = (dt.date, dt.datetime)
+
+
+def _db_value(value: Any) -> Any:
+    # The same text forms SQLAlchemy's SQLite dialect stores and reads back.
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class Changes:
+    """What this import did, written to ``import_changes`` for a later undo."""
+
+    def __init__(self, import_id: str, stamp: dict[str, Any]) -> None:
+        self.import_id = import_id
+        self._stamp = stamp
+        self.rows: list[dict[str, Any]] = []
+
+    def created(self, table: str, record_id: str) -> None:
+        self._add(table, record_id, "create")
+
+    def filled(self, table: str, record_id: str, name: str, old: Any, new: Any) -> None:
+        self._add(table, record_id, "fill", name=name, old=_json(old), new=_json(new))
+
+    def _add(
+        self,
+        table: str,
+        record_id: str,
+        action: str,
+        *,
+        name: str | None = None,
+        old: str | None = None,
+        new: str | None = None,
+    ) -> None:
+        self.rows.append(
+            {
+                "id": new_id(),
+                "import_id": self.import_id,
+                "table_name": table,
+                "record_id": record_id,
+                "action": action,
+                "field": name,
+                "old_value": old,
+                "new_value": new,
+                "reverted": False,
+                **self._stamp,
+            }
+        )
+
+
+def _json(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return json.dumps({"date": value.isoformat()})
+    return json.dumps(value, ensure_ascii=False)
+
+
+def from_json(text: str | None) -> Any:
+    if text is None:
+        return None
+    value = json.loads(text)
+    if isinstance(value, dict) and set(value) == {"date"}:
+        return dt.date.fromisoformat(value["date"])
+    return value
+
+
+def table_of(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+__all__ = [
+    "ON_DUPLICATE",
+    "Changes",
+    "Columns",
+    "ImportCancelled",
+    "ImportChange",
+    "ImportResult",
+    "Names",
+    "Problem",
+    "Progress",
+    "SheetImport",
+    "Writer",
+    "from_json",
+    "table_of",
+]

@@ -1,0 +1,639 @@
+"""Importing a contacts sheet: rows read, matched against contacts, then written at once.
+
+Pass one reads every row into a ``_Person`` and decides, from normalized phones and
+emails alone, whether it is new or the same person as an existing contact or an
+earlier row. Pass two loads the matched existing contacts in a few queries and applies
+the duplicate policy in row order. Nothing is written until both passes are done; then
+every new row goes in with executemany, in the caller's one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from crm_desktop.errors import InvalidInput
+from crm_desktop.locale import format_jalali, is_mobile, normalize_text, search_key, sort_key
+from crm_desktop.models import (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactSearch,
+    ContactTag,
+    Lifecycle,
+    new_id,
+)
+from crm_desktop.services.fields import parse_lifecycle
+from crm_desktop.services.importer.common import (
+    PROGRESS_EVERY,
+    Changes,
+    SheetImport,
+    Writer,
+)
+from crm_desktop.services.importer.values import list_values, split_full_name
+from crm_desktop.services.search import SEARCH_INDEXES, reindex_contacts, search_body
+from crm_desktop.services.spreadsheet import SheetRow
+
+# Text fields copied as they are (normalized).
+_TEXT_FIELDS = ("job_title", "address", "city", "province")
+# Fields filled on an existing contact only when it has none (ids and plain values).
+_FILLABLE = (
+    "first_name",
+    "last_name",
+    "company_id",
+    "job_title",
+    "address",
+    "city",
+    "province",
+    "birth_date",
+    "lead_source_id",
+    "campaign_id",
+    "owner_id",
+    "notes",
+)
+_LOAD_CHUNK = 500
+# Above this many new contacts the search index is filled in one statement at the end
+# instead of by its trigger, row by row.
+_BULK_INDEX = 1000
+_SEARCH_TRIGGER = "contact_search_ai"
+
+
+@dataclass(slots=True)
+class _Person:
+    """One row as it will be stored."""
+
+    row: int
+    values: dict[str, Any] = field(default_factory=dict)  # contacts columns
+    headers: dict[str, str] = field(default_factory=dict)  # column -> header it came from
+    shown: dict[str, str] = field(default_factory=dict)  # id column -> the name typed
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)  # tag ids
+    tag_names: list[str] = field(default_factory=list)
+    match: str | None = None  # contact id (existing, or made by an earlier row)
+
+    def set(self, column: str, value: Any, header: str, typed: str | None = None) -> None:
+        self.values[column] = value
+        self.headers[column] = header
+        if typed is not None:
+            self.shown[column] = typed
+
+
+@dataclass(slots=True)
+class NewContact:
+    """A contact as this import sees it: existing (loaded) or new (to be inserted)."""
+
+    id: str
+    values: dict[str, Any]
+    phones: list[str]
+    emails: list[str]
+    tags: set[str]
+    new: bool
+    changed: bool = False
+    first_row: int = 0
+    filled: list[str] = field(default_factory=list)
+    # What the contact had before this import (existing contacts only).
+    had: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
+        frozenset(),
+        frozenset(),
+        frozenset(),
+    )
+
+
+class ContactImport(SheetImport):
+    """One contacts import (or dry run) inside the caller's transaction."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._contacts: dict[str, NewContact] = {}
+        self._phone_owner: dict[str, str] = {}
+        self._email_owner: dict[str, str] = {}
+        self._name_owner: dict[str, str] | None = None
+        self._new_names: dict[str, str] = {}  # name keys of the contacts made so far
+
+    # ------------------------------------------------------------------ pass one
+
+    def run(self, *, write: bool) -> None:
+        self._load_keys()
+        total = len(self.sheet.rows) * 2
+        people: list[_Person] = []
+        for done, row in enumerate(self.sheet.rows, 1):
+            person = self.read(row)
+            if person is not None:
+                self._match(person)
+                people.append(person)
+            if done % PROGRESS_EVERY == 0:
+                self.progress(done, total)
+        self._load_matched(people)
+        half = len(self.sheet.rows)
+        for done, person in enumerate(people, 1):
+            self._apply(person)
+            if done % PROGRESS_EVERY == 0:
+                self.progress(half + done, total)
+        if write:
+            self._write()
+
+    def read(self, row: SheetRow) -> _Person | None:
+        first, last = self._name(row)
+        if not first and not last:
+            self.error(
+                row.number,
+                "",
+                "نام شخص (نام، نام خانوادگی یا نام کامل) ندارد؛ این ردیف وارد نشد.",
+                "No person's name (first, last or full name); the row was skipped.",
+            )
+            return None
+        person = _Person(row.number)
+        person.values["first_name"], person.values["last_name"] = first, last
+        person.phones = self.phones(row, "mobile", "phone")
+        person.emails = self.emails(row)
+        for name in _TEXT_FIELDS:
+            value, header = self.text(row, name)
+            if value:
+                person.set(name, value, header)
+        birth = self.date(row, "birth_date")
+        if birth is not None:
+            person.set("birth_date", *birth)
+        self._named(row, person)
+        self._lifecycle(row, person)
+        for cell, _header in self.columns.all(row, "tags"):
+            for tag in list_values(cell):
+                tag_id = self.names.tag(tag)
+                if tag_id not in person.tags:
+                    person.tags.append(tag_id)
+                    person.tag_names.append(tag)
+        notes = self.notes(row)
+        if notes:
+            column = (self.columns.by_field.get("notes") or self.columns.notes or [0])[0]
+            person.set("notes", notes, self.columns.header(column))
+        return person
+
+    def _name(self, row: SheetRow) -> tuple[str, str]:
+        first = self.text(row, "first_name")[0] or ""
+        last = self.text(row, "last_name")[0] or ""
+        if not first and not last:
+            full = self.text(row, "full_name")[0]
+            if full:
+                return split_full_name(full)
+        return first, last
+
+    def _named(self, row: SheetRow, person: _Person) -> None:
+        """Company, lead source and campaign by name (made when new), owner if known."""
+        finders = (
+            ("company", "company_id", self.names.company),
+            ("lead_source", "lead_source_id", self.names.source),
+            ("campaign", "campaign_id", self.names.campaign),
+        )
+        for name, column, find in finders:
+            typed, header = self.text(row, name)
+            if typed:
+                person.set(column, find(typed), header, typed)
+        owner = self.owner(row)
+        if owner is not None:
+            person.set("owner_id", *owner)
+
+    def _lifecycle(self, row: SheetRow, person: _Person) -> None:
+        typed, header = self.text(row, "lifecycle")
+        if not typed:
+            return
+        try:
+            person.set("lifecycle", parse_lifecycle(typed), header)
+        except InvalidInput as exc:
+            self.warn(row.number, header, exc.fa, exc.en)
+
+    def _load_keys(self) -> None:
+        """Every live phone and email -> its contact (the oldest one wins)."""
+        for number, contact_id in self.session.execute(
+            select(ContactPhone.number, ContactPhone.contact_id)
+            .join(Contact, Contact.id == ContactPhone.contact_id)
+            .where(ContactPhone.deleted_at.is_(None), Contact.deleted_at.is_(None))
+            .order_by(Contact.created_at.desc())
+        ):
+            self._phone_owner[number] = contact_id
+        for address, contact_id in self.session.execute(
+            select(ContactEmail.address, ContactEmail.contact_id)
+            .join(Contact, Contact.id == ContactEmail.contact_id)
+            .where(ContactEmail.deleted_at.is_(None), Contact.deleted_at.is_(None))
+            .order_by(Contact.created_at.desc())
+        ):
+            self._email_owner[address] = contact_id
+
+    def _name_key(self, person: _Person) -> str:
+        name = search_key(f"{person.values['first_name']} {person.values['last_name']}")
+        return f"{name}|{person.values.get('company_id') or ''}"
+
+    def _by_name(self) -> dict[str, str]:
+        """Name and company -> contact, loaded the first time a row needs it."""
+        if self._name_owner is None:
+            self._name_owner = {}
+            for contact_id, first, last, company_id in self.session.execute(
+                select(Contact.id, Contact.first_name, Contact.last_name, Contact.company_id)
+                .where(Contact.deleted_at.is_(None))
+                .order_by(Contact.created_at.desc())
+            ):
+                key = f"{search_key(f'{first} {last}')}|{company_id or ''}"
+                self._name_owner[key] = contact_id
+            self._name_owner.update(self._new_names)
+        return self._name_owner
+
+    def _match(self, person: _Person) -> None:
+        found = [self._phone_owner.get(p) for p in person.phones]
+        found += [self._email_owner.get(e) for e in person.emails]
+        if not person.phones and not person.emails:
+            # Nothing to match by but the name: the same name at the same company (or
+            # both at none) is the same person, so a second import adds nobody.
+            found.append(self._by_name().get(self._name_key(person)))
+        matches = list(dict.fromkeys(f for f in found if f is not None))
+        if matches and self.policy != "create":
+            person.match = matches[0]
+            # Its other phones and emails are now known to be this person's: a later
+            # row with only one of them is the same person too.
+            for phone in person.phones:
+                self._phone_owner.setdefault(phone, person.match)
+            for email in person.emails:
+                self._email_owner.setdefault(email, person.match)
+            if len(matches) > 1:
+                self.warn(
+                    person.row,
+                    "",
+                    "شماره یا ایمیل این ردیف با چند مخاطب یکی است؛ با نخستین آن‌ها یکی شد.",
+                    "This row's phones or emails match several contacts; it was matched "
+                    "with the first.",
+                )
+            self.duplicates += 1
+            return
+        if matches:
+            self.duplicates += 1  # counted, but created anyway (policy "create")
+        contact_id = new_id()
+        person.match = contact_id
+        self._contacts[contact_id] = NewContact(
+            contact_id,
+            {},
+            [],
+            [],
+            set(),
+            new=True,
+            first_row=person.row,
+        )
+        self.created += 1
+        key = self._name_key(person)
+        self._new_names.setdefault(key, contact_id)
+        if self._name_owner is not None:
+            self._name_owner.setdefault(key, contact_id)
+        for phone in person.phones:
+            self._phone_owner.setdefault(phone, contact_id)
+        for email in person.emails:
+            self._email_owner.setdefault(email, contact_id)
+
+    # ------------------------------------------------------------------ pass two
+
+    def _load_matched(self, people: Sequence[_Person]) -> None:
+        wanted = [p.match for p in people if p.match is not None and p.match not in self._contacts]
+        ids = list(dict.fromkeys(wanted))
+        columns = [getattr(Contact, name) for name in ("id", *_FILLABLE, "lifecycle")]
+        for start in range(0, len(ids), _LOAD_CHUNK):
+            part = ids[start : start + _LOAD_CHUNK]
+            for row in self.session.execute(select(*columns).where(Contact.id.in_(part))):
+                values = dict(zip(("id", *_FILLABLE, "lifecycle"), row, strict=True))
+                contact_id = values.pop("id")
+                self._contacts[contact_id] = NewContact(
+                    contact_id, values, [], [], set(), new=False
+                )
+            for model, attr in ((ContactPhone, "phones"), (ContactEmail, "emails")):
+                value = ContactPhone.number if model is ContactPhone else ContactEmail.address
+                for contact_id, item in self.session.execute(
+                    select(model.contact_id, value)
+                    .where(model.contact_id.in_(part), model.deleted_at.is_(None))
+                    .order_by(model.position)
+                ):
+                    getattr(self._contacts[contact_id], attr).append(item)
+            for contact_id, tag_id in self.session.execute(
+                select(ContactTag.contact_id, ContactTag.tag_id).where(
+                    ContactTag.contact_id.in_(part), ContactTag.deleted_at.is_(None)
+                )
+            ):
+                self._contacts[contact_id].tags.add(tag_id)
+            for contact_id in part:
+                contact = self._contacts.get(contact_id)
+                if contact is not None:
+                    contact.had = (
+                        frozenset(contact.phones),
+                        frozenset(contact.emails),
+                        frozenset(contact.tags),
+                    )
+
+    def _apply(self, person: _Person) -> None:
+        assert person.match is not None
+        contact = self._contacts[person.match]
+        if contact.new and contact.first_row == person.row:
+            contact.values = dict(person.values)
+            contact.values.setdefault("lifecycle", Lifecycle.LEAD.value)
+            contact.phones = list(person.phones)
+            contact.emails = list(person.emails)
+            contact.tags = set(person.tags)
+            return
+        if self.policy == "skip":
+            return
+        changed = self._fill(contact, person)
+        for phone in person.phones:
+            if (
+                phone not in contact.phones
+                and self._phone_owner.get(phone, contact.id) == contact.id
+            ):
+                contact.phones.append(phone)
+                changed = True
+        for email in person.emails:
+            if (
+                email not in contact.emails
+                and self._email_owner.get(email, contact.id) == contact.id
+            ):
+                contact.emails.append(email)
+                changed = True
+        for phone in person.phones:
+            self._phone_owner.setdefault(phone, contact.id)
+        for email in person.emails:
+            self._email_owner.setdefault(email, contact.id)
+        new_tags = [t for t in person.tags if t not in contact.tags]
+        if new_tags:
+            contact.tags.update(new_tags)
+            changed = True
+        if changed and not contact.new:
+            contact.changed = True
+            self._updated.add(contact.id)
+
+    def _fill(self, contact: NewContact, person: _Person) -> bool:
+        changed = False
+        old_values = contact.values
+        for name, value in person.values.items():
+            if value in (None, ""):
+                continue
+            current = old_values.get(name)
+            if current in (None, ""):
+                if name == "lifecycle":
+                    continue
+                if not contact.new:
+                    self.changes.filled("contacts", contact.id, name, current, value)
+                    contact.filled.append(name)
+                old_values[name] = value
+                changed = True
+            elif not _same(current, value):
+                self._conflict(person, name, current, value)
+        return changed
+
+    def _conflict(self, person: _Person, name: str, current: Any, value: Any) -> None:
+        if name == "lifecycle" and not _lifecycle_given(person):
+            return
+        header = person.headers.get(name, "")
+        if name in ("first_name", "last_name"):
+            header = header or self.columns.header(
+                (self.columns.by_field.get(name) or self.columns.by_field.get("full_name") or [0])[
+                    0
+                ]
+            )
+        if name in person.shown:  # an id: say what was typed, keep what is there
+            other = person.shown[name]
+            self.warn(
+                person.row,
+                header,
+                f"مخاطب موجود مقدار دیگری دارد؛ «{other}» این ردیف به کار نرفت.",
+                f"The existing contact has another value; this row's '{other}' was not used.",
+            )
+            return
+        kept, other = _shown(current), _shown(value)
+        self.warn(
+            person.row,
+            header,
+            f"مخاطب موجود «{kept}» دارد و این ردیف «{other}»؛ مقدار موجود نگه داشته شد.",
+            f"The existing contact has '{kept}' and this row '{other}'; the existing "
+            "value was kept.",
+        )
+
+    # ---------------------------------------------------------------------- write
+
+    def _write(self) -> None:
+        writer = Writer(self.session)
+        for table, rows in self.names.new_rows.items():
+            writer.extend(table, rows)
+        for company_id in self.names.created_companies:
+            self.changes.created("companies", company_id)
+        search_rows: list[dict[str, Any]] = []
+        company_names = self._company_names()
+        updated: list[NewContact] = []
+        for contact in self._contacts.values():
+            if contact.new:
+                insert_contact(
+                    writer,
+                    contact,
+                    stamp=self.stamp,
+                    changes=self.changes,
+                    search_rows=search_rows,
+                    company_names=company_names,
+                )
+            elif contact.changed:
+                updated.append(contact)
+        writer.flush()
+        self._update(updated)
+        index_new_contacts(self.session, search_rows)
+        reindex_contacts(self.session, [c.id for c in updated])
+
+    def _company_names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for row in self.names.new_rows.get("companies", ()):
+            names[row["id"]] = row["name"]
+        wanted = {
+            c.values.get("company_id")
+            for c in self._contacts.values()
+            if c.new and c.values.get("company_id")
+        } - set(names)
+        from crm_desktop.models import Company
+
+        ids = sorted(i for i in wanted if i)
+        for start in range(0, len(ids), _LOAD_CHUNK):
+            for company_id, name in self.session.execute(
+                select(Company.id, Company.name).where(
+                    Company.id.in_(ids[start : start + _LOAD_CHUNK])
+                )
+            ):
+                names[company_id] = name
+        return names
+
+    def _update(self, contacts: Iterable[NewContact]) -> None:
+        """Existing contacts: the filled fields, and phones, emails and tags added."""
+        writer = Writer(self.session)
+        for contact in contacts:
+            if contact.filled:
+                values = {name: contact.values[name] for name in contact.filled}
+                if "first_name" in values or "last_name" in values:
+                    values["sort_key"] = sort_key(
+                        f"{contact.values['first_name']} {contact.values['last_name']}".strip()
+                    )
+                self.session.execute(
+                    update(Contact)
+                    .where(Contact.id == contact.id)
+                    .values(
+                        **values,
+                        updated_at=self.stamp["updated_at"],
+                        updated_by=self.stamp["updated_by"],
+                    )
+                )
+            self._add_children(writer, contact)
+        writer.flush()
+
+    def _add_children(self, writer: Writer, contact: NewContact) -> None:
+        had_phones, had_emails, had_tags = contact.had
+        for position, number in enumerate(contact.phones):
+            if number not in had_phones:
+                row_id = new_id()
+                kind = "mobile" if is_mobile(number) else "work"
+                writer.add(
+                    "contact_phones",
+                    {
+                        "id": row_id,
+                        "contact_id": contact.id,
+                        "number": number,
+                        "kind": kind,
+                        "position": position,
+                        **self.stamp,
+                    },
+                )
+                self.changes.created("contact_phones", row_id)
+        for position, address in enumerate(contact.emails):
+            if address not in had_emails:
+                row_id = new_id()
+                writer.add(
+                    "contact_emails",
+                    {
+                        "id": row_id,
+                        "contact_id": contact.id,
+                        "address": address,
+                        "position": position,
+                        **self.stamp,
+                    },
+                )
+                self.changes.created("contact_emails", row_id)
+        for tag_id in sorted(contact.tags - had_tags):
+            row_id = new_id()
+            writer.add(
+                "contact_tags",
+                {"id": row_id, "contact_id": contact.id, "tag_id": tag_id, **self.stamp},
+            )
+            self.changes.created("contact_tags", row_id)
+
+
+def insert_contact(
+    writer: Writer,
+    contact: NewContact,
+    *,
+    stamp: dict[str, Any],
+    changes: Changes,
+    search_rows: list[dict[str, Any]],
+    company_names: dict[str, str],
+) -> None:
+    """Queue a new contact with its phones, emails, tags and search row."""
+    values = contact.values
+    key = sort_key(f"{values['first_name']} {values['last_name']}".strip())
+    writer.add(
+        "contacts",
+        {"id": contact.id, **values, "sort_key": key, "lead_score": 0, **stamp},
+    )
+    changes.created("contacts", contact.id)
+    for position, number in enumerate(contact.phones):
+        kind = "mobile" if is_mobile(number) else "work"
+        writer.add(
+            "contact_phones",
+            {
+                "id": new_id(),
+                "contact_id": contact.id,
+                "number": number,
+                "kind": kind,
+                "position": position,
+                **stamp,
+            },
+        )
+    for position, address in enumerate(contact.emails):
+        writer.add(
+            "contact_emails",
+            {
+                "id": new_id(),
+                "contact_id": contact.id,
+                "address": address,
+                "position": position,
+                **stamp,
+            },
+        )
+    for tag_id in sorted(contact.tags):
+        writer.add(
+            "contact_tags",
+            {"id": new_id(), "contact_id": contact.id, "tag_id": tag_id, **stamp},
+        )
+    company_id = values.get("company_id")
+    search_rows.append(
+        {
+            "contact_id": contact.id,
+            "sort_key": key,
+            "body": search_body(
+                values["first_name"],
+                values["last_name"],
+                company=company_names.get(company_id) if company_id else None,
+                job_title=values.get("job_title"),
+                city=values.get("city"),
+                phones=contact.phones,
+                emails=contact.emails,
+            ),
+        }
+    )
+
+
+def index_new_contacts(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Search rows of new contacts; big imports index them in one statement.
+
+    With more than ``_BULK_INDEX`` rows the insert trigger is dropped for the rest of
+    this transaction, the rows go in, both indexes take the new rows in one statement
+    each, and the trigger is put back (a rollback restores it as well).
+    """
+    if not rows:
+        return
+    trigger: str | None = None
+    if len(rows) > _BULK_INDEX:
+        trigger = session.scalar(
+            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+            {"name": _SEARCH_TRIGGER},
+        )
+    before = session.scalar(select(func.max(ContactSearch.doc_id))) or 0
+    if trigger is not None:
+        session.execute(text(f'DROP TRIGGER "{_SEARCH_TRIGGER}"'))
+    session.execute(
+        insert(ContactSearch),
+        [{k: r[k] for k in ("contact_id", "sort_key", "body")} for r in rows],
+    )
+    if trigger is not None:
+        for index in SEARCH_INDEXES:
+            session.execute(
+                text(
+                    f"INSERT INTO {index}(rowid, body) "
+                    "SELECT doc_id, body FROM contact_search WHERE doc_id > :before"
+                ),
+                {"before": before},
+            )
+        session.execute(text(trigger))
+
+
+def _same(current: Any, value: Any) -> bool:
+    if isinstance(current, str) and isinstance(value, str):
+        return search_key(current) == search_key(value)
+    return bool(current == value)
+
+
+def _lifecycle_given(person: _Person) -> bool:
+    return "lifecycle" in person.headers
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return format_jalali(value)
+    return normalize_text(str(value))

@@ -1,0 +1,250 @@
+"""Importing a deals sheet: title, customer (person and/or company), stage and amount.
+
+The person a deal names is found by phone or email first, then by full name; one
+that does not exist yet is created with what the row gives. Stages are matched by
+name in the default pipeline. A deal is the same deal as a stored one (or an earlier
+row) when its title, person and company are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from sqlalchemy import select
+
+from crm_desktop.errors import InvalidInput
+from crm_desktop.locale import search_key
+from crm_desktop.models import (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    Deal,
+    Lifecycle,
+    Pipeline,
+    Stage,
+    new_id,
+)
+from crm_desktop.services.importer.common import Writer
+from crm_desktop.services.importer.contacts import (
+    NewContact,
+    index_new_contacts,
+    insert_contact,
+)
+from crm_desktop.services.importer.records import Record, RecordImport
+from crm_desktop.services.importer.values import amount_value, split_full_name, text_value
+from crm_desktop.services.spreadsheet import SheetRow
+
+
+class DealImport(RecordImport):
+    table = "deals"
+    fillable = (
+        "stage_id",
+        "amount",
+        "expected_close",
+        "owner_id",
+        "lead_source_id",
+        "notes",
+    )
+
+    def load(self) -> dict[Hashable, tuple[str, dict[str, Any]]]:
+        self._load_people()
+        self._load_stages()
+        columns = [
+            getattr(Deal, name)
+            for name in ("id", "title", "contact_id", "company_id", *self.fillable)
+        ]
+        found: dict[Hashable, tuple[str, dict[str, Any]]] = {}
+        for row in self.session.execute(
+            select(*columns).where(Deal.deleted_at.is_(None)).order_by(Deal.created_at)
+        ):
+            values = dict(
+                zip(("id", "title", "contact_id", "company_id", *self.fillable), row, strict=True)
+            )
+            key = (
+                search_key(values.pop("title")),
+                values.pop("contact_id") or "",
+                values.pop("company_id") or "",
+            )
+            found.setdefault(key, (values.pop("id"), values))
+        return found
+
+    def _load_people(self) -> None:
+        self._phones: dict[str, str] = {}
+        self._emails: dict[str, str] = {}
+        self._people: dict[str, str] = {}
+        self._new_people: dict[str, NewContact] = {}
+        live = Contact.deleted_at.is_(None)
+        for number, contact_id in self.session.execute(
+            select(ContactPhone.number, ContactPhone.contact_id)
+            .join(Contact, Contact.id == ContactPhone.contact_id)
+            .where(live, ContactPhone.deleted_at.is_(None))
+        ):
+            self._phones.setdefault(number, contact_id)
+        for address, contact_id in self.session.execute(
+            select(ContactEmail.address, ContactEmail.contact_id)
+            .join(Contact, Contact.id == ContactEmail.contact_id)
+            .where(live, ContactEmail.deleted_at.is_(None))
+        ):
+            self._emails.setdefault(address, contact_id)
+        for contact_id, first, last in self.session.execute(
+            select(Contact.id, Contact.first_name, Contact.last_name)
+            .where(live)
+            .order_by(Contact.created_at)
+        ):
+            self._people.setdefault(search_key(f"{first} {last}"), contact_id)
+
+    def _load_stages(self) -> None:
+        pipeline = self.session.scalar(
+            select(Pipeline)
+            .where(Pipeline.deleted_at.is_(None))
+            .order_by(Pipeline.is_default.desc(), Pipeline.position)
+            .limit(1)
+        )
+        if pipeline is None:
+            raise InvalidInput(
+                "هیچ خط فروشی تعریف نشده است؛ معامله‌ها را نمی‌توان وارد کرد.",
+                "No pipeline exists; deals cannot be imported.",
+            )
+        self._pipeline_id = pipeline.id
+        self._stages: list[Stage] = list(
+            self.session.scalars(
+                select(Stage)
+                .where(Stage.pipeline_id == pipeline.id, Stage.deleted_at.is_(None))
+                .order_by(Stage.position)
+            )
+        )
+        self._stage_names = {_stage_key(s.name): s for s in self._stages}
+
+    def read(self, row: SheetRow) -> Record | None:
+        number = row.number
+        person = self.text(row, "contact")[0]
+        company = self.text(row, "company")[0]
+        title = self.text(row, "title")[0]
+        phones = self.phones(row, "mobile")
+        emails = self.emails(row)
+        if not (title or person or company):
+            self.error(
+                number,
+                "",
+                "عنوان معامله یا نام مشتری ندارد؛ این ردیف وارد نشد.",
+                "No deal title and no customer; the row was skipped.",
+            )
+            return None
+        contact_id = self._person(person, phones, emails)
+        company_id = self.names.company(company) if company else None
+        title = title or f"معامله با {person or company}"
+        record = Record(number, (search_key(title), contact_id or "", company_id or ""))
+        if person:
+            record.shown["contact_id"] = person
+        if company:
+            record.shown["company_id"] = company
+        values = record.values
+        values.update(
+            title=title,
+            contact_id=contact_id,
+            company_id=company_id,
+            pipeline_id=self._pipeline_id,
+            position=float(number),
+        )
+        self._stage(row, record)
+        self._amount(row, record)
+        close = self.date(row, "expected_close")
+        if close is not None:
+            values["expected_close"], record.headers["expected_close"] = close
+        owner = self.owner(row)
+        if owner is not None:
+            values["owner_id"], record.headers["owner_id"], record.shown["owner_id"] = owner
+        source, header = self.text(row, "lead_source")
+        if source:
+            values["lead_source_id"] = self.names.source(source)
+            record.headers["lead_source_id"], record.shown["lead_source_id"] = header, source
+        notes = self.notes(row)
+        if notes:
+            values["notes"] = notes
+        return record
+
+    def _person(self, name: str | None, phones: list[str], emails: list[str]) -> str | None:
+        for phone in phones:
+            if phone in self._phones:
+                return self._phones[phone]
+        for email in emails:
+            if email in self._emails:
+                return self._emails[email]
+        if not name:
+            return None
+        key = search_key(name)
+        if key in self._people:
+            return self._people[key]
+        first, last = split_full_name(name)
+        contact = NewContact(
+            new_id(),
+            {"first_name": first, "last_name": last, "lifecycle": Lifecycle.PROSPECT.value},
+            list(phones),
+            list(emails),
+            set(),
+            new=True,
+        )
+        self._new_people[contact.id] = contact
+        self._people[key] = contact.id
+        for phone in phones:
+            self._phones.setdefault(phone, contact.id)
+        for email in emails:
+            self._emails.setdefault(email, contact.id)
+        return contact.id
+
+    def _stage(self, row: SheetRow, record: Record) -> None:
+        cell, header = self.columns.first(row, "stage")
+        name = text_value(cell)
+        stage = self._stages[0]
+        if name:
+            found = self._stage_names.get(_stage_key(name))
+            if found is None:
+                known = "، ".join(s.name for s in self._stages)
+                self.warn(
+                    row.number,
+                    header,
+                    f"مرحلهٔ «{name}» در خط فروش نیست؛ معامله در «{stage.name}» گذاشته شد. "
+                    f"مرحله‌ها: {known}",
+                    f"No stage named '{name}'; the deal was put in '{stage.name}'.",
+                )
+            else:
+                stage = found
+                record.headers["stage_id"], record.shown["stage_id"] = header, name
+        record.values["stage_id"] = stage.id
+        now = self.stamp["created_at"]
+        record.values["won_at"] = now if stage.is_won else None
+        record.values["lost_at"] = now if stage.is_lost else None
+
+    def _amount(self, row: SheetRow, record: Record) -> None:
+        for name, tomans in (("amount", False), ("amount_toman", True)):
+            cell, header = self.columns.first(row, name)
+            if cell is None:
+                continue
+            try:
+                amount = amount_value(cell, tomans=tomans)
+            except InvalidInput as exc:
+                self.warn(record.row, header, exc.fa, exc.en)
+                continue
+            if amount is not None:
+                record.values["amount"], record.headers["amount"] = amount, header
+                return
+
+    def before_write(self, writer: Writer) -> None:
+        search_rows: list[dict[str, Any]] = []
+        for contact in self._new_people.values():
+            insert_contact(
+                writer,
+                contact,
+                stamp=self.stamp,
+                changes=self.changes,
+                search_rows=search_rows,
+                company_names={},
+            )
+        writer.flush()
+        index_new_contacts(self.session, search_rows)
+
+
+def _stage_key(name: str) -> str:
+    # "پیش فاکتور" and "پیش‌فاکتور": a space where the stage has a ZWNJ is the same stage.
+    return search_key(name).replace(" ", "")

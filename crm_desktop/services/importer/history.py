@@ -1,0 +1,388 @@
+"""Past imports, and undoing (or redoing) one as a whole, even days later.
+
+Undo removes the records the import created and puts back the fields it filled, but
+only where nobody changed them since: a record whose ``updated_at`` is later than the
+import's (or its last undo/redo), or a field whose value is no longer the imported
+one, is left alone and named in the result. Each change undone is marked
+``reverted``, so that redo puts back exactly those.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from crm_desktop.errors import InvalidInput, NotFound
+from crm_desktop.models import (
+    Activity,
+    Company,
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ContactTag,
+    Deal,
+    ImportBatch,
+    ImportChange,
+    User,
+    utcnow,
+)
+from crm_desktop.models.database import Database
+from crm_desktop.services import lookups
+from crm_desktop.services.importer.common import from_json, table_of
+from crm_desktop.services.search import reindex_contacts
+
+_CHUNK = 500
+# Persian names of the fields an import fills, for "left alone: NAME (FIELD)".
+_FIELD_NAMES = {
+    "first_name": "نام",
+    "last_name": "نام خانوادگی",
+    "company": "شرکت",
+    "job_title": "سمت",
+    "address": "نشانی",
+    "city": "شهر",
+    "province": "استان",
+    "birth_date": "تاریخ تولد",
+    "lead_source": "منبع",
+    "campaign": "کمپین",
+    "owner": "مسئول",
+    "notes": "توضیحات",
+    "industry": "صنعت",
+    "phone": "تلفن",
+    "email": "ایمیل",
+    "website": "وب‌سایت",
+    "stage": "مرحله",
+    "amount": "مبلغ",
+    "expected_close": "تاریخ بستن",
+}
+_MODELS: dict[str, Any] = {
+    "contacts": Contact,
+    "companies": Company,
+    "deals": Deal,
+    "contact_phones": ContactPhone,
+    "contact_emails": ContactEmail,
+    "contact_tags": ContactTag,
+}
+# Records that belong to a contact: a new one since the import means "changed since".
+_CONTACT_CHILDREN = (ContactPhone, ContactEmail, ContactTag, Deal, Activity)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    id: str
+    file_name: str
+    sheet: str
+    kind: str
+    when: dt.datetime  # naive UTC
+    rows: int
+    created: int
+    updated: int
+    duplicates: int
+    skipped: int
+    undone: bool
+    user_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LeftAlone:
+    """A record (or one field of it) that an undo or redo did not touch, because it
+    was changed after the import."""
+
+    what: str  # the record as people know it: a contact's name, a company's name
+    field: str | None = None  # the import's field name ("city", "company"), or None
+
+    def __str__(self) -> str:
+        if self.field is None:
+            return self.what
+        return f"{self.what} ({_FIELD_NAMES.get(self.field, self.field)})"
+
+
+@dataclass(slots=True)
+class UndoResult:
+    """How many changes were undone (or redone), and what was left alone."""
+
+    reverted: int = 0
+    left_alone: list[LeftAlone] = field(default_factory=list)
+
+
+def list_imports(db: Database, limit: int = 200) -> list[ImportSummary]:
+    with db.session() as session:
+        rows = session.execute(
+            select(ImportBatch, User.name)
+            .outerjoin(User, User.id == ImportBatch.user_id)
+            .where(ImportBatch.deleted_at.is_(None))
+            .order_by(ImportBatch.created_at.desc())
+            .limit(limit)
+        ).all()
+        return [
+            ImportSummary(
+                id=b.id,
+                file_name=b.file_name,
+                sheet=b.sheet,
+                kind=b.kind,
+                when=b.created_at,
+                rows=b.rows,
+                created=b.created,
+                updated=b.updated,
+                duplicates=b.duplicates,
+                skipped=b.skipped,
+                undone=b.undone_at is not None,
+                user_name=name,
+            )
+            for b, name in rows
+        ]
+
+
+def _batch(session: Session, import_id: str, *, undone: bool) -> ImportBatch:
+    batch = session.get(ImportBatch, import_id)
+    if batch is None or batch.deleted_at is not None:
+        raise NotFound(f"ورودی با شناسهٔ «{import_id}» پیدا نشد.", f"no import {import_id!r}")
+    if (batch.undone_at is not None) != undone:
+        raise InvalidInput(
+            "این ورود داده پیش‌تر برگردانده شده است."
+            if batch.undone_at is not None
+            else "این ورود داده برگردانده نشده است.",
+            "This import is already undone." if batch.undone_at else "This import is not undone.",
+        )
+    return batch
+
+
+def _changes(session: Session, import_id: str, *, reverted: bool) -> list[ImportChange]:
+    return list(
+        session.scalars(
+            select(ImportChange)
+            .where(ImportChange.import_id == import_id, ImportChange.reverted.is_(reverted))
+            .order_by(ImportChange.created_at, ImportChange.id)
+        )
+    )
+
+
+def _state(
+    session: Session, model: Any, ids: Sequence[str]
+) -> dict[str, tuple[dt.datetime, dt.datetime | None]]:
+    """id -> (updated_at, deleted_at) for these rows."""
+    found: dict[str, tuple[dt.datetime, dt.datetime | None]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        part = ids[start : start + _CHUNK]
+        for row_id, updated_at, deleted_at in session.execute(
+            select(model.id, model.updated_at, model.deleted_at).where(model.id.in_(part))
+        ):
+            found[row_id] = (updated_at, deleted_at)
+    return found
+
+
+def _touched_contacts(session: Session, ids: Sequence[str], since: dt.datetime) -> set[str]:
+    """Contacts that got a phone, email, tag, deal or activity after ``since``."""
+    touched: set[str] = set()
+    for model in _CONTACT_CHILDREN:
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            touched.update(
+                session.scalars(
+                    select(model.contact_id)
+                    .where(
+                        model.contact_id.in_(part),
+                        or_(model.updated_at > since, model.created_at > since),
+                    )
+                    .distinct()
+                )
+            )
+    return touched
+
+
+def _label(session: Session, table: str, record_id: str) -> str:
+    model = _MODELS[table]
+    if model is Contact:
+        row = session.get(Contact, record_id)
+        return f"{row.first_name} {row.last_name}".strip() if row else record_id
+    if model in (Company, Deal):
+        row = session.get(model, record_id)
+        return str(getattr(row, "name", None) or getattr(row, "title", "")) if row else record_id
+    return record_id
+
+
+def undo_import(db: Database, import_id: str) -> UndoResult:
+    """Take an import back as one transaction; what was changed since is left alone."""
+    return _switch(db, import_id, undo=True)
+
+
+def redo_import(db: Database, import_id: str) -> UndoResult:
+    """Put back what ``undo_import`` took away, where it is still as the undo left it."""
+    return _switch(db, import_id, undo=False)
+
+
+def _switch(db: Database, import_id: str, *, undo: bool) -> UndoResult:
+    with db.session() as session:
+        batch = _batch(session, import_id, undone=not undo)
+        since = batch.updated_at
+        # Strictly later than anything the import (or the last undo) wrote.
+        now = max(utcnow(), since + dt.timedelta(microseconds=1))
+        changes = _changes(session, import_id, reverted=not undo)
+        result = _apply(session, changes, since, now, undo=undo)
+        batch.undone_at = now if undo else None
+        batch.updated_at = now
+        _stamp_reverted(session, result.ids, now, reverted=undo)
+        session.flush()
+        _retime(session, result.touched, now)
+        return result.summary
+
+
+@dataclass(slots=True)
+class _Applied:
+    summary: UndoResult = field(default_factory=UndoResult)
+    ids: list[str] = field(default_factory=list)  # ImportChange ids applied
+    touched: dict[str, list[str]] = field(default_factory=dict)  # table -> record ids
+
+
+# Children and people first, companies last: a company goes only once nobody is in it.
+_ORDER = ("contact_phones", "contact_emails", "contact_tags", "deals", "contacts", "companies")
+
+
+def _apply(
+    session: Session,
+    changes: list[ImportChange],
+    since: dt.datetime,
+    now: dt.datetime,
+    *,
+    undo: bool,
+) -> _Applied:
+    applied = _Applied()
+    by_table: dict[str, list[ImportChange]] = {table: [] for table in _ORDER}
+    for change in changes:
+        by_table[change.table_name].append(change)
+    states = {
+        table: _state(session, _MODELS[table], [c.record_id for c in items])
+        for table, items in by_table.items()
+    }
+    contact_ids = [c.record_id for c in by_table.get("contacts", []) if c.action == "create"]
+    touched = _touched_contacts(session, contact_ids, since) if undo else set()
+    user_id = lookups.current_user_id(session)
+    deleted_at = now if undo else None
+    for table, items in by_table.items():
+        model = _MODELS[table]
+        for change in items:
+            state = states[table].get(change.record_id)
+            if state is None:
+                continue
+            updated_at, gone = state
+            changed_since = updated_at > since or change.record_id in touched
+            if change.action == "create":
+                expected_gone = not undo
+                in_use = (
+                    undo and table == "companies" and _company_in_use(session, change.record_id)
+                )
+                if changed_since or in_use or (gone is not None) != expected_gone:
+                    applied.summary.left_alone.append(_left(session, table, change.record_id))
+                    continue
+                session.execute(
+                    update(model)
+                    .where(model.id == change.record_id)
+                    .values(deleted_at=deleted_at, updated_by=user_id)
+                )
+            else:
+                column = getattr(model, change.field or "")
+                current = session.scalar(select(column).where(model.id == change.record_id))
+                expected = from_json(change.new_value if undo else change.old_value)
+                target = from_json(change.old_value if undo else change.new_value)
+                if gone is not None or current != expected:
+                    applied.summary.left_alone.append(
+                        _left(session, table, change.record_id, change.field)
+                    )
+                    continue
+                values: dict[str, Any] = {change.field or "": target, "updated_by": user_id}
+                if change.field in ("first_name", "last_name"):
+                    values["sort_key"] = _sort_key_after(
+                        session, change.record_id, change.field, target
+                    )
+                session.execute(update(model).where(model.id == change.record_id).values(values))
+            applied.ids.append(change.id)
+            applied.touched.setdefault(table, []).append(change.record_id)
+            applied.summary.reverted += 1
+    return applied
+
+
+def _company_in_use(session: Session, company_id: str) -> bool:
+    for model in (Contact, Deal):
+        used = session.scalar(
+            select(model.id)
+            .where(model.company_id == company_id, model.deleted_at.is_(None))
+            .limit(1)
+        )
+        if used is not None:
+            return True
+    return False
+
+
+def _sort_key_after(session: Session, contact_id: str, name: str, value: Any) -> str:
+    from crm_desktop.locale import sort_key
+
+    first, last = session.execute(
+        select(Contact.first_name, Contact.last_name).where(Contact.id == contact_id)
+    ).one()
+    if name == "first_name":
+        first = value or ""
+    else:
+        last = value or ""
+    return sort_key(f"{first} {last}".strip())
+
+
+def _left(session: Session, table: str, record_id: str, column: str | None = None) -> LeftAlone:
+    # Stored id columns are the import's fields without "_id" (company_id: company).
+    name = column.removesuffix("_id") if column else None
+    return LeftAlone(_label(session, table, record_id), name)
+
+
+def _stamp_reverted(
+    session: Session, ids: Iterable[str], now: dt.datetime, *, reverted: bool
+) -> None:
+    ids = list(ids)
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(
+            update(ImportChange)
+            .where(ImportChange.id.in_(ids[start : start + _CHUNK]))
+            .values(reverted=reverted, updated_at=now)
+        )
+
+
+def _retime(session: Session, touched: dict[str, list[str]], now: dt.datetime) -> None:
+    """Give every record undone or redone the batch's new time, then fix the search."""
+    contact_ids: set[str] = set()
+    for table, ids in touched.items():
+        model = table_of(table)
+        for start in range(0, len(ids), _CHUNK):
+            session.execute(
+                update(model)
+                .where(model.c.id.in_(ids[start : start + _CHUNK]))
+                .values(updated_at=now)
+            )
+        if table == "contacts":
+            contact_ids.update(ids)
+        elif table in ("contact_phones", "contact_emails", "contact_tags"):
+            contact_model = _MODELS[table]
+            for start in range(0, len(ids), _CHUNK):
+                contact_ids.update(
+                    session.scalars(
+                        select(contact_model.contact_id).where(
+                            contact_model.id.in_(ids[start : start + _CHUNK])
+                        )
+                    )
+                )
+        elif table == "companies":
+            for start in range(0, len(ids), _CHUNK):
+                contact_ids.update(
+                    session.scalars(
+                        select(Contact.id).where(
+                            Contact.company_id.in_(ids[start : start + _CHUNK])
+                        )
+                    )
+                )
+    reindex_contacts(session, sorted(contact_ids))
+
+
+def import_count(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(ImportBatch)) or 0
