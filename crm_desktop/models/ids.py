@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import threading
 import time
 
@@ -12,6 +13,9 @@ class _Uuid7:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        # Seeded from the OS; ids need to be unique, not secret, and a syscall per id
+        # costs more than the rest of making one (an import makes 300,000 at once).
+        self._random = random.Random(os.urandom(32))
         self._last_ms = 0
         self._counter = 0
 
@@ -20,7 +24,7 @@ class _Uuid7:
             ms = time.time_ns() // 1_000_000
             if ms > self._last_ms:
                 self._last_ms = ms
-                self._counter = int.from_bytes(os.urandom(2), "big") & 0x3FF
+                self._counter = self._random.getrandbits(10)
             else:
                 self._counter += 1
                 if self._counter > 0xFFF:
@@ -30,7 +34,7 @@ class _Uuid7:
             value |= 0x7 << 76
             value |= self._counter << 64
             value |= 0b10 << 62
-            value |= int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+            value |= self._random.getrandbits(62)
         # str(uuid.UUID(int=value)) without building the object: the same text.
         h = f"{value:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

@@ -122,7 +122,14 @@ def read_sheet(path: Path, *, sheet: str | None = None) -> SheetData:
         ]
         return _build(path, path.stem, grid, merged=())
     name, raw, merged = _read_workbook_sheet(path, sheet)
-    return _build(path, name, [[_clean(cell) for cell in row] for row in raw], merged)
+    # Each raw row is dropped once cleaned, so a big sheet is never held twice.
+    rows = list(raw)
+    del raw
+    rows.reverse()
+    cells: list[list[CellValue]] = []
+    while rows:
+        cells.append([_clean(cell) for cell in rows.pop()])
+    return _build(path, name, cells, merged)
 
 
 # ------------------------------------------------------------------------ errors

@@ -114,7 +114,7 @@ class ContactImport(SheetImport):
         self._phone_owner: dict[str, str] = {}
         self._email_owner: dict[str, str] = {}
         self._name_owner: dict[str, str] | None = None
-        self._new_names: dict[str, str] = {}  # name keys of the contacts made so far
+        self._made: list[_Person] = []  # the rows that made new contacts, so far
 
     # ------------------------------------------------------------------ pass one
 
@@ -238,7 +238,9 @@ class ContactImport(SheetImport):
             ):
                 key = f"{search_key(f'{first} {last}')}|{company_id or ''}"
                 self._name_owner[key] = contact_id
-            self._name_owner.update(self._new_names)
+            for made in reversed(self._made):  # the first row with a name wins
+                assert made.match is not None
+                self._name_owner[self._name_key(made)] = made.match
         return self._name_owner
 
     def _match(self, person: _Person) -> None:
@@ -281,10 +283,10 @@ class ContactImport(SheetImport):
             first_row=person.row,
         )
         self.created += 1
-        key = self._name_key(person)
-        self._new_names.setdefault(key, contact_id)
-        if self._name_owner is not None:
-            self._name_owner.setdefault(key, contact_id)
+        if self._name_owner is None:
+            self._made.append(person)  # keyed by name only if a row ever needs it
+        else:
+            self._name_owner.setdefault(self._name_key(person), contact_id)
         for phone in person.phones:
             self._phone_owner.setdefault(phone, contact_id)
         for email in person.emails:
