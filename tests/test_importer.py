@@ -61,7 +61,7 @@ from tests.importer_files import (
     write_workbook,
     write_xlsx,
 )
-from tests.office import build_once, convert, require_soffice
+from tests.office import build_once, convert, csv_import_filter, require_soffice
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "contacts-sample.xlsx"
 if not SAMPLE.exists():
@@ -309,6 +309,56 @@ def test_messy_contacts_file_saved_by_libreoffice(
 ) -> None:
     result = import_file(db, office_files[form])
     _check_messy(db, result)
+
+
+def _dates_typed_in_libreoffice(folder: Path) -> None:
+    # A Windows user opens a CSV in LibreOffice: "1365-4-12" becomes a date cell (of
+    # the year 1365, which LibreOffice counts in the Julian calendar), "1403/05/01"
+    # stays text. Then the file is saved as .ods or .xlsx.
+    source = folder / "dates.csv"
+    source.write_text(
+        "نام,نام خانوادگی,تاریخ تولد\nسارا,کریمی,1365-4-12\nنیما,صالحی,1403/05/01\n",
+        encoding="utf-8",
+    )
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        jobs = [
+            pool.submit(convert, source, fmt, folder / fmt, infilter=csv_import_filter())
+            for fmt in ("ods", "xlsx")
+        ]
+        for job in jobs:
+            job.result()
+
+
+@pytest.fixture(scope="module")
+def libreoffice_dates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    require_soffice()
+    folder = build_once(tmp_path_factory, "importer-dates", _dates_typed_in_libreoffice)
+    return {fmt: folder / fmt / f"dates.{fmt}" for fmt in ("ods", "xlsx")}
+
+
+def test_jalali_dates_that_libreoffice_turned_into_date_cells(
+    db: Database, libreoffice_dates: dict[str, Path]
+) -> None:
+    from crm_desktop.locale import from_jalali
+
+    result = import_file(db, libreoffice_dates["ods"])
+    assert (result.created, result.warnings) == (2, [])
+    people = by_name(db)
+    assert people["سارا کریمی"].birth_date == from_jalali(1365, 4, 12)  # as typed
+    assert people["نیما صالحی"].birth_date == from_jalali(1403, 5, 1)
+
+
+def test_a_date_cell_before_1900_in_xlsx_is_a_clear_warning(
+    db: Database, libreoffice_dates: dict[str, Path]
+) -> None:
+    # The reader gets no date at all from such a cell in .xlsx: the row is imported
+    # without it and the warning says how to fix the file.
+    result = import_file(db, libreoffice_dates["xlsx"])
+    assert result.created == 2
+    assert [(w.row, w.column) for w in result.warnings] == [(2, "تاریخ تولد")]
+    assert "1900" in result.warnings[0].en and "as text" in result.warnings[0].en
+    people = by_name(db)
+    assert people["سارا کریمی"].birth_date is None
 
 
 def test_english_outlook_headers(db: Database, tmp_path: Path) -> None:

@@ -36,6 +36,8 @@ SCREENS = [
     "contacts filter panel",
     "column chooser menu",
     "merge dialog",
+    "import wizard",
+    "import history",
 ]
 
 

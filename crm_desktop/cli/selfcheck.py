@@ -142,6 +142,20 @@ def _merge_dialog(window: Any) -> object:
     return dialog
 
 
+def _import_wizard(window: Any) -> object:
+    wizard = window.import_file()
+    wizard.repaint()
+    wizard.reject()
+    return wizard
+
+
+def _import_history(window: Any) -> object:
+    dialog = window.show_import_history()
+    dialog.repaint()
+    dialog.close()
+    return dialog
+
+
 def _busy(window: Any) -> bool:
     """Whether a screen still waits for an answer from a background job."""
     from PySide6.QtCore import QThreadPool
@@ -192,6 +206,8 @@ def default_screens() -> list[Screen]:
         ("contacts filter panel", _filter_panel),
         ("column chooser menu", _column_chooser),
         ("merge dialog", _merge_dialog),
+        ("import wizard", _import_wizard),
+        ("import history", _import_history),
     ]
     return screens
 

@@ -280,9 +280,18 @@ def date_value(cell: CellValue) -> dt.date | None:
     if cell is None:
         return None
     if isinstance(cell, dt.datetime):
-        return cell.date()
+        cell = cell.date()
     if isinstance(cell, dt.date):
-        return cell
+        return _typed_jalali(cell) if cell.year <= _LAST_JALALI_YEAR else cell
+    if isinstance(cell, dt.time):
+        # What calamine gives for a date cell before 1900 in .xlsx/.xls: a Jalali date
+        # that LibreOffice turned into a date (Excel keeps such text as text).
+        raise InvalidInput(
+            "این خانه تاریخی پیش از ۱۹۰۰ میلادی است و خوانده نمی‌شود؛ تاریخ را به شکل "
+            "متن بنویسید (مثلاً ۱۳۶۵/۰۴/۱۲).",
+            "The cell holds a date before 1900, which cannot be read; type the date as "
+            "text (e.g. 1365/04/12).",
+        )
     if isinstance(cell, bool):
         raise _bad_date(cell)
     if isinstance(cell, float) and cell.is_integer():
@@ -300,6 +309,26 @@ def date_value(cell: CellValue) -> dt.date | None:
         return _date_text(text)
     except (ValueError, InvalidInput):
         raise _bad_date(cell) from None
+
+
+def _typed_jalali(cell: dt.date) -> dt.date:
+    """A Jalali date typed into LibreOffice, which stored it as a date of that year.
+
+    LibreOffice counts days before 1582 in the Julian calendar, and the reader turns
+    the count into a (proleptic Gregorian) date: going back to the Julian calendar
+    gives the year, month and day that were typed.
+    """
+    c = cell.toordinal() + 1721425 + 32082  # Julian day number, shifted (Richards)
+    d = (4 * c + 3) // 1461
+    e = c - (1461 * d) // 4
+    m = (5 * e + 2) // 153
+    day = e - (153 * m + 2) // 5 + 1
+    month = m + 3 - 12 * (m // 10)
+    year = d - 4800 + m // 10
+    try:
+        return from_jalali(year, month, day)
+    except InvalidInput:
+        raise _bad_date(f"{year}/{month}/{day}") from None
 
 
 def _date_text(text: str) -> dt.date:
