@@ -33,3 +33,18 @@ def test_core_packages_do_not_import_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_window_starts_without_the_spreadsheet_libraries() -> None:
+    # openpyxl and python-calamine cost about 0.1 s to import: they load when a file
+    # is imported or exported, not when the window opens.
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import crm_desktop.ui.main_window, crm_desktop.ui.app\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'openpyxl', 'python_calamine'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]"

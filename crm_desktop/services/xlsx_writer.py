@@ -18,14 +18,13 @@ import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, BinaryIO, TypeAlias
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeAlias
 
 from crm_desktop.errors import InvalidInput, UserError
+
+# openpyxl is imported when a file is written, not when the window starts (~0.1 s).
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 __all__ = [
     "INTEGER_FORMAT",
@@ -53,7 +52,6 @@ MAX_TITLE_CHARS = 31  # Excel's limit for a sheet name
 # Control characters a worksheet's XML cannot hold (openpyxl refuses them).
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f]")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
-_BOLD = Font(bold=True)
 
 
 class ExportCancelled(UserError):
@@ -115,6 +113,8 @@ def write_xlsx(
         total = len(rows) if isinstance(rows, Sized) else 0
     report = progress or _no_progress
     report(0, total)
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet: Any = workbook.create_sheet(_sheet_title(title))
     try:
@@ -157,6 +157,8 @@ def _fill(
     report: Progress,
     total: int,
 ) -> int:
+    from openpyxl.utils import get_column_letter
+
     remaining = iter(rows)
     # Widths must be set before the first row is streamed: fit them to a sample.
     sample = list(islice(remaining, WIDTH_SAMPLE_ROWS))
@@ -182,8 +184,11 @@ def _clean_text(text: str) -> str:
 
 
 def _header_cell(sheet: Any, text: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
     cell = WriteOnlyCell(sheet, _clean_text(str(text)))
-    cell.font = _BOLD
+    cell.font = Font(bold=True)
     return cell
 
 
@@ -204,6 +209,8 @@ def _cell(sheet: Any, value: ExportValue, number_format: str | None) -> Any:
         if not text.startswith("="):
             return text
         # Text from a user, never a formula Excel would run.
+        from openpyxl.cell import WriteOnlyCell
+
         cell = WriteOnlyCell(sheet, text)
         cell.data_type = "s"
         return cell
@@ -211,6 +218,8 @@ def _cell(sheet: Any, value: ExportValue, number_format: str | None) -> Any:
         number_format = number_format or INTEGER_FORMAT
     if value is None or isinstance(value, bool) or number_format is None:
         return value
+    from openpyxl.cell import WriteOnlyCell
+
     plain: Any = value
     cell = WriteOnlyCell(sheet, plain)
     cell.number_format = number_format
