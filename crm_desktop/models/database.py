@@ -67,9 +67,6 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
-    # 64 MB of page cache instead of 2 MB: a 100,000-contact file is about 150 MB, and
-    # big writes (imports, bulk actions) stop re-reading index pages from disk.
-    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

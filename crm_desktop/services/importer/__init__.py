@@ -166,7 +166,9 @@ def run_import(
         user_id = lookups.current_user_id(session)
         names = Names(session, user_id, now)
         import_id = new_id()
-        changes = Changes(import_id, names.stamp())
+        # What the import did goes to import_changes as it goes (nothing on a dry run).
+        log = None if dry_run else Writer(session)
+        changes = Changes(import_id, names.stamp(), log)
         job = _importer(kind)(
             session,
             sheet,
@@ -200,9 +202,8 @@ def run_import(
         if dry_run:
             session.rollback()
             return result
-        writer = Writer(session)
-        writer.extend("import_changes", changes.rows)
-        writer.flush()
+        assert log is not None
+        log.flush()
         batch = session.get(ImportBatch, import_id)
         assert batch is not None
         batch.rows, batch.created, batch.updated = result.rows, result.created, result.updated

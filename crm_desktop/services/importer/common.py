@@ -422,12 +422,13 @@ def _db_value(value: Any) -> Any:
 
 
 class Changes:
-    """What this import did, written to ``import_changes`` for a later undo."""
+    """What this import did, written to ``import_changes`` (through ``writer``, as it
+    goes) for a later undo. Without a writer (a dry run, a preview) nothing is kept."""
 
-    def __init__(self, import_id: str, stamp: dict[str, Any]) -> None:
+    def __init__(self, import_id: str, stamp: dict[str, Any], writer: Writer | None = None):
         self.import_id = import_id
         self._stamp = stamp
-        self.rows: list[dict[str, Any]] = []
+        self._writer = writer
 
     def created(self, table: str, record_id: str) -> None:
         self._add(table, record_id, "create")
@@ -445,7 +446,10 @@ class Changes:
         old: str | None = None,
         new: str | None = None,
     ) -> None:
-        self.rows.append(
+        if self._writer is None:
+            return
+        self._writer.add(
+            "import_changes",
             {
                 "id": new_id(),
                 "import_id": self.import_id,
@@ -457,7 +461,7 @@ class Changes:
                 "new_value": new,
                 "reverted": False,
                 **self._stamp,
-            }
+            },
         )
 
 

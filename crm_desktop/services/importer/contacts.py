@@ -129,12 +129,14 @@ class ContactImport(SheetImport):
                 people.append(person)
             if done % PROGRESS_EVERY == 0:
                 self.progress(done, total)
+        self._made.clear()
         self._load_matched(people)
         half = len(self.sheet.rows)
         for done, person in enumerate(people, 1):
             self._apply(person)
             if done % PROGRESS_EVERY == 0:
                 self.progress(half + done, total)
+        people.clear()  # what is left of the rows lives on in self._contacts
         if write:
             self._write()
 
@@ -333,10 +335,11 @@ class ContactImport(SheetImport):
         assert person.match is not None
         contact = self._contacts[person.match]
         if contact.new and contact.first_row == person.row:
-            contact.values = dict(person.values)
+            # The row's own dict and lists: the row is not looked at again.
+            contact.values = person.values
             contact.values.setdefault("lifecycle", Lifecycle.LEAD.value)
-            contact.phones = list(person.phones)
-            contact.emails = list(person.emails)
+            contact.phones = person.phones
+            contact.emails = person.emails
             contact.tags = set(person.tags)
             return
         if self.policy == "skip":
