@@ -7,6 +7,8 @@ language around.
 
 from __future__ import annotations
 
+import unicodedata
+
 from PySide6.QtCore import QLocale
 
 from crm_desktop.locale import format_number
@@ -31,6 +33,14 @@ def left_to_right(text: str) -> str:
     without an isolate the groups of ``۰۹۱۲ ۱۲۳ ۴۵۶۷`` would be laid out right to left.
     """
     return f"{LRI}{text}{PDI}" if text else text
+
+
+def own_direction(text: str) -> str:
+    """A value of unknown kind set into a list: Persian text keeps its direction, and
+    anything without a right-to-left letter (a phone, an email, a number, a date) is
+    laid out left to right, which FIRST STRONG ISOLATE would not do for "+98 912 …"."""
+    right_to_left = any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+    return isolate(text) if right_to_left else left_to_right(text)
 
 
 def isolate(text: str) -> str:

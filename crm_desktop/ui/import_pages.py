@@ -37,7 +37,7 @@ from crm_desktop.services.import_fields import FIELDS_BY_KIND, KINDS
 from crm_desktop.services.importer import guess_kind, mapping_for, preview
 from crm_desktop.services.spreadsheet import SheetData, read_sheet, sheet_names
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.display import display_number, isolate, left_to_right
+from crm_desktop.ui.display import display_number, isolate, left_to_right, own_direction
 from crm_desktop.ui.import_labels import cell_text, failure_text, field_label, kind_label
 from crm_desktop.ui.import_state import SUFFIXES, ImportState, Jobs
 from crm_desktop.ui.import_tables import fill_preview, preview_table
@@ -428,8 +428,8 @@ class MappingPage(QWizardPage):
     def _samples_text(self, sheet: SheetData, index: int) -> str:
         """The samples in the window's direction, each value keeping its own."""
         if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-            return RLM + "، ".join(isolate(s) for s in self._samples(sheet, index))
-        return LRM + ", ".join(isolate(s) for s in self._samples(sheet, index))
+            return RLM + "، ".join(own_direction(s) for s in self._samples(sheet, index))
+        return LRM + ", ".join(own_direction(s) for s in self._samples(sheet, index))
 
     @staticmethod
     def _samples(sheet: SheetData, index: int) -> list[str]:
