@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextLayout
@@ -37,7 +39,7 @@ def _x_positions(text: str) -> list[float]:
     line = layout.createLine()
     line.setLineWidth(10_000)
     layout.endLayout()
-    return [line.cursorToX(i)[0] for i in range(len(text))]
+    return [cast(tuple[float, int], line.cursorToX(i))[0] for i in range(len(text))]
 
 
 def test_a_phone_among_persian_samples_reads_in_its_own_order(qapp: QApplication) -> None:
