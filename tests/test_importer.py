@@ -765,6 +765,35 @@ def test_a_cancelled_import_writes_nothing(db: Database, db_path: Path, tmp_path
     assert contacts.count_contacts(db) == 0
 
 
+def test_cancel_while_writing_writes_nothing(db: Database, db_path: Path, tmp_path: Path) -> None:
+    # The last third of the progress is the writing: Cancel still works there, and the
+    # bar moves on through it instead of standing at 100%.
+    from crm_desktop.services.importer import ImportCancelled
+
+    grid: Grid = [["نام", "نام خانوادگی", "موبایل"]]
+    grid += [["شخص", f"شماره {i}", f"0912{i:07d}"] for i in range(1200)]
+    path = write_xlsx(tmp_path / "many.xlsx", grid)
+    seen: list[tuple[int, int]] = []
+    import_file(db, path, dry_run=True, progress=lambda done, total: seen.append((done, total)))
+    reading = [done for done, total in seen if done < total]
+    assert reading == sorted(reading) and max(reading) <= 2 * 1200  # a dry run writes nothing
+    before = files_of(db_path)
+
+    def cancel_while_writing(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done > 2 * total // 3 and done < total:
+            raise ImportCancelled()
+
+    seen.clear()
+    with pytest.raises(ImportCancelled):
+        import_file(db, path, progress=cancel_while_writing)
+    assert any(2 * total // 3 < done < total for done, total in seen)
+    assert files_of(db_path) == before
+    assert contacts.count_contacts(db) == 0
+    imported = import_file(db, path)
+    assert imported.created == 1200
+
+
 # ------------------------------------------------------------------ preview
 
 

@@ -120,7 +120,8 @@ class ContactImport(SheetImport):
 
     def run(self, *, write: bool) -> None:
         self._load_keys()
-        total = len(self.sheet.rows) * 2
+        # Three equal parts: reading rows, applying them, writing (each checks cancel).
+        total = len(self.sheet.rows) * 3
         people: list[_Person] = []
         for done, row in enumerate(self.sheet.rows, 1):
             person = self.read(row)
@@ -138,7 +139,7 @@ class ContactImport(SheetImport):
                 self.progress(half + done, total)
         people.clear()  # what is left of the rows lives on in self._contacts
         if write:
-            self._write()
+            self._write(2 * half, total)
 
     def read(self, row: SheetRow) -> _Person | None:
         first, last = self._name(row)
@@ -420,7 +421,7 @@ class ContactImport(SheetImport):
 
     # ---------------------------------------------------------------------- write
 
-    def _write(self) -> None:
+    def _write(self, done: int, total: int) -> None:
         writer = Writer(self.session)
         for table, rows in self.names.new_rows.items():
             writer.extend(table, rows)
@@ -429,7 +430,9 @@ class ContactImport(SheetImport):
         search_rows: list[dict[str, Any]] = []
         company_names = self._company_names()
         updated: list[NewContact] = []
-        for contact in self._contacts.values():
+        for count, contact in enumerate(self._contacts.values(), 1):
+            if count % PROGRESS_EVERY == 0:
+                self.progress(min(done + count, total - 1), total)
             if contact.new:
                 insert_contact(
                     writer,

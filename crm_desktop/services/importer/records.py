@@ -63,7 +63,7 @@ class RecordImport(SheetImport):
     def run(self, *, write: bool) -> None:
         for key, (record_id, values) in self.load().items():
             self._by_key[key] = _Stored(record_id, values, new=False)
-        total = len(self.sheet.rows)
+        total = len(self.sheet.rows) * 2  # reading, then writing
         for done, row in enumerate(self.sheet.rows, 1):
             record = self.read(row)
             if record is not None:
@@ -71,7 +71,7 @@ class RecordImport(SheetImport):
             if done % PROGRESS_EVERY == 0:
                 self.progress(done, total)
         if write:
-            self._write()
+            self._write(len(self.sheet.rows), total)
 
     def _take(self, record: Record) -> None:
         stored = self._by_key.get(record.key)
@@ -119,7 +119,7 @@ class RecordImport(SheetImport):
                     "existing value was kept.",
                 )
 
-    def _write(self) -> None:
+    def _write(self, done: int, total: int) -> None:
         writer = Writer(self.session)
         for table, rows in self.names.new_rows.items():
             writer.extend(table, rows)
@@ -127,7 +127,9 @@ class RecordImport(SheetImport):
             if self.table != "companies":
                 self.changes.created("companies", company_id)
         self.before_write(writer)
-        for stored in self._new:
+        for count, stored in enumerate(self._new, 1):
+            if count % PROGRESS_EVERY == 0:
+                self.progress(min(done + count, total - 1), total)
             writer.add(self.table, {"id": stored.id, **stored.values, **self.stamp})
             self.changes.created(self.table, stored.id)
         writer.flush()
