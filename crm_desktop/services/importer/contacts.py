@@ -14,8 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import format_jalali, is_mobile, normalize_text, search_key, sort_key
@@ -23,7 +22,6 @@ from crm_desktop.models import (
     Contact,
     ContactEmail,
     ContactPhone,
-    ContactSearch,
     ContactTag,
     Lifecycle,
     new_id,
@@ -31,12 +29,16 @@ from crm_desktop.models import (
 from crm_desktop.services.fields import parse_lifecycle
 from crm_desktop.services.importer.common import (
     PROGRESS_EVERY,
-    Changes,
     SheetImport,
     Writer,
 )
+from crm_desktop.services.importer.contact_rows import (
+    NewContact,
+    index_new_contacts,
+    insert_contact,
+)
 from crm_desktop.services.importer.values import list_values, split_full_name
-from crm_desktop.services.search import SEARCH_INDEXES, reindex_contacts, search_body
+from crm_desktop.services.search import reindex_contacts
 from crm_desktop.services.spreadsheet import SheetRow
 
 # Text fields copied as they are (normalized).
@@ -57,10 +59,6 @@ _FILLABLE = (
     "notes",
 )
 _LOAD_CHUNK = 500
-# Above this many new contacts the search index is filled in one statement at the end
-# instead of by its trigger, row by row.
-_BULK_INDEX = 1000
-_SEARCH_TRIGGER = "contact_search_ai"
 
 
 @dataclass(slots=True)
@@ -82,27 +80,6 @@ class _Person:
         self.headers[column] = header
         if typed is not None:
             self.shown[column] = typed
-
-
-@dataclass(slots=True)
-class NewContact:
-    """A contact as this import sees it: existing (loaded) or new (to be inserted)."""
-
-    id: str
-    values: dict[str, Any]
-    phones: list[str]
-    emails: list[str]
-    tags: set[str]
-    new: bool
-    changed: bool = False
-    first_row: int = 0
-    filled: list[str] = field(default_factory=list)
-    # What the contact had before this import (existing contacts only).
-    had: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
-        frozenset(),
-        frozenset(),
-        frozenset(),
-    )
 
 
 class ContactImport(SheetImport):
@@ -531,104 +508,6 @@ class ContactImport(SheetImport):
                 {"id": row_id, "contact_id": contact.id, "tag_id": tag_id, **self.stamp},
             )
             self.changes.created("contact_tags", row_id)
-
-
-def insert_contact(
-    writer: Writer,
-    contact: NewContact,
-    *,
-    stamp: dict[str, Any],
-    changes: Changes,
-    search_rows: list[dict[str, Any]],
-    company_names: dict[str, str],
-) -> None:
-    """Queue a new contact with its phones, emails, tags and search row."""
-    values = contact.values
-    key = sort_key(f"{values['first_name']} {values['last_name']}".strip())
-    writer.add(
-        "contacts",
-        {"id": contact.id, **values, "sort_key": key, "lead_score": 0, **stamp},
-    )
-    changes.created("contacts", contact.id)
-    for position, number in enumerate(contact.phones):
-        kind = "mobile" if is_mobile(number) else "work"
-        writer.add(
-            "contact_phones",
-            {
-                "id": new_id(),
-                "contact_id": contact.id,
-                "number": number,
-                "kind": kind,
-                "position": position,
-                **stamp,
-            },
-        )
-    for position, address in enumerate(contact.emails):
-        writer.add(
-            "contact_emails",
-            {
-                "id": new_id(),
-                "contact_id": contact.id,
-                "address": address,
-                "position": position,
-                **stamp,
-            },
-        )
-    for tag_id in sorted(contact.tags):
-        writer.add(
-            "contact_tags",
-            {"id": new_id(), "contact_id": contact.id, "tag_id": tag_id, **stamp},
-        )
-    company_id = values.get("company_id")
-    search_rows.append(
-        {
-            "contact_id": contact.id,
-            "sort_key": key,
-            "body": search_body(
-                values["first_name"],
-                values["last_name"],
-                company=company_names.get(company_id) if company_id else None,
-                job_title=values.get("job_title"),
-                city=values.get("city"),
-                phones=contact.phones,
-                emails=contact.emails,
-            ),
-        }
-    )
-
-
-def index_new_contacts(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Search rows of new contacts; big imports index them in one statement.
-
-    With more than ``_BULK_INDEX`` rows the insert trigger is dropped for the rest of
-    this transaction, the rows go in, both indexes take the new rows in one statement
-    each, and the trigger is put back (a rollback restores it as well).
-    """
-    if not rows:
-        return
-    trigger: str | None = None
-    if len(rows) > _BULK_INDEX:
-        trigger = session.scalar(
-            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
-            {"name": _SEARCH_TRIGGER},
-        )
-    before = session.scalar(select(func.max(ContactSearch.doc_id))) or 0
-    if trigger is not None:
-        session.execute(text(f'DROP TRIGGER "{_SEARCH_TRIGGER}"'))
-    session.execute(
-        insert(ContactSearch),
-        [{k: r[k] for k in ("contact_id", "sort_key", "body")} for r in rows],
-    )
-    if trigger is not None:
-        for index in SEARCH_INDEXES:
-            session.execute(
-                text(
-                    f"INSERT INTO {index}(rowid, body) "
-                    "SELECT doc_id, body FROM contact_search WHERE doc_id > :before"
-                ),
-                {"before": before},
-            )
-        session.execute(text(trigger))
 
 
 def _same(current: Any, value: Any) -> bool:

@@ -26,7 +26,7 @@ from crm_desktop.models import (
     new_id,
 )
 from crm_desktop.services.importer.common import Writer
-from crm_desktop.services.importer.contacts import (
+from crm_desktop.services.importer.contact_rows import (
     NewContact,
     index_new_contacts,
     insert_contact,
