@@ -1262,3 +1262,41 @@ def test_importing_the_same_file_twice_creates_nothing_the_second_time(
             assert {c.id for c in everyone(database)} == set(people)
         finally:
             database.close()
+
+
+# ------------------------------------------------------------ problem rows
+
+
+def test_problem_rows_are_fixed_in_excel_and_imported_again(db: Database, tmp_path: Path) -> None:
+    # The user saves the rows that had problems, fixes them in Excel, and imports the
+    # file again: the fixed rows go in, the rest are recognised as already there.
+    import openpyxl
+
+    from crm_desktop.services.importer.problems import save_problem_rows
+
+    sheet = read_sheet(SAMPLE)
+    mapping, _ = mapping_for(db, sheet, "contacts")
+    first = run_import(db, sheet, mapping, file_name=SAMPLE.name)
+    saved = tmp_path / "problems.xlsx"
+    assert save_problem_rows(sheet, first, saved) == 2
+
+    book = openpyxl.load_workbook(saved)
+    page = book.worksheets[0]
+    rows = [list(r) for r in page.iter_rows(values_only=True)]
+    assert page.sheet_view.rightToLeft
+    assert rows[0][0] == "ردیف در فایل اصلی" and rows[0][-1] == "ایراد"
+    assert [r[0] for r in rows[1:]] == [11, 12]  # the sheet's own row numbers
+    assert "نام شخص" in str(rows[1][-1]) and "negar@@ayandeh.example" in str(rows[2][-1])
+    # Fix them as a user would: a name for the nameless row, the email's typo.
+    name_column = rows[0].index(sheet.headers[0])
+    email_column = next(i for i, h in enumerate(rows[0]) if h == "پست الکترونیک")
+    page.cell(row=2, column=name_column + 1, value="پرستو امینی")
+    page.cell(row=3, column=email_column + 1, value="negar@ayandeh.example")
+    book.save(saved)
+
+    again = import_file(db, saved)
+    assert (again.created, again.duplicates, again.skipped) == (1, 1, 0)
+    assert again.errors == [] and again.warnings == []
+    people = by_name(db)
+    assert people["نگار احمدی"].emails == ("negar@ayandeh.example",)  # filled in
+    assert "پرستو امینی" in people
