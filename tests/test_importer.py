@@ -1300,3 +1300,29 @@ def test_problem_rows_are_fixed_in_excel_and_imported_again(db: Database, tmp_pa
     people = by_name(db)
     assert people["نگار احمدی"].emails == ("negar@ayandeh.example",)  # filled in
     assert "پرستو امینی" in people
+
+
+def test_deal_preview_finds_stored_people_without_loading_everyone(
+    db: Database, tmp_path: Path
+) -> None:
+    # The preview of a deals sheet looks each person up (by phone, email or name)
+    # instead of loading every contact: it must find the same people the import does.
+    add_contact(db, first_name="علی", last_name="رضایی", phone="09121234567")
+    add_contact(db, first_name="سمیه", last_name="موسوی", email="somayeh@alborz.example")
+    grid: Grid = [
+        ["عنوان", "مشتری", "موبایل", "ایمیل", "مبلغ"],
+        ["قرارداد اول", "علي رضايي", None, None, "1000"],  # by name, Arabic letters
+        ["قرارداد دوم", "آقای ر.", "0912 123 4567", None, "2000"],  # by phone
+        ["قرارداد سوم", None, None, "Somayeh@Alborz.example", "3000"],  # by email
+        ["قرارداد چهارم", "نیما صالحی", None, None, "4000"],  # a new person
+    ]
+    path = write_xlsx(tmp_path / "deals.xlsx", grid)
+    sheet = read_sheet(path)
+    mapping, _ = mapping_for(db, sheet, "deals")
+    shown = [row.values.get("contact") for row in preview(db, sheet, mapping, "deals")]
+    assert shown == ["علی رضایی", "علی رضایی", "سمیه موسوی", "نیما صالحی"]
+
+    result = import_file(db, path)
+    assert result.kind == "deals" and result.created == 4
+    people = by_name(db)
+    assert set(people) == {"علی رضایی", "سمیه موسوی", "نیما صالحی"}  # one new person

@@ -25,6 +25,7 @@ from crm_desktop.models import (
     Stage,
     new_id,
 )
+from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.importer.common import Writer
 from crm_desktop.services.importer.contact_rows import (
     NewContact,
@@ -69,11 +70,21 @@ class DealImport(RecordImport):
             found.setdefault(key, (values.pop("id"), values))
         return found
 
-    def _load_people(self) -> None:
-        self._phones: dict[str, str] = {}
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lazy = False  # look people up one by one (a preview) instead of loading all
+        self._phones: dict[str, str] = {}  # phone -> contact id
         self._emails: dict[str, str] = {}
-        self._people: dict[str, str] = {}
+        self._people: dict[str, str] = {}  # search key of the full name -> contact id
         self._new_people: dict[str, NewContact] = {}
+
+    def prepare_preview(self) -> None:
+        """For a preview of a few rows: people are looked up one by one, not all loaded
+        (which takes seconds in a 100,000-contact database)."""
+        self._lazy = True
+        self._load_stages()
+
+    def _load_people(self) -> None:
         live = Contact.deleted_at.is_(None)
         for number, contact_id in self.session.execute(
             select(ContactPhone.number, ContactPhone.contact_id)
@@ -164,7 +175,45 @@ class DealImport(RecordImport):
             values["notes"] = notes
         return record
 
+    def _look_up(self, name: str | None, phones: list[str], emails: list[str]) -> None:
+        """Put the stored people these keys name into the lookups (previews only)."""
+        live = Contact.deleted_at.is_(None)
+        for phone in phones:
+            found = self.session.scalar(
+                select(ContactPhone.contact_id)
+                .join(Contact, Contact.id == ContactPhone.contact_id)
+                .where(ContactPhone.number == phone, ContactPhone.deleted_at.is_(None), live)
+                .limit(1)
+            )
+            if found is not None:
+                self._phones.setdefault(phone, found)
+        for email in emails:
+            found = self.session.scalar(
+                select(ContactEmail.contact_id)
+                .join(Contact, Contact.id == ContactEmail.contact_id)
+                .where(ContactEmail.address == email, ContactEmail.deleted_at.is_(None), live)
+                .limit(1)
+            )
+            if found is not None:
+                self._emails.setdefault(email, found)
+        if name:
+            # Contacts are keyed "family name, first name" (primary part, \0, tie-break).
+            first, last = split_full_name(name)
+            primary = contact_sort_key(first, last).partition("\0")[0]
+            found = self.session.scalar(
+                select(Contact.id)
+                .where(
+                    Contact.sort_key >= primary + "\0", Contact.sort_key < primary + "\x01", live
+                )
+                .order_by(Contact.created_at)
+                .limit(1)
+            )
+            if found is not None:
+                self._people.setdefault(search_key(name), found)
+
     def _person(self, name: str | None, phones: list[str], emails: list[str]) -> str | None:
+        if self._lazy:
+            self._look_up(name, phones, emails)
         for phone in phones:
             if phone in self._phones:
                 return self._phones[phone]

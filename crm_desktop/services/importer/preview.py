@@ -106,7 +106,7 @@ def preview(
             progress=lambda done, total: None,
         )
         if kind == "deals":
-            job.load()
+            job.prepare_preview()
         items: list[Any] = []
         for sheet_row in sheet.rows[:limit]:
             current.append(PreviewRow(sheet_row.number))
