@@ -78,10 +78,10 @@ def spreadsheet(rows: int, seed: int = 1) -> Path:
     return path
 
 
-def _child(what: str, xlsx: Path, db: Path | None) -> dict[str, Any]:
+def _child(what: str, xlsx: Path, db: Path | None, *extra: str) -> dict[str, Any]:
     """Run one measurement in a fresh interpreter: seconds and peak RSS."""
     out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.importing", what, str(xlsx), str(db or "")],
+        [sys.executable, "-m", "benchmarks.importing", what, str(xlsx), str(db or ""), *extra],
         check=True,
         capture_output=True,
         text=True,
@@ -98,6 +98,7 @@ def measure(rows: int = 50_000, rounds: int = 3) -> dict[str, Any]:
         for attempt in range(rounds):
             imports.append(_child("import", xlsx, Path(folder) / f"import-{attempt}.sqlite3"))
         floor = _child("sqlite", xlsx, Path(folder) / "import-0.sqlite3")
+        undone = _child("import", xlsx, Path(folder) / "undo.sqlite3", "--undo")
     openpyxl_read = _child("openpyxl", xlsx, None)
     read_s = statistics.median(c["seconds"] for c in calamine)
     import_s = statistics.median(i["seconds"] for i in imports)
@@ -110,6 +111,8 @@ def measure(rows: int = 50_000, rounds: int = 3) -> dict[str, Any]:
         "import_rss_mb": max(i["rss_mb"] for i in imports),
         "created": imports[0]["created"],
         "ratio": import_s / read_s,
+        "undo_s": undone["undo_s"],
+        "redo_s": undone["redo_s"],
         "sqlite_floor_s": floor["seconds"],
         "sqlite_rows": floor["rows_written"],
         "openpyxl_s": openpyxl_read["seconds"],
@@ -171,7 +174,22 @@ def _sqlite_floor(imported: Path, result: dict[str, Any]) -> float:
     return start
 
 
-def _run_child(what: str, xlsx: Path, db: str) -> None:
+def _undo_redo(db: Path, import_id: str | None, result: dict[str, Any]) -> None:
+    """Undo the import and redo it (each one transaction), as from the import history."""
+    from crm_desktop.models.database import open_database
+    from crm_desktop.services.importer import redo_import, undo_import
+
+    assert import_id is not None
+    with open_database(db) as database:
+        start = time.perf_counter()
+        undo_import(database, import_id)
+        result["undo_s"] = time.perf_counter() - start
+        start = time.perf_counter()
+        redo_import(database, import_id)
+        result["redo_s"] = time.perf_counter() - start
+
+
+def _run_child(what: str, xlsx: Path, db: str, *, undo: bool = False) -> None:
     result: dict[str, Any] = {}
     if what == "import":
         from crm_desktop.models.database import open_database
@@ -185,7 +203,13 @@ def _run_child(what: str, xlsx: Path, db: str) -> None:
         with open_database(Path(db)) as database:
             outcome = import_file(database, xlsx)
         result["created"] = outcome.created
-    elif what == "sqlite":
+        result["seconds"] = time.perf_counter() - start
+        result["rss_mb"] = _peak_mb()
+        if undo:
+            _undo_redo(Path(db), outcome.import_id, result)
+        print(json.dumps(result))
+        return
+    if what == "sqlite":
         start = _sqlite_floor(Path(db), result)
     elif what == "calamine":
         start = time.perf_counter()
@@ -205,4 +229,4 @@ def _run_child(what: str, xlsx: Path, db: str) -> None:
 
 
 if __name__ == "__main__":
-    _run_child(sys.argv[1], Path(sys.argv[2]), sys.argv[3])
+    _run_child(sys.argv[1], Path(sys.argv[2]), sys.argv[3], undo="--undo" in sys.argv[4:])

@@ -275,3 +275,21 @@ def test_exact_phone_and_email_lists_and_undo_by_state(db: Database) -> None:
             "SELECT number, deleted_at IS NULL FROM contact_phones WHERE contact_id = ?", (cid,)
         ).fetchall()
     assert sorted(rows) == [("+989121111111", 1), ("+989352222222", 0)]
+
+
+def test_restoring_many_contacts_from_the_trash_makes_them_searchable(db: Database) -> None:
+    from crm_desktop.services.demo import generate_demo
+
+    for _progress in generate_demo(db, contacts=1100, seed=3):
+        pass
+    made = contacts.contact_ids(db)
+    assert len(made) == 1100
+    someone = contacts.get_contact(db, made[500])
+    found_before = contacts.count_contacts(db, someone.last_name)
+    contacts.delete_contacts(db, made)
+    assert contacts.count_contacts(db, someone.last_name) == 0
+    contacts.restore_contacts(db, made)  # over a thousand: indexed in one go
+    assert contacts.count_contacts(db) == 1100
+    assert contacts.count_contacts(db, someone.last_name) == found_before >= 1
+    contacts.create_contact(db, changes_from_text({"first_name": "پس", "last_name": "از"}))
+    assert contacts.count_contacts(db, "پس از") == 1

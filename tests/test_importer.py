@@ -1326,3 +1326,28 @@ def test_deal_preview_finds_stored_people_without_loading_everyone(
     assert result.kind == "deals" and result.created == 4
     people = by_name(db)
     assert set(people) == {"علی رضایی", "سمیه موسوی", "نیما صالحی"}  # one new person
+
+
+def test_undo_and_redo_of_a_big_import_keep_search_right(db: Database, tmp_path: Path) -> None:
+    # Over a thousand contacts: the search index takes them in one statement on redo;
+    # they must be found exactly as before, and not at all while undone.
+    grid: Grid = [["نام", "نام خانوادگی", "موبایل", "ایمیل"]]
+    grid += [["شخص", f"بزرگ {i}", f"0912{i:07d}", f"big{i}@mail.example"] for i in range(1500)]
+    path = write_xlsx(tmp_path / "big.xlsx", grid)
+    result = import_file(db, path)
+    assert result.created == 1500 and result.import_id is not None
+    assert contacts.count_contacts(db, "big1234@") == 1
+    assert contacts.count_contacts(db, "09120001234") == 1
+
+    undo_import(db, result.import_id)
+    assert contacts.count_contacts(db) == 0
+    assert contacts.count_contacts(db, "big1234@") == 0
+
+    redo_import(db, result.import_id)
+    assert contacts.count_contacts(db) == 1500
+    assert contacts.count_contacts(db, "big1234@") == 1
+    assert contacts.count_contacts(db, "بزرگ") == 1500
+    assert contacts.count_contacts(db, "09120001234") == 1
+    # And the trigger is back: a contact added by hand afterwards is found too.
+    contacts.create_contact(db, changes_from_text({"first_name": "تازه", "last_name": "وارد"}))
+    assert contacts.count_contacts(db, "تازه") == 1

@@ -12,24 +12,28 @@ order and keeping those that match, which stops as soon as a page is full.
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
     and_,
+    bindparam,
     delete,
     func,
+    insert,
     literal_column,
     select,
     text,
+    update,
 )
 from sqlalchemy.orm import Session
 
 from crm_desktop.locale import national_digits, search_key, to_ascii_digits
-from crm_desktop.models import Company, Contact, ContactEmail, ContactPhone, ContactSearch
+from crm_desktop.models import Base, Company, Contact, ContactEmail, ContactPhone, ContactSearch
 
 _PHONE_LIKE = re.compile(r"^[+\d][\d\-().]*$")
 TRIGRAM = 3
@@ -221,6 +225,8 @@ def reindex_contacts(session: Session, contact_ids: Iterable[str]) -> None:
             )
         )
     }
+    changed: list[dict[str, object]] = []
+    added: list[dict[str, object]] = []
     for contact_id, first, last, sort_key, company, job, city in rows:
         body = search_body(
             first,
@@ -231,13 +237,58 @@ def reindex_contacts(session: Session, contact_ids: Iterable[str]) -> None:
             phones=phones.get(contact_id, ()),
             emails=emails.get(contact_id, ()),
         )
-        row = ContactSearch(contact_id=contact_id, sort_key=sort_key, body=body)
         if contact_id in existing:
-            row.doc_id = existing[contact_id]
-            session.merge(row)
+            changed.append({"doc": existing[contact_id], "sort_key": sort_key, "body": body})
         else:
-            session.add(row)
-    session.flush()
+            added.append({"contact_id": contact_id, "sort_key": sort_key, "body": body})
+    # Core statements, many rows each: restoring 50,000 contacts makes no ORM objects.
+    table = Base.metadata.tables["contact_search"]
+    if changed:
+        session.execute(
+            update(table)
+            .where(table.c.doc_id == bindparam("doc"))
+            .values(sort_key=bindparam("sort_key"), body=bindparam("body")),
+            changed,
+        )
+    if added:
+        session.execute(insert(table), added)
+
+
+# Above this many new search rows, the indexes take them in one statement at the end
+# instead of row by row through the insert trigger (about five times faster).
+BULK_INDEX_ROWS = 1000
+_INSERT_TRIGGER = "contact_search_ai"
+
+
+@contextlib.contextmanager
+def bulk_search_rows(session: Session, rows: int) -> Iterator[None]:
+    """Around adding ``rows`` search rows: when they are many, index them all at once.
+
+    The insert trigger is dropped inside the caller's transaction (a rollback puts it
+    back), the rows are added, then each index takes every row added meanwhile and the
+    trigger is restored.
+    """
+    trigger: str | None = None
+    if rows > BULK_INDEX_ROWS:
+        trigger = session.scalar(
+            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+            {"name": _INSERT_TRIGGER},
+        )
+    if trigger is None:
+        yield
+        return
+    before = session.scalar(select(func.max(ContactSearch.doc_id))) or 0
+    session.execute(text(f'DROP TRIGGER "{_INSERT_TRIGGER}"'))
+    yield
+    for index in SEARCH_INDEXES:
+        session.execute(
+            text(
+                f"INSERT INTO {index}(rowid, body) "
+                "SELECT doc_id, body FROM contact_search WHERE doc_id > :before"
+            ),
+            {"before": before},
+        )
+    session.execute(text(trigger))
 
 
 def rebuild_search_indexes(session: Session) -> None:

@@ -10,18 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from crm_desktop.locale import is_mobile, sort_key
 from crm_desktop.models import ContactSearch, new_id
 from crm_desktop.services.importer.common import Changes, Writer
-from crm_desktop.services.search import SEARCH_INDEXES, search_body
-
-# Above this many new contacts the search index is filled in one statement at the end
-# instead of by its trigger, row by row.
-_BULK_INDEX = 1000
-_SEARCH_TRIGGER = "contact_search_ai"
+from crm_desktop.services.search import bulk_search_rows, search_body
 
 
 @dataclass(slots=True)
@@ -110,34 +105,11 @@ def insert_contact(
 
 
 def index_new_contacts(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Search rows of new contacts; big imports index them in one statement.
-
-    With more than ``_BULK_INDEX`` rows the insert trigger is dropped for the rest of
-    this transaction, the rows go in, both indexes take the new rows in one statement
-    each, and the trigger is put back (a rollback restores it as well).
-    """
+    """Search rows of new contacts (a big import's in one statement per index)."""
     if not rows:
         return
-    trigger: str | None = None
-    if len(rows) > _BULK_INDEX:
-        trigger = session.scalar(
-            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
-            {"name": _SEARCH_TRIGGER},
+    with bulk_search_rows(session, len(rows)):
+        session.execute(
+            insert(ContactSearch),
+            [{k: r[k] for k in ("contact_id", "sort_key", "body")} for r in rows],
         )
-    before = session.scalar(select(func.max(ContactSearch.doc_id))) or 0
-    if trigger is not None:
-        session.execute(text(f'DROP TRIGGER "{_SEARCH_TRIGGER}"'))
-    session.execute(
-        insert(ContactSearch),
-        [{k: r[k] for k in ("contact_id", "sort_key", "body")} for r in rows],
-    )
-    if trigger is not None:
-        for index in SEARCH_INDEXES:
-            session.execute(
-                text(
-                    f"INSERT INTO {index}(rowid, body) "
-                    "SELECT doc_id, body FROM contact_search WHERE doc_id > :before"
-                ),
-                {"before": before},
-            )
-        session.execute(text(trigger))

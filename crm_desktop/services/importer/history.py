@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput, NotFound
@@ -27,14 +27,13 @@ from crm_desktop.models import (
     ContactTag,
     Deal,
     ImportBatch,
-    ImportChange,
     User,
     utcnow,
 )
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.importer.common import from_json, table_of
-from crm_desktop.services.search import reindex_contacts
+from crm_desktop.services.search import bulk_search_rows, reindex_contacts
 
 _CHUNK = 500
 # Persian names of the fields an import fills, for "left alone: NAME (FIELD)".
@@ -151,14 +150,31 @@ def _batch(session: Session, import_id: str, *, undone: bool) -> ImportBatch:
     return batch
 
 
-def _changes(session: Session, import_id: str, *, reverted: bool) -> list[ImportChange]:
-    return list(
-        session.scalars(
-            select(ImportChange)
-            .where(ImportChange.import_id == import_id, ImportChange.reverted.is_(reverted))
-            .order_by(ImportChange.created_at, ImportChange.id)
-        )
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """One row of import_changes, read with Core (no ORM objects: an import of 50,000
+    contacts has 50,000 of them)."""
+
+    id: str
+    table: str
+    record_id: str
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+
+
+_CHANGES = table_of("import_changes")
+
+
+def _changes(session: Session, import_id: str, *, reverted: bool) -> list[_Change]:
+    t = _CHANGES.c
+    rows = session.execute(
+        select(t.id, t.table_name, t.record_id, t.action, t.field, t.old_value, t.new_value)
+        .where(t.import_id == import_id, t.reverted.is_(reverted))
+        .order_by(t.created_at, t.id)
     )
+    return [_Change(*row) for row in rows]
 
 
 def _state(
@@ -244,90 +260,149 @@ _ORDER = ("contact_phones", "contact_emails", "contact_tags", "deals", "contacts
 
 def _apply(
     session: Session,
-    changes: list[ImportChange],
+    changes: list[_Change],
     since: dt.datetime,
     now: dt.datetime,
     *,
     undo: bool,
 ) -> _Applied:
     applied = _Applied()
-    by_table: dict[str, list[ImportChange]] = {table: [] for table in _ORDER}
+    by_table: dict[str, list[_Change]] = {table: [] for table in _ORDER}
     for change in changes:
-        by_table[change.table_name].append(change)
-    states = {
-        table: _state(session, _MODELS[table], [c.record_id for c in items])
-        for table, items in by_table.items()
-    }
-    contact_ids = [c.record_id for c in by_table.get("contacts", []) if c.action == "create"]
+        by_table[change.table].append(change)
+    contact_ids = [c.record_id for c in by_table["contacts"] if c.action == "create"]
     touched = _touched_contacts(session, contact_ids, since) if undo else set()
     user_id = lookups.current_user_id(session)
-    deleted_at = now if undo else None
-    for table, items in by_table.items():
-        model = _MODELS[table]
-        for change in items:
-            state = states[table].get(change.record_id)
+    for table in _ORDER:  # in this order: a company is looked at after its people
+        items = by_table[table]
+        if not items:
+            continue
+        states = _state(session, _MODELS[table], [c.record_id for c in items])
+        creates = [c for c in items if c.action == "create"]
+        in_use = (
+            _companies_in_use(session, [c.record_id for c in creates])
+            if undo and table == "companies"
+            else set()
+        )
+        done: list[_Change] = []
+        for change in creates:
+            state = states.get(change.record_id)
             if state is None:
                 continue
             updated_at, gone = state
             changed_since = updated_at > since or change.record_id in touched
-            if change.action == "create":
-                expected_gone = not undo
-                in_use = (
-                    undo and table == "companies" and _company_in_use(session, change.record_id)
-                )
-                if changed_since or in_use or (gone is not None) != expected_gone:
-                    applied.summary.left_alone.append(_left(session, table, change.record_id))
-                    continue
-                session.execute(
-                    update(model)
-                    .where(model.id == change.record_id)
-                    .values(deleted_at=deleted_at, updated_by=user_id)
-                )
+            if changed_since or change.record_id in in_use or (gone is not None) == undo:
+                applied.summary.left_alone.append(_left(session, table, change.record_id))
             else:
-                column = getattr(model, change.field or "")
-                current = session.scalar(select(column).where(model.id == change.record_id))
-                expected = from_json(change.new_value if undo else change.old_value)
-                target = from_json(change.old_value if undo else change.new_value)
-                if gone is not None or current != expected:
-                    applied.summary.left_alone.append(
-                        _left(session, table, change.record_id, change.field)
-                    )
-                    continue
-                values: dict[str, Any] = {change.field or "": target, "updated_by": user_id}
-                if change.field in ("first_name", "last_name"):
-                    values["sort_key"] = _sort_key_after(
-                        session, change.record_id, change.field, target
-                    )
-                session.execute(update(model).where(model.id == change.record_id).values(values))
+                done.append(change)
+        _set_deleted(session, table, [c.record_id for c in done], now if undo else None, user_id)
+        fills = [c for c in items if c.action == "fill"]
+        done += _revert_fills(session, table, fills, states, applied, undo=undo, user=user_id)
+        for change in done:
             applied.ids.append(change.id)
             applied.touched.setdefault(table, []).append(change.record_id)
-            applied.summary.reverted += 1
+        applied.summary.reverted += len(done)
     return applied
 
 
-def _company_in_use(session: Session, company_id: str) -> bool:
-    for model in (Contact, Deal):
-        used = session.scalar(
-            select(model.id)
-            .where(model.company_id == company_id, model.deleted_at.is_(None))
-            .limit(1)
+def _set_deleted(
+    session: Session, table: str, ids: list[str], when: dt.datetime | None, user: str | None
+) -> None:
+    t = table_of(table)
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(
+            update(t)
+            .where(t.c.id.in_(ids[start : start + _CHUNK]))
+            .values(deleted_at=when, updated_by=user)
         )
-        if used is not None:
-            return True
-    return False
 
 
-def _sort_key_after(session: Session, contact_id: str, name: str, value: Any) -> str:
-    from crm_desktop.locale import sort_key
+def _revert_fills(
+    session: Session,
+    table: str,
+    fills: list[_Change],
+    states: dict[str, tuple[dt.datetime, dt.datetime | None]],
+    applied: _Applied,
+    *,
+    undo: bool,
+    user: str | None,
+) -> list[_Change]:
+    """Put filled fields back (or fill them again), where they are as the import left
+    them; one statement per field for all records."""
+    t = table_of(table)
+    done: list[_Change] = []
+    by_field: dict[str, list[_Change]] = {}
+    for change in fills:
+        by_field.setdefault(change.field or "", []).append(change)
+    for name, group in by_field.items():
+        current = _values(session, table, name, [c.record_id for c in group])
+        params = []
+        for change in group:
+            state = states.get(change.record_id)
+            expected = from_json(change.new_value if undo else change.old_value)
+            if state is None or state[1] is not None or current.get(change.record_id) != expected:
+                applied.summary.left_alone.append(_left(session, table, change.record_id, name))
+                continue
+            target = from_json(change.old_value if undo else change.new_value)
+            params.append({"record": change.record_id, "value": target})
+            done.append(change)
+        if params:
+            session.execute(
+                update(t)
+                .where(t.c.id == bindparam("record"))
+                .values({name: bindparam("value"), "updated_by": user}),
+                params,
+            )
+        if params and name in ("first_name", "last_name"):
+            _resort(session, [p["record"] for p in params])
+    return done
 
-    first, last = session.execute(
-        select(Contact.first_name, Contact.last_name).where(Contact.id == contact_id)
-    ).one()
-    if name == "first_name":
-        first = value or ""
-    else:
-        last = value or ""
-    return sort_key(f"{first} {last}".strip())
+
+def _values(session: Session, table: str, name: str, ids: list[str]) -> dict[str, Any]:
+    t = table_of(table)
+    found: dict[str, Any] = {}
+    for start in range(0, len(ids), _CHUNK):
+        for row_id, value in session.execute(
+            select(t.c.id, t.c[name]).where(t.c.id.in_(ids[start : start + _CHUNK]))
+        ):
+            found[row_id] = value
+    return found
+
+
+def _companies_in_use(session: Session, ids: list[str]) -> set[str]:
+    """Companies a live contact or deal still points at."""
+    used: set[str] = set()
+    for model in (Contact, Deal):
+        for start in range(0, len(ids), _CHUNK):
+            used.update(
+                session.scalars(
+                    select(model.company_id)
+                    .where(
+                        model.company_id.in_(ids[start : start + _CHUNK]),
+                        model.deleted_at.is_(None),
+                    )
+                    .distinct()
+                )
+            )
+    return used
+
+
+def _resort(session: Session, contact_ids: list[str]) -> None:
+    """The sort keys of contacts whose name an undo or redo changed."""
+    from crm_desktop.services.contacts import contact_sort_key
+
+    t = table_of("contacts")
+    params = [
+        {"record": contact_id, "key": contact_sort_key(first, last)}
+        for contact_id, first, last in session.execute(
+            select(t.c.id, t.c.first_name, t.c.last_name).where(t.c.id.in_(contact_ids))
+        )
+    ]
+    if params:
+        session.execute(
+            update(t).where(t.c.id == bindparam("record")).values(sort_key=bindparam("key")),
+            params,
+        )
 
 
 def _left(session: Session, table: str, record_id: str, column: str | None = None) -> LeftAlone:
@@ -342,8 +417,8 @@ def _stamp_reverted(
     ids = list(ids)
     for start in range(0, len(ids), _CHUNK):
         session.execute(
-            update(ImportChange)
-            .where(ImportChange.id.in_(ids[start : start + _CHUNK]))
+            update(_CHANGES)
+            .where(_CHANGES.c.id.in_(ids[start : start + _CHUNK]))
             .values(reverted=reverted, updated_at=now)
         )
 
@@ -380,7 +455,8 @@ def _retime(session: Session, touched: dict[str, list[str]], now: dt.datetime) -
                         )
                     )
                 )
-    reindex_contacts(session, sorted(contact_ids))
+    with bulk_search_rows(session, len(contact_ids)):
+        reindex_contacts(session, sorted(contact_ids))
 
 
 def import_count(db: Database) -> int:
