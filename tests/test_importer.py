@@ -1351,3 +1351,54 @@ def test_undo_and_redo_of_a_big_import_keep_search_right(db: Database, tmp_path:
     # And the trigger is back: a contact added by hand afterwards is found too.
     contacts.create_contact(db, changes_from_text({"first_name": "تازه", "last_name": "وارد"}))
     assert contacts.count_contacts(db, "تازه") == 1
+
+
+def test_imported_contacts_sort_by_family_name_like_the_others(
+    db: Database, tmp_path: Path
+) -> None:
+    add_contact(db, first_name="کاوه", last_name="بهرامی")  # typed in the window
+    grid: Grid = [
+        ["نام", "نام خانوادگی", "موبایل"],
+        ["علی", "یزدانی", "09121000001"],
+        ["زهرا", "احمدی", "09121000002"],
+        ["بابک", "محمدی", "09121000003"],
+    ]
+    result = import_file(db, write_xlsx(tmp_path / "people.xlsx", grid))
+    assert result.created == 3
+    listed = [c.last_name for c in contacts.list_contacts(db)]
+    assert listed == ["احمدی", "بهرامی", "محمدی", "یزدانی"]
+
+    # A second file fills the first name of a contact that had none: still in order.
+    add_contact(db, last_name="تهرانی", phone="09121000004")
+    grid = [["نام", "نام خانوادگی", "موبایل"], ["سارا", "تهرانی", "09121000004"]]
+    import_file(db, write_xlsx(tmp_path / "more.xlsx", grid))
+    assert [c.full_name for c in contacts.list_contacts(db)][:3] == [
+        "زهرا احمدی",
+        "کاوه بهرامی",
+        "سارا تهرانی",
+    ]
+
+
+def test_filling_and_unfilling_many_contacts_keeps_search_right(
+    db: Database, tmp_path: Path
+) -> None:
+    # Over a thousand stored contacts change (a second file fills their city, then
+    # its undo empties it): their search rows are rewritten in bulk, old words gone.
+    header = ["نام", "نام خانوادگی", "موبایل", "شهر"]
+    rows = [["شخص", f"پرشمار {i}", f"0912{i:07d}"] for i in range(1200)]
+    import_file(db, write_xlsx(tmp_path / "first.xlsx", [header[:3], *rows]))
+    assert contacts.count_contacts(db, "ارومیه") == 0
+    again = import_file(
+        db, write_xlsx(tmp_path / "again.xlsx", [header, *[[*r, "ارومیه"] for r in rows]])
+    )
+    assert (again.created, again.updated) == (0, 1200)
+    assert contacts.count_contacts(db, "ارومیه") == 1200
+    assert contacts.count_contacts(db, "پرشمار 77") == 11  # 77, 770..779
+    assert again.import_id is not None
+    undo_import(db, again.import_id)
+    assert contacts.count_contacts(db, "ارومیه") == 0  # the old bodies left the index
+    assert contacts.count_contacts(db, "پرشمار 77") == 11
+    redo_import(db, again.import_id)
+    assert contacts.count_contacts(db, "ارومیه") == 1200
+    contacts.create_contact(db, changes_from_text({"first_name": "پس", "last_name": "از"}))
+    assert contacts.count_contacts(db, "پس از") == 1  # the triggers are back

@@ -26,12 +26,7 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.fields import UNSET, ContactChanges, Unset
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.services.search import (
-    bulk_search_rows,
-    count_matches,
-    matching_ids,
-    reindex_contacts,
-)
+from crm_desktop.services.search import count_matches, matching_ids, reindex_contacts
 
 CHUNK = 500  # ids per statement: SQLite caps the number of bound parameters
 ID_FIELDS = ("company_id", "lead_source_id", "campaign_id", "owner_id")
@@ -223,9 +218,7 @@ def _set_trashed(db: Database, contact_ids: Sequence[str], *, trashed: bool) -> 
             if missing is not None:
                 _get(session, missing, deleted=not trashed)  # raises NotFound
             session.execute(update(Contact).where(Contact.id.in_(part)).values(stamp))
-        # Restoring many contacts from the trash gives them new search rows.
-        with bulk_search_rows(session, 0 if trashed else len(ids)):
-            reindex_contacts(session, ids)
+        reindex_contacts(session, ids)
 
 
 def get_contact(db: Database, contact_id: str) -> ContactRecord:

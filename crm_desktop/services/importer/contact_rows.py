@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from crm_desktop.locale import is_mobile, sort_key
+from crm_desktop.locale import is_mobile
 from crm_desktop.models import ContactSearch, new_id
+from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.importer.common import Changes, Writer
 from crm_desktop.services.search import bulk_search_rows, search_body
 
@@ -51,7 +52,7 @@ def insert_contact(
 ) -> None:
     """Queue a new contact with its phones, emails, tags and search row."""
     values = contact.values
-    key = sort_key(f"{values['first_name']} {values['last_name']}".strip())
+    key = contact_sort_key(values["first_name"], values["last_name"])
     writer.add(
         "contacts",
         {"id": contact.id, **values, "sort_key": key, "lead_score": 0, **stamp},

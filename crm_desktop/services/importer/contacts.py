@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 
 from crm_desktop.errors import InvalidInput
-from crm_desktop.locale import format_jalali, is_mobile, normalize_text, search_key, sort_key
+from crm_desktop.locale import format_jalali, is_mobile, normalize_text, search_key
 from crm_desktop.models import (
     Contact,
     ContactEmail,
@@ -26,11 +26,13 @@ from crm_desktop.models import (
     Lifecycle,
     new_id,
 )
+from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.fields import parse_lifecycle
 from crm_desktop.services.importer.common import (
     PROGRESS_EVERY,
     SheetImport,
     Writer,
+    table_of,
 )
 from crm_desktop.services.importer.contact_rows import (
     NewContact,
@@ -448,25 +450,33 @@ class ContactImport(SheetImport):
         return names
 
     def _update(self, contacts: Iterable[NewContact]) -> None:
-        """Existing contacts: the filled fields, and phones, emails and tags added."""
+        """Existing contacts: the filled fields, and phones, emails and tags added.
+
+        One statement per set of filled fields, for all the contacts with that set.
+        """
         writer = Writer(self.session)
+        table = table_of("contacts")
+        by_fields: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for contact in contacts:
             if contact.filled:
-                values = {name: contact.values[name] for name in contact.filled}
-                if "first_name" in values or "last_name" in values:
-                    values["sort_key"] = sort_key(
-                        f"{contact.values['first_name']} {contact.values['last_name']}".strip()
+                names = tuple(sorted(contact.filled))
+                values = {f"new_{name}": contact.values[name] for name in names}
+                values["record"] = contact.id
+                if "first_name" in names or "last_name" in names:
+                    names += ("sort_key",)
+                    values["new_sort_key"] = contact_sort_key(
+                        contact.values["first_name"], contact.values["last_name"]
                     )
-                self.session.execute(
-                    update(Contact)
-                    .where(Contact.id == contact.id)
-                    .values(
-                        **values,
-                        updated_at=self.stamp["updated_at"],
-                        updated_by=self.stamp["updated_by"],
-                    )
-                )
+                by_fields.setdefault(names, []).append(values)
             self._add_children(writer, contact)
+        stamp = {"updated_at": self.stamp["updated_at"], "updated_by": self.stamp["updated_by"]}
+        for names, params in by_fields.items():
+            self.session.execute(
+                update(table)
+                .where(table.c.id == bindparam("record"))
+                .values({name: bindparam(f"new_{name}") for name in names} | stamp),
+                params,
+            )
         writer.flush()
 
     def _add_children(self, writer: Writer, contact: NewContact) -> None:

@@ -33,7 +33,7 @@ from crm_desktop.models import (
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.importer.common import from_json, table_of
-from crm_desktop.services.search import bulk_search_rows, reindex_contacts
+from crm_desktop.services.search import reindex_contacts
 
 _CHUNK = 500
 # Persian names of the fields an import fills, for "left alone: NAME (FIELD)".
@@ -455,8 +455,7 @@ def _retime(session: Session, touched: dict[str, list[str]], now: dt.datetime) -
                         )
                     )
                 )
-    with bulk_search_rows(session, len(contact_ids)):
-        reindex_contacts(session, sorted(contact_ids))
+    reindex_contacts(session, sorted(contact_ids))
 
 
 def import_count(db: Database) -> int:
