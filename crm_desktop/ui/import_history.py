@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -38,6 +37,7 @@ from crm_desktop.ui.display import display_number, isolate, left_to_right, persi
 from crm_desktop.ui.import_labels import kind_label
 from crm_desktop.ui.import_run_pages import left_alone_list
 from crm_desktop.ui.import_steps import ImportStep, start_revert
+from crm_desktop.ui.import_tables import ListModel
 from crm_desktop.ui.widgets import list_table
 
 CONTEXT = "ImportHistory"
@@ -71,33 +71,20 @@ def when_text(when: dt.datetime) -> str:
     return left_to_right(to_persian_digits(text) if persian else text)
 
 
-class ImportHistoryModel(QAbstractTableModel):
+class ImportHistoryModel(ListModel):
+    headers = HEADERS
+    context = CONTEXT
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.imports: list[ImportSummary] = []
+        self.items: list[ImportSummary] = []
+
+    @property
+    def imports(self) -> list[ImportSummary]:
+        return self.items
 
     def set_imports(self, imports: list[ImportSummary]) -> None:
-        self.beginResetModel()
-        self.imports = imports
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.imports)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[section])
-        return None
+        self.set_items(imports)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

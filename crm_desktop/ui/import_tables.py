@@ -54,27 +54,30 @@ def tr(text: object) -> str:
     return QCoreApplication.translate(CONTEXT, str(text))
 
 
-class ProblemsModel(QAbstractTableModel):
-    """Every error and warning of an import, by the sheet's own row number."""
+class ListModel(QAbstractTableModel):
+    """A read-only table over a plain list, one row per item, with translated headers.
 
-    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+    Subclasses give ``headers`` (marked with ``QT_TRANSLATE_NOOP`` in ``context``) and
+    ``data``; ``set_items`` replaces the whole list.
+    """
+
+    headers: tuple[object, ...] = ()  # QT_TRANSLATE_NOOP strings
+    context = CONTEXT
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lang = lang
-        self._problems: list[tuple[Problem, bool]] = []  # (problem, is an error)
+        self.items: list[Any] = []
 
-    def set_result(self, result: ImportResult | None) -> None:
+    def set_items(self, items: Sequence[Any]) -> None:
         self.beginResetModel()
-        self._problems = []
-        if result is not None:
-            found = [(p, True) for p in result.errors] + [(p, False) for p in result.warnings]
-            self._problems = sorted(found, key=lambda item: (item[0].row, not item[1]))
+        self.items = list(items)
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._problems)
+        return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(PROBLEM_HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -85,13 +88,30 @@ class ProblemsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(PROBLEM_HEADERS[section])
+            return QCoreApplication.translate(self.context, str(self.headers[section]))
         return None
+
+
+class ProblemsModel(ListModel):
+    """Every error and warning of an import, by the sheet's own row number."""
+
+    headers = PROBLEM_HEADERS
+
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lang = lang
+        self.items: list[tuple[Problem, bool]] = []  # (problem, is an error)
+
+    def set_result(self, result: ImportResult | None) -> None:
+        found: list[tuple[Problem, bool]] = []
+        if result is not None:
+            found = [(p, True) for p in result.errors] + [(p, False) for p in result.warnings]
+        self.set_items(sorted(found, key=lambda item: (item[0].row, not item[1])))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        problem, error = self._problems[index.row()]
+        problem, error = self.items[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cells(index.row())[column]
@@ -108,7 +128,7 @@ class ProblemsModel(QAbstractTableModel):
 
     def cells(self, row: int) -> tuple[str, str, str, str]:
         """What a row of the table reads: row number, column, error or warning, message."""
-        problem, error = self._problems[row]
+        problem, error = self.items[row]
         kind = self.tr("خطا") if error else self.tr("هشدار")
         return (display_number(problem.row), problem.column, kind, problem.message(self._lang))
 
