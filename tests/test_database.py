@@ -218,3 +218,23 @@ def test_the_fast_path_knows_the_newest_migration() -> None:
     from crm_desktop.models.database import SCHEMA_REVISION
 
     assert head_revision() == SCHEMA_REVISION
+
+
+def test_a_database_held_by_another_writer_is_a_clear_error(db_path: Path) -> None:
+    # A big import holds the write lock for its whole transaction; an edit made in the
+    # meantime (after SQLite's busy timeout) is told so, and nothing of it is written.
+    with open_database(db_path) as db:
+        ali = contacts.create_contact(db, changes_from_text({"first_name": "علی"}))
+        holder = sqlite3.connect(db_path, timeout=0)
+        holder.execute("BEGIN IMMEDIATE")  # the other writer
+        try:
+            with pytest.raises(DatabaseError) as caught:
+                contacts.update_contact(db, ali.id, changes_from_text({"city": "تهران"}))
+        finally:
+            holder.rollback()
+            holder.close()
+        assert "مشغول" in caught.value.message("fa")
+        assert "busy" in caught.value.message("en")
+        assert contacts.get_contact(db, ali.id).city is None
+        contacts.update_contact(db, ali.id, changes_from_text({"city": "تهران"}))  # later: fine
+        assert contacts.get_contact(db, ali.id).city == "تهران"

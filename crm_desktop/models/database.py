@@ -91,9 +91,23 @@ class Database:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session in one transaction: committed on success, rolled back on error.
+
+        A database another writer holds for longer than the busy timeout (a big import
+        in the background, another program) is a clear ``DatabaseError``, not a crash.
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+                raise
+            raise DatabaseError(
+                "پایگاه داده مشغول کار دیگری است (مثلاً ورود اطلاعات)؛ "
+                "چند لحظه بعد دوباره امتحان کنید. چیزی از این کار ذخیره نشد.",
+                "The database is busy with other work (an import, say); try again in a "
+                "moment. Nothing of this was saved.",
+            ) from exc
 
     def get_setting(self, key: str) -> str | None:
         with self.session() as session:

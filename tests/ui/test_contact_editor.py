@@ -293,6 +293,28 @@ def test_a_service_error_is_shown_and_the_edits_are_kept(
     assert editor.view.job_title.text() == "حسابدار" and ctx.undo_stack.count() == 0
 
 
+def test_saving_while_an_import_holds_the_database_says_so_and_keeps_the_edits(
+    ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    import sqlite3
+
+    cid = existing(ctx.db, first_name="کاوه")
+    editor = open_editor(cid)
+    type_text(editor.view.job_title, "حسابدار")
+    path = ctx.db.engine.url.database
+    assert path is not None
+    holder = sqlite3.connect(path, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")  # a big import in the background holds it
+    try:
+        assert not editor.save()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert editor.view.error_bar.isVisible() and "مشغول" in editor.view.error_bar.text()
+    assert editor.view.job_title.text() == "حسابدار" and ctx.undo_stack.count() == 0
+    assert editor.save()  # once it is free, the same edit goes in
+
+
 def test_opening_loads_no_company_records_and_pickers_fill_in_background(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
