@@ -218,18 +218,18 @@ def run_import(
 
 def _check_columns(kind: str, columns: Columns) -> None:
     needed = {
-        "contacts": (_PERSON_FIELDS, "ستون نام شخص", "a person's name column"),
-        "companies": ({"name"}, "ستون نام شرکت", "a company name column"),
+        "contacts": (_PERSON_FIELDS, "نام شخص", "a person's name"),
+        "companies": ({"name"}, "نام شرکت", "a company's name"),
         "deals": (
             {"title", "contact", "company"},
-            "ستون عنوان معامله یا مشتری",
-            "a deal title or customer column",
+            "عنوان معامله یا مشتری",
+            "a deal title or a customer",
         ),
     }[kind]
     if not needed[0] & set(columns.by_field):
         raise InvalidInput(
-            f"هیچ ستونی به «{needed[1]}» نگاشته نشده است؛ دست‌کم یکی لازم است.",
-            f"No column is mapped to {needed[2]}; at least one is needed.",
+            f"هیچ ستونی برای «{needed[1]}» انتخاب نشده است؛ دست‌کم یک ستون لازم است.",
+            f"No column is chosen for {needed[2]}; at least one is needed.",
         )
 
 

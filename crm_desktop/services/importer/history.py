@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput, NotFound
@@ -456,8 +456,3 @@ def _retime(session: Session, touched: dict[str, list[str]], now: dt.datetime) -
                     )
                 )
     reindex_contacts(session, sorted(contact_ids))
-
-
-def import_count(db: Database) -> int:
-    with db.session() as session:
-        return session.scalar(select(func.count()).select_from(ImportBatch)) or 0
