@@ -562,6 +562,31 @@ def test_rows_with_a_name_only_are_not_created_again(db: Database, tmp_path: Pat
     assert contacts.count_contacts(db) == 2
 
 
+def test_a_first_name_only_row_still_matches_after_a_later_row_filled_the_family_name(
+    db: Database, tmp_path: Path
+) -> None:
+    # Found by the property test: "علی" with a phone is created, "علی" with nothing
+    # else is the same person, and a later row (same phone) fills in "رضایی". The next
+    # import of the file must find "علی" in "علی رضایی" instead of making him again.
+    grid: Grid = [
+        ["نام", "نام خانوادگی", "موبایل", "شهر"],
+        ["نخستین", None, None, "تهران"],
+        ["علی", "", 9121234567, "تهران"],
+        ["علی", "", None, "تهران"],
+        ["علی", "رضایی", 9121234567, "تهران"],
+    ]
+    path = write_xlsx(tmp_path / "names.xlsx", grid)
+    first = import_file(db, path)
+    assert (first.created, first.duplicates) == (2, 2)
+    assert sorted(c.full_name for c in everyone(db)) == ["علی رضایی", "نخستین"]
+
+    again = import_file(db, path)
+    assert (again.created, again.duplicates) == (0, 4), again.as_json("en")
+    # A full name that is someone else's is still someone new.
+    other: Grid = [["نام", "نام خانوادگی"], ["علی", "کریمی"]]
+    assert import_file(db, write_xlsx(tmp_path / "other.xlsx", other)).created == 1
+
+
 def test_a_phone_first_seen_on_a_duplicate_row_still_matches_later_rows(
     db: Database, tmp_path: Path
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 import json
 import operator
@@ -226,7 +227,7 @@ def _by_key(session: Session, id_column: Any, name_column: Any) -> dict[str, str
     return known
 
 
-class SheetImport:
+class SheetImport(abc.ABC):
     """What every kind of import shares: its context, counters and the cell readers
     that report a dropped value as a warning on its row and column."""
 
@@ -261,12 +262,13 @@ class SheetImport:
         """Stored records this import changed (rows matching them may be more)."""
         return len(self._updated)
 
+    @abc.abstractmethod
     def run(self, *, write: bool) -> None:
-        raise NotImplementedError
+        """Read every row, match it, and (with ``write``) write the outcome."""
 
+    @abc.abstractmethod
     def read(self, row: SheetRow) -> Any:
         """The row as it would be stored, or None (after an error) to skip it."""
-        raise NotImplementedError
 
     def warn(self, row: int, column: str, fa: str, en: str) -> None:
         self.problem(Problem(row, column, fa, en), False)

@@ -205,12 +205,9 @@ class ContactImport(SheetImport):
         ):
             self._email_owner[address] = contact_id
 
-    def _name_key(self, person: _Person) -> str:
-        name = search_key(f"{person.values['first_name']} {person.values['last_name']}")
-        return f"{name}|{person.values.get('company_id') or ''}"
-
     def _by_name(self) -> dict[str, str]:
-        """Name and company -> contact, loaded the first time a row needs it."""
+        """Name keys (see ``_name_keys``) -> contact, loaded the first time a row needs
+        them; the oldest contact wins, then the ones this import made, in row order."""
         if self._name_owner is None:
             self._name_owner = {}
             for contact_id, first, last, company_id in self.session.execute(
@@ -218,12 +215,17 @@ class ContactImport(SheetImport):
                 .where(Contact.deleted_at.is_(None))
                 .order_by(Contact.created_at.desc())
             ):
-                key = f"{search_key(f'{first} {last}')}|{company_id or ''}"
-                self._name_owner[key] = contact_id
-            for made in reversed(self._made):  # the first row with a name wins
-                assert made.match is not None
-                self._name_owner[self._name_key(made)] = made.match
+                for key in _name_keys(first, last, company_id):
+                    self._name_owner[key] = contact_id
+            for made in self._made:
+                self._register_name(made)
         return self._name_owner
+
+    def _register_name(self, person: _Person) -> None:
+        assert self._name_owner is not None and person.match is not None
+        values = person.values
+        for key in _name_keys(values["first_name"], values["last_name"], values.get("company_id")):
+            self._name_owner.setdefault(key, person.match)
 
     def _match(self, person: _Person) -> None:
         found = [self._phone_owner.get(p) for p in person.phones]
@@ -231,7 +233,9 @@ class ContactImport(SheetImport):
         if not person.phones and not person.emails:
             # Nothing to match by but the name: the same name at the same company (or
             # both at none) is the same person, so a second import adds nobody.
-            found.append(self._by_name().get(self._name_key(person)))
+            values = person.values
+            key = _name_keys(values["first_name"], values["last_name"], values.get("company_id"))
+            found.append(self._by_name().get(key[0]))
         matches = list(dict.fromkeys(f for f in found if f is not None))
         if matches and self.policy != "create":
             person.match = matches[0]
@@ -268,7 +272,7 @@ class ContactImport(SheetImport):
         if self._name_owner is None:
             self._made.append(person)  # keyed by name only if a row ever needs it
         else:
-            self._name_owner.setdefault(self._name_key(person), contact_id)
+            self._register_name(person)
         for phone in person.phones:
             self._phone_owner.setdefault(phone, contact_id)
         for email in person.emails:
@@ -518,6 +522,26 @@ class ContactImport(SheetImport):
                 {"id": row_id, "contact_id": contact.id, "tag_id": tag_id, **self.stamp},
             )
             self.changes.created("contact_tags", row_id)
+
+
+def _name_keys(first: str, last: str, company_id: str | None) -> list[str]:
+    """How a row with a name but no phone or email finds its contact: the first key is
+    the one to look up, all of them are the ones a contact is found by.
+
+    A row with both names is its full name at its company; one with just a first name
+    (or just a family name) is any contact with that first (or family) name there, so
+    that a row that once matched "علی" still matches him once a later row has filled in
+    "رضایی".
+    """
+    given, family, company = search_key(first), search_key(last), company_id or ""
+    keys = {
+        "full": f"{given}|{family}|{company}",
+        "first": f"{given}|*|{company}",
+        "last": f"*|{family}|{company}",
+    }
+    wanted = "full" if given and family else "first" if given else "last"
+    present = [k for k, part in (("first", given), ("last", family)) if part]
+    return [keys[wanted], *(keys[k] for k in ("full", *present) if k != wanted)]
 
 
 def _same(current: Any, value: Any) -> bool:

@@ -9,6 +9,7 @@ different non-empty value into a warning, ``skip`` leaves the stored record alon
 
 from __future__ import annotations
 
+import abc
 import datetime as dt
 from collections.abc import Hashable
 from dataclasses import dataclass, field
@@ -51,9 +52,9 @@ class RecordImport(SheetImport):
 
     # Subclasses ---------------------------------------------------------------
 
+    @abc.abstractmethod
     def load(self) -> dict[Hashable, tuple[str, dict[str, Any]]]:
         """key -> (id, fillable values) of every stored record."""
-        raise NotImplementedError
 
     def before_write(self, writer: Writer) -> None:
         """Queue rows the new records need (people a deal names, say)."""
