@@ -333,9 +333,3 @@ def bulk_search_rows(session: Session, rows: int) -> Iterator[None]:
                     ),
                     {"before": before},
                 )
-
-
-def rebuild_search_indexes(session: Session) -> None:
-    """Re-index every ``contact_search`` row at once (after bulk writes)."""
-    for index in SEARCH_INDEXES:
-        session.execute(text(f"INSERT INTO {index}({index}) VALUES ('rebuild')"))

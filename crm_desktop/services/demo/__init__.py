@@ -32,7 +32,6 @@ from crm_desktop.models import Company, Contact, Deal
 from crm_desktop.models.database import Database
 from crm_desktop.services.demo import names
 from crm_desktop.services.demo.context import Demo, Rows, local
-from crm_desktop.services.demo.index import SEARCH_INSERT_TRIGGER, pause_trigger, rebuild_index
 from crm_desktop.services.demo.people import add_companies, add_contacts, add_tags, add_users
 from crm_desktop.services.demo.sales import add_catalogue, add_deals
 from crm_desktop.services.demo.work import (
@@ -41,6 +40,7 @@ from crm_desktop.services.demo.work import (
     add_targets,
     history,
 )
+from crm_desktop.services.search import bulk_search_rows
 
 __all__ = ["DemoProgress", "DemoSummary", "generate_demo"]
 
@@ -143,11 +143,12 @@ def _build(
     yield progress.report("محصولات و کارزارها", 2)
     companies = yield from progress.each("شرکت‌ها", add_companies(demo, n_companies))
 
-    trigger = pause_trigger(session, SEARCH_INSERT_TRIGGER)
-    contacts = add_contacts(demo, n, companies, catalogue, tags)
-    people = yield from progress.each("مخاطبان", contacts)
-    yield progress.report("نمایهٔ جستجو", 0)
-    rebuild_index(session, trigger)
+    # Indexing 100,000 contacts row by row through the trigger takes about five
+    # times longer than indexing them all at the end.
+    with bulk_search_rows(session, n):
+        contacts = add_contacts(demo, n, companies, catalogue, tags)
+        people = yield from progress.each("مخاطبان", contacts)
+        yield progress.report("نمایهٔ جستجو", 0)  # writes the last buffered rows
     yield progress.report("نمایهٔ جستجو", n // 10)
 
     deals = add_deals(demo, people, companies, catalogue.products, n_deals)
