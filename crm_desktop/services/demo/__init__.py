@@ -31,7 +31,7 @@ from crm_desktop.errors import InvalidInput
 from crm_desktop.models import Company, Contact, Deal
 from crm_desktop.models.database import Database
 from crm_desktop.services.demo import names
-from crm_desktop.services.demo.context import Demo, Rows, local
+from crm_desktop.services.demo.context import Demo, local
 from crm_desktop.services.demo.people import add_companies, add_contacts, add_tags, add_users
 from crm_desktop.services.demo.sales import add_catalogue, add_deals
 from crm_desktop.services.demo.work import (
@@ -40,6 +40,7 @@ from crm_desktop.services.demo.work import (
     add_targets,
     history,
 )
+from crm_desktop.services.rows import Writer
 from crm_desktop.services.search import bulk_search_rows
 
 __all__ = ["DemoProgress", "DemoSummary", "generate_demo"]
@@ -103,7 +104,7 @@ def _refuse_non_empty(session: Session) -> None:
 class _Progress:
     """Work done out of ``total``; each report first writes the buffered rows."""
 
-    def __init__(self, rows: Rows, total: int) -> None:
+    def __init__(self, rows: Writer, total: int) -> None:
         self._rows = rows
         self._total = total
         self._done = 0
@@ -127,7 +128,7 @@ class _Progress:
 def _build(
     session: Session, rng: random.Random, today: dt.date, n: int
 ) -> Generator[DemoProgress, None, DemoSummary]:
-    rows = Rows(session)
+    rows = Writer(session)
     n_companies = max(5, n // 8)
     n_deals = max(3 * 7, n // 20)
     n_service = max(3, n // 100)
@@ -159,4 +160,4 @@ def _build(
     add_service_requests(demo, people, companies, n_service)
     yield progress.report("درخواست‌های پشتیبانی", n_service)
     # Each summary field is named after its table.
-    return DemoSummary(**{f.name: rows.counts[f.name] for f in fields(DemoSummary)})
+    return DemoSummary(**{f.name: rows.counts.get(f.name, 0) for f in fields(DemoSummary)})

@@ -7,11 +7,11 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from crm_desktop.locale import weekday_index
-from crm_desktop.models import Base, Lifecycle, new_id
+from crm_desktop.models import Lifecycle, new_id
+from crm_desktop.services.rows import Writer
 
 CHUNK = 5000
 # Stored times are naive UTC; the office works on Tehran time (UTC+03:30, no DST).
@@ -23,33 +23,12 @@ THURSDAY = 5
 CompanyRow = tuple[str, str, str, str, int]
 
 
-class Rows:
-    """Row buffers per table, written parents first so no foreign key ever fails."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._buffers: dict[Table, list[dict[str, Any]]] = {
-            table: [] for table in Base.metadata.sorted_tables
-        }
-        self.counts: dict[str, int] = {table.name: 0 for table in self._buffers}
-
-    def add(self, table: str, row: dict[str, Any]) -> None:
-        self._buffers[Base.metadata.tables[table]].append(row)
-
-    def flush(self) -> None:
-        for table, rows in self._buffers.items():
-            for start in range(0, len(rows), CHUNK):
-                self._session.execute(insert(table), rows[start : start + CHUNK])
-            self.counts[table.name] += len(rows)
-            rows.clear()
-
-
 @dataclass(frozen=True)
 class Demo:
     """One run: where rows go, the one random source, the day it plays on, its staff."""
 
     session: Session
-    rows: Rows
+    rows: Writer  # buffered new rows, written parents first
     rng: random.Random
     today: dt.date
     now: dt.datetime

@@ -18,12 +18,12 @@ from crm_desktop.services.demo.context import (
     CompanyRow,
     Demo,
     People,
-    Rows,
     local,
     tracked,
 )
 from crm_desktop.services.demo.sales import Catalogue, add_purchases
 from crm_desktop.services.lookups import CURRENT_USER_KEY
+from crm_desktop.services.rows import Writer
 from crm_desktop.services.search import search_body
 from crm_desktop.services.users import OFFICE_NAME_KEY
 
@@ -46,7 +46,7 @@ _CITY_WEIGHTS = list(accumulate(c[3] for c in names.CITIES))
 _CITIES = {c[0]: c for c in names.CITIES}
 
 
-def add_users(session: Session, rows: Rows, today: dt.date) -> tuple[str, list[str]]:
+def add_users(session: Session, rows: Writer, today: dt.date) -> tuple[str, list[str]]:
     """Write the manager and the reps (the manager is the current user); returns ids."""
     when = local(today - dt.timedelta(days=800), 9 * 60)
     manager = new_id()

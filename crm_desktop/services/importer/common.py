@@ -5,8 +5,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 import json
-import operator
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,13 +30,12 @@ from crm_desktop.services.importer.values import (
     phone_values,
     text_value,
 )
+from crm_desktop.services.rows import Writer
 from crm_desktop.services.spreadsheet import CellValue, SheetData, SheetRow
 
 ON_DUPLICATE = ("update", "skip", "create")
 # Rows between two progress reports (and two chances to cancel).
 PROGRESS_EVERY = 500
-# Rows held before they are written (executemany has no parameter cap).
-WRITE_CHUNK = 20000
 
 Progress = Callable[[int, int], None]
 
@@ -347,79 +345,6 @@ class SheetImport(abc.ABC):
         lines = [text_value(cell) or "" for cell, _ in self.columns.all(row, "notes")]
         lines = [line for line in lines if line] + self.columns.kept_notes(row)
         return "\n".join(lines) or None
-
-
-class Writer:
-    """Buffers new rows per table and writes them with executemany, parents first.
-
-    Every ``WRITE_CHUNK`` rows it writes what it holds (all tables, parents first), so
-    a big import never holds all its new rows in memory at once.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._rows: dict[str, list[dict[str, Any]]] = {}
-        self._count = 0
-
-    def add(self, table: str, row: dict[str, Any]) -> None:
-        self._rows.setdefault(table, []).append(row)
-        self._count += 1
-        if self._count >= WRITE_CHUNK:
-            self.flush()
-
-    def extend(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
-        for row in rows:
-            self.add(table, row)
-
-    def flush(self) -> None:
-        connection = self._session.connection()
-        for table in Base.metadata.sorted_tables:
-            rows = self._rows.pop(table.name, None)
-            if rows:
-                _insert_many(connection, table, rows)
-        self._count = 0
-
-
-def _insert_many(connection: Any, table: Table, rows: list[dict[str, Any]]) -> None:
-    names = [column.name for column in table.columns]
-    defaults: dict[str, Any] = {name: None for name in names}
-    for column in table.columns:
-        default = getattr(column.default, "arg", None)
-        if default is not None and not callable(default):
-            defaults[column.name] = default
-    dated = [i for i, column in enumerate(table.columns) if column.type.python_type in _DATE_TYPES]
-    sql = (
-        f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})'
-    )
-    raw = connection.connection.driver_connection
-    pick = operator.itemgetter(*names)
-    texts: dict[Any, Any] = {}  # the same stamp is on every row: convert it once
-    for start in range(0, len(rows), WRITE_CHUNK):
-        chunk = rows[start : start + WRITE_CHUNK]
-        values = []
-        for row in chunk:
-            item = list(pick(defaults | row))
-            for i in dated:
-                value = item[i]
-                if value is not None:
-                    text = texts.get(value)
-                    if text is None:
-                        text = texts[value] = _db_value(value)
-                    item[i] = text
-            values.append(item)
-        raw.executemany(sql, values)
-
-
-_DATE_TYPES = (dt.date, dt.datetime)
-
-
-def _db_value(value: Any) -> Any:
-    # The same text forms SQLAlchemy's SQLite dialect stores and reads back.
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 class Changes:
