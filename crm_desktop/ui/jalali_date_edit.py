@@ -13,8 +13,8 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QCalendar, QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QHBoxLayout, QToolButton, QWidget
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import parse_jalali_date, to_ascii_digits, to_persian_digits
@@ -25,6 +25,8 @@ EMPTY_DATE = QDate(1900, 1, 1)
 DISPLAY_FORMAT = "yyyy/MM/dd"
 # What a date looks like while it is being typed: digits and one kind of separator.
 _PARTIAL = re.compile(r"\d{0,4}(?:([/\-.\u066b])\d{0,2}(?:\1\d{0,2})?)?", re.ASCII)
+# Keys that separate the parts of a typed date.
+_SEPARATORS = frozenset("/-.\u066b ")
 
 
 def jalali_calendar() -> QCalendar:
@@ -66,6 +68,20 @@ class JalaliSpinBox(QDateEdit):
         if event.type() == QEvent.Type.Show and self.date() == self.minimumDate():
             self.calendarWidget().showToday()
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # QDateTimeEdit takes a key that matches the display format's separator ("/")
+        # as "go to the next section" and drops it, so "1365/04/12" typed into an
+        # empty field stopped at "1365". A separator is plain text here, like a digit.
+        if event.text() and event.text() in _SEPARATORS:
+            QAbstractSpinBox.keyPressEvent(self, event)
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt names)
+        # QDateTimeEdit spends Tab on moving between year, month and day; in a field
+        # that is typed as a whole, Tab goes on to the next field, as everywhere else.
+        return QWidget.focusNextPrevChild(self, next)
 
     def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         typed = _typed(text)

@@ -31,12 +31,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+def key_code(char: str) -> Qt.Key:
+    """The key a keyboard sends for ``char``; Qt's codes of ASCII keys are their code points."""
+    if " " <= char <= "~":
+        return Qt.Key(ord(char.upper()))
+    return Qt.Key.Key_unknown
+
+
 @pytest.fixture
 def type_text() -> Callable[[QWidget, str], None]:
     """Type text key by key, like ``qtbot.keyClicks`` but for any script.
 
     ``QTest::keyClicks`` maps each character to a Latin-1 key code and aborts the
-    process on Persian letters, so each key press here carries its text instead.
+    process on Persian letters, so each key press here carries its text. A printable
+    ASCII character also carries its own key code (``/`` is ``Key_Slash``), as a real
+    keyboard sends it: widgets such as ``QDateEdit`` act on the code, not the text.
     """
 
     def type_into(widget: QWidget, text: str) -> None:
@@ -44,7 +53,7 @@ def type_text() -> Callable[[QWidget, str], None]:
             QTest.sendKeyEvent(
                 QTest.KeyAction.Click,
                 widget,
-                Qt.Key.Key_unknown,
+                key_code(char),
                 char,
                 Qt.KeyboardModifier.NoModifier,
             )

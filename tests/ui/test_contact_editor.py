@@ -36,8 +36,10 @@ def open_editor(qtbot: QtBot, ctx: AppContext) -> Callable[[str | None], Contact
     def make(contact_id: str | None) -> ContactEditor:
         editor = ContactEditor(ctx, contact_id)
         qtbot.addWidget(editor)
-        editor.show()
-        qtbot.waitExposed(editor)
+        # Active, so that focus moves (and a field leaves its focus) as for a person.
+        with qtbot.waitActive(editor):
+            editor.show()
+            editor.activateWindow()
         return editor
 
     return make
@@ -70,10 +72,9 @@ def test_create_a_contact_by_typing(
     type_text(v.phones.rows[1].edit, "021-88776655")
     type_text(v.emails.rows[0].edit, "Negar@Pars.Example")
     type_text(v.city, "شیراز")
-    line = v.birth_date.spin_box.lineEdit()
-    line.selectAll()
-    type_text(line, "۱۳۶۵/۰۴/۱۲")
-    v.birth_date.spin_box.interpretText()
+    v.birth_date.setFocus()  # the date field itself takes the keys, as from a keyboard
+    type_text(v.birth_date.spin_box, "1365/04/12")
+    qtbot.keyClick(v.birth_date.spin_box, Qt.Key.Key_Tab)
     v.channel.setCurrentIndex(v.channel.findData("telegram"))
     v.lifecycle.setCurrentIndex(v.lifecycle.findData("prospect"))
     v.lead_score.setValue(70)

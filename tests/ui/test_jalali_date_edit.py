@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.ui.app import setup_application
@@ -26,11 +26,16 @@ def edit(qtbot: QtBot, qapp: QApplication) -> JalaliDateEdit:
     return widget
 
 
-def type_date(edit: JalaliDateEdit, type_text: TypeText, text: str) -> None:
-    line = edit.spin_box.lineEdit()
-    line.selectAll()
-    type_text(line, text)
-    edit.spin_box.interpretText()
+def type_date(qtbot: QtBot, edit: JalaliDateEdit, type_text: TypeText, text: str) -> None:
+    """Type into the field as a person does: focus it, select all, type, press Enter."""
+    with qtbot.waitActive(edit.window()):
+        edit.window().activateWindow()
+    edit.setFocus()
+    focused = QApplication.focusWidget()
+    assert focused is edit.spin_box  # the keys reach the date field itself
+    qtbot.keyClick(focused, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(focused, text)
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
 
 
 @pytest.mark.parametrize(
@@ -53,26 +58,34 @@ def test_round_trip(edit: JalaliDateEdit, gregorian: dt.date, shown: str) -> Non
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
+        # Every form the command line reads (``parse_jalali_date``) types in.
         ("۱۳۶۵/۰۴/۱۲", dt.date(1986, 7, 3)),
+        ("1365/04/12", dt.date(1986, 7, 3)),
         ("1365/4/12", dt.date(1986, 7, 3)),
         ("۱۴۰۳/۱۲/۳۰", dt.date(2025, 3, 20)),
         ("1404-01-01", dt.date(2025, 3, 21)),
+        ("۱۳۶۵-۴-۱۲", dt.date(1986, 7, 3)),
+        ("1365.4.12", dt.date(1986, 7, 3)),
+        ("۱۳۶۵٫۴٫۱۲", dt.date(1986, 7, 3)),
+        ("1365 / 4 / 12", dt.date(1986, 7, 3)),
     ],
 )
 def test_typed_dates(
     qtbot: QtBot, edit: JalaliDateEdit, type_text: TypeText, typed: str, expected: dt.date
 ) -> None:
     with qtbot.waitSignal(edit.dateChanged) as signal:
-        type_date(edit, type_text, typed)
+        type_date(qtbot, edit, type_text, typed)
     assert edit.date() == expected
     assert signal.args == [expected]
     edit.spin_box.clearFocus()
     assert edit.spin_box.text() == edit.spin_box.textFromDateTime(edit.spin_box.dateTime())
 
 
-def test_a_day_that_does_not_exist_is_not_taken(edit: JalaliDateEdit, type_text: TypeText) -> None:
+def test_a_day_that_does_not_exist_is_not_taken(
+    qtbot: QtBot, edit: JalaliDateEdit, type_text: TypeText
+) -> None:
     edit.setDate(dt.date(1986, 7, 3))
-    type_date(edit, type_text, "۱۴۰۴/۱۲/۳۰")  # 1404 is not a leap year
+    type_date(qtbot, edit, type_text, "۱۴۰۴/۱۲/۳۰")  # 1404 is not a leap year
     assert edit.date() == dt.date(1986, 7, 3)  # kept, not replaced by a guess
 
 
@@ -142,3 +155,25 @@ def test_english_interface_uses_latin_digits_in_the_field_and_popup(
         assert popup.calendar().name() == "Jalali"
     finally:
         setup_application(qapp, "fa")
+
+
+def test_tab_takes_the_typed_date_and_goes_to_the_next_field(
+    qtbot: QtBot, qapp: QApplication, type_text: TypeText
+) -> None:
+    setup_application(qapp, "fa")
+    form = QWidget()
+    layout = QVBoxLayout(form)
+    edit = JalaliDateEdit()
+    after = QLineEdit()
+    layout.addWidget(edit)
+    layout.addWidget(after)
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    edit.setFocus()
+    type_text(edit.spin_box, "1365/04/12")
+    qtbot.keyClick(edit.spin_box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after  # not the date's month section
+    assert edit.date() == dt.date(1986, 7, 3)
+    assert edit.spin_box.text() == "۱۳۶۵/۰۴/۱۲"
