@@ -35,8 +35,8 @@ from crm_desktop.services.contacts import create_contact, list_contacts
 from crm_desktop.services.demo import DemoProgress, DemoSummary, generate_demo
 from crm_desktop.services.fields import ContactChanges
 from crm_desktop.services.lookups import CURRENT_USER_KEY
+from crm_desktop.services.office import OFFICE_NAME_KEY
 from crm_desktop.services.search import search_body
-from crm_desktop.services.users import OFFICE_NAME_KEY
 
 TODAY = dt.date(2026, 11, 25)
 N = 300

@@ -9,8 +9,6 @@ from crm_desktop.models.database import Database
 from crm_desktop.services.lookups import CURRENT_USER_KEY
 from crm_desktop.services.records import UserRecord
 
-OFFICE_NAME_KEY = "office_name"
-
 
 def _record(user: User) -> UserRecord:
     return UserRecord(

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from crm_desktop.models.database import Database
+from crm_desktop.services.office import weekend_days
 
 # Kinds of records a change can touch.
 CONTACTS = "contacts"
@@ -47,6 +48,17 @@ class AppContext:
         self.changes = ChangeHub(parent)
         self.undo_stack = QUndoStack(parent)
         self._work: set[object] = set()  # jobs under way; also keeps them alive
+        self._apply_office_settings()
+        self.changes.changed.connect(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == SETTINGS:
+            self._apply_office_settings()
+
+    def _apply_office_settings(self) -> None:
+        from crm_desktop.ui.jalali_date_edit import set_office_weekend
+
+        set_office_weekend(weekend_days(self.db))
 
     @property
     def busy(self) -> bool:

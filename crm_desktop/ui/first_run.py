@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import InvalidInput, UserError
 from crm_desktop.locale import normalize_text
 from crm_desktop.models import Role
-from crm_desktop.services import users
+from crm_desktop.services import office, users
 from crm_desktop.ui.context import SETTINGS, USERS, AppContext
 
 NEW_PERSON = ""  # the combo box entry that asks for a new name
@@ -69,7 +69,7 @@ class FirstRunDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("نام و نام خانوادگی"))
         self.manager_check = QCheckBox(self.tr("مدیر فروش است"))
         self.manager_check.setObjectName("firstRunManager")
-        self.office_edit = QLineEdit(ctx.db.get_setting(users.OFFICE_NAME_KEY) or "")
+        self.office_edit = QLineEdit(office.office_name(ctx.db) or "")
         self.office_edit.setObjectName("firstRunOffice")
         self.office_edit.setPlaceholderText(self.tr("مثلاً دفتر فروش تهران"))
         self.error_label = QLabel()
@@ -114,9 +114,7 @@ class FirstRunDialog(QDialog):
             self.error_label.setText(exc.message(self.ctx.lang))
             return
         db = self.ctx.db
-        office = normalize_text(self.office_edit.text())
-        if office:
-            db.set_setting(users.OFFICE_NAME_KEY, office)
+        office.set_office_name(db, self.office_edit.text())
         users.set_current_user(db, user_id)
         self.ctx.changes.announce(USERS, [user_id])
         self.ctx.changes.announce(SETTINGS)

@@ -13,11 +13,19 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QCalendar, QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QDateEdit,
+    QHBoxLayout,
+    QToolButton,
+    QWidget,
+)
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import parse_jalali_date, to_ascii_digits, to_persian_digits
+from crm_desktop.services.office import DAYS_IN_WEEK, DEFAULT_WEEKEND
 from crm_desktop.ui.display import persian_digits_enabled
 
 # The blank value: older than anyone's birth date, and inside jdatetime's range.
@@ -29,8 +37,37 @@ _PARTIAL = re.compile(r"\d{0,4}(?:([/\-.\u066b])\d{0,2}(?:\1\d{0,2})?)?", re.ASC
 _SEPARATORS = frozenset("/-.\u066b ")
 
 
+WEEKEND_COLOR = QColor("#c62828")
+# The office's weekend (Saturday 0 ... Friday 6), set from its settings by the
+# application context; every calendar popup reads it when it opens.
+_office_weekend: frozenset[int] = DEFAULT_WEEKEND
+
+
 def jalali_calendar() -> QCalendar:
     return QCalendar(QCalendar.System.Jalali)
+
+
+def set_office_weekend(days: frozenset[int]) -> None:
+    global _office_weekend  # noqa: PLW0603 (one setting for every calendar of the app)
+    _office_weekend = frozenset(days)
+
+
+def office_weekend() -> frozenset[int]:
+    return _office_weekend
+
+
+def qt_day_of_week(index: int) -> Qt.DayOfWeek:
+    """Qt's day (Monday 1 ... Sunday 7) of a day of the Iranian week (Saturday 0)."""
+    return Qt.DayOfWeek((index + 5) % DAYS_IN_WEEK + 1)
+
+
+def paint_weekend(calendar: QCalendarWidget, weekend: frozenset[int]) -> None:
+    """Colour the weekend days, and only them: Qt colours Saturday and Sunday itself."""
+    for index in range(DAYS_IN_WEEK):
+        text_format = QTextCharFormat()
+        if index in weekend:
+            text_format.setForeground(WEEKEND_COLOR)
+        calendar.setWeekdayTextFormat(qt_day_of_week(index), text_format)
 
 
 def _typed(text: str) -> str:
@@ -59,14 +96,18 @@ class JalaliSpinBox(QDateEdit):
         self.setSpecialValueText(" ")
         self.setDate(EMPTY_DATE)
         self.calendarWidget().installEventFilter(self)
+        paint_weekend(self.calendarWidget(), office_weekend())
         # Dates read left to right ("۱۳۶۵/۰۴/۱۲"), also inside the Persian interface.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         # A blank field would open the popup in 1900: start on this month instead.
-        if event.type() == QEvent.Type.Show and self.date() == self.minimumDate():
-            self.calendarWidget().showToday()
+        if event.type() == QEvent.Type.Show:
+            # The office may have changed its weekend since this field was made.
+            paint_weekend(self.calendarWidget(), office_weekend())
+            if self.date() == self.minimumDate():
+                self.calendarWidget().showToday()
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from crm_desktop import __version__
 from crm_desktop.services.contacts import count_contacts
+from crm_desktop.services.office import office_name
 from crm_desktop.services.spreadsheet import CSV_EXTENSIONS, WORKBOOK_EXTENSIONS
-from crm_desktop.services.users import OFFICE_NAME_KEY, current_user
+from crm_desktop.services.users import current_user
 from crm_desktop.ui.companies_page import CompaniesPage
 from crm_desktop.ui.company_page import CompanyPage
 from crm_desktop.ui.contact_editor import ContactEditor
@@ -138,6 +139,10 @@ class MainWindow(QMainWindow):
             return duplicates
         if key == "trash":
             return TrashPage(self.ctx)
+        if key == "settings":
+            from crm_desktop.ui.settings_page import SettingsPage
+
+            return SettingsPage(self.ctx)
         return PlaceholderPage(key, page_title(key))
 
     def _action(self, text: str, name: str, *keys: QKeySequence | str) -> QAction:
@@ -375,8 +380,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(self.tr("%1 مخاطب").replace("%1", total))
 
     def _update_title(self) -> None:
-        office = self.db.get_setting(OFFICE_NAME_KEY)
-        name = office or self.db.path.name
+        name = office_name(self.db) or self.db.path.name
         self.setWindowTitle(self.tr("مدیریت ارتباط با مشتری — %1").replace("%1", name))
 
     def _restore_geometry(self) -> None:

@@ -1745,6 +1745,41 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>تنظیمات</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>مثلاً دفتر فروش تهران</source>
+        <translation>e.g. Tehran sales office</translation>
+    </message>
+    <message>
+        <source>روزهای تعطیل در تقویم‌ها رنگی می‌شوند و در شمارش روزهای کاری به حساب نمی‌آیند.</source>
+        <translation>Days off are coloured in every calendar and left out when working days are counted.</translation>
+    </message>
+    <message>
+        <source>دفتر</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>نام دفتر:</source>
+        <translation>Office name:</translation>
+    </message>
+    <message>
+        <source>روزهای تعطیل:</source>
+        <translation>Days off:</translation>
+    </message>
+    <message>
+        <source>این رایانه</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>کاربر این رایانه:</source>
+        <translation>User of this computer:</translation>
+    </message>
+</context>
+<context>
     <name>SheetPage</name>
     <message>
         <source>انتخاب برگه</source>

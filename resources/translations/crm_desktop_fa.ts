@@ -1745,6 +1745,41 @@
         </message>
     </context>
     <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>تنظیمات</source>
+            <translation>تنظیمات</translation>
+        </message>
+        <message>
+            <source>مثلاً دفتر فروش تهران</source>
+            <translation>مثلاً دفتر فروش تهران</translation>
+        </message>
+        <message>
+            <source>روزهای تعطیل در تقویم‌ها رنگی می‌شوند و در شمارش روزهای کاری به حساب نمی‌آیند.</source>
+            <translation>روزهای تعطیل در تقویم‌ها رنگی می‌شوند و در شمارش روزهای کاری به حساب نمی‌آیند.</translation>
+        </message>
+        <message>
+            <source>دفتر</source>
+            <translation>دفتر</translation>
+        </message>
+        <message>
+            <source>نام دفتر:</source>
+            <translation>نام دفتر:</translation>
+        </message>
+        <message>
+            <source>روزهای تعطیل:</source>
+            <translation>روزهای تعطیل:</translation>
+        </message>
+        <message>
+            <source>این رایانه</source>
+            <translation>این رایانه</translation>
+        </message>
+        <message>
+            <source>کاربر این رایانه:</source>
+            <translation>کاربر این رایانه:</translation>
+        </message>
+    </context>
+    <context>
         <name>SheetPage</name>
         <message>
             <source>انتخاب برگه</source>

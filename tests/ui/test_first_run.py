@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.models.database import Database
-from crm_desktop.services import users
+from crm_desktop.services import office, users
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.ui.app import build_main_window
 from crm_desktop.ui.first_run import FirstRunDialog, ask_if_needed, username_for
@@ -53,7 +53,7 @@ def test_a_fresh_database_asks_over_a_disabled_window(
     assert not dialog.isVisible() and window.isEnabled()
     me = users.current_user(db)
     assert me is not None and me.name == "مریم احمدی" and me.role == "manager"
-    assert db.get_setting(users.OFFICE_NAME_KEY) == "دفتر فروش شیراز"
+    assert office.office_name(db) == "دفتر فروش شیراز"
     assert window.user_label.text() == "کاربر: مریم احمدی"
     assert window.windowTitle() == "مدیریت ارتباط با مشتری — دفتر فروش شیراز"
     assert ask_if_needed(window.ctx, window) is None  # answered once

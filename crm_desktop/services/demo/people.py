@@ -23,9 +23,9 @@ from crm_desktop.services.demo.context import (
 )
 from crm_desktop.services.demo.sales import Catalogue, add_purchases
 from crm_desktop.services.lookups import CURRENT_USER_KEY
+from crm_desktop.services.office import OFFICE_NAME_KEY
 from crm_desktop.services.rows import Writer
 from crm_desktop.services.search import search_body
-from crm_desktop.services.users import OFFICE_NAME_KEY
 
 # Contacts whose fast-built search text is compared with ``search_body`` itself.
 BODY_CHECKS = 64

@@ -1,0 +1,79 @@
+"""The office's own settings: its name and its weekend.
+
+The weekend is a set of days of the Iranian week (Saturday 0 ... Friday 6, as
+``locale.weekday_index`` counts them). Iranian offices close on Friday, and many on
+Thursday afternoon too, so Friday alone is the default; every calendar colours these
+days, and counting working days uses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from crm_desktop.errors import InvalidInput
+from crm_desktop.locale import normalize_text, weekday_index
+from crm_desktop.models.database import Database
+
+OFFICE_NAME_KEY = "office_name"
+WEEKEND_KEY = "weekend_days"
+THURSDAY = 5
+FRIDAY = 6
+DEFAULT_WEEKEND = frozenset({FRIDAY})
+DAYS_IN_WEEK = 7
+
+
+def office_name(db: Database) -> str | None:
+    return db.get_setting(OFFICE_NAME_KEY) or None
+
+
+def set_office_name(db: Database, name: str) -> None:
+    """Keep the office's name; an empty name is not stored (the old one stays)."""
+    text = normalize_text(name)
+    if text:
+        db.set_setting(OFFICE_NAME_KEY, text)
+
+
+def parse_weekend(text: str | None) -> frozenset[int]:
+    """The stored form ("6", "5,6", "" for no weekend) as days; the default when unset
+    or unreadable (a setting written by a newer version must not stop the app)."""
+    if text is None:
+        return DEFAULT_WEEKEND
+    try:
+        days = frozenset(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        return DEFAULT_WEEKEND
+    if any(not 0 <= day < DAYS_IN_WEEK for day in days):
+        return DEFAULT_WEEKEND
+    return days
+
+
+def weekend_days(db: Database) -> frozenset[int]:
+    return parse_weekend(db.get_setting(WEEKEND_KEY))
+
+
+def set_weekend_days(db: Database, days: Iterable[int]) -> frozenset[int]:
+    chosen = frozenset(days)
+    if any(not 0 <= day < DAYS_IN_WEEK for day in chosen):
+        raise InvalidInput(
+            "روزهای تعطیل باید از شنبه (۰) تا جمعه (۶) باشند.",
+            "Weekend days run from Saturday (0) to Friday (6).",
+        )
+    db.set_setting(WEEKEND_KEY, ",".join(str(day) for day in sorted(chosen)))
+    return chosen
+
+
+def is_working_day(day: dt.date, weekend: frozenset[int]) -> bool:
+    return weekday_index(day) not in weekend
+
+
+def working_days(start: dt.date, end: dt.date, weekend: frozenset[int]) -> int:
+    """Working days from ``start`` to ``end``, both included (0 when end is earlier)."""
+    if end < start:
+        return 0
+    total = (end - start).days + 1
+    weeks, rest = divmod(total, DAYS_IN_WEEK)
+    count = weeks * (DAYS_IN_WEEK - len(weekend))
+    first = weekday_index(start)
+    count += sum(1 for i in range(rest) if (first + i) % DAYS_IN_WEEK not in weekend)
+    return count
