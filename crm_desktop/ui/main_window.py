@@ -9,8 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -49,6 +56,9 @@ SETTINGS_APPLICATION = "crm_desktop"
 GEOMETRY_KEY = "main_window/geometry"
 PAGE_KEY = "main_window/page"
 DEFAULT_SIZE = QSize(1280, 800)
+# Room for the title bar and borders a window manager adds (Windows 10/11 and common
+# Linux desktops stay within it).
+FRAME_ALLOWANCE = QSize(16, 40)
 DEFAULT_PAGE = "contacts"
 # Set on an editor's "save?" box while the main window waits for its answer to close.
 CLOSES_MAIN_WINDOW = "closesMainWindow"
@@ -386,7 +396,23 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = window_settings().value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(DEFAULT_SIZE)
+            self._fit_first_size()
+
+    def _fit_first_size(self) -> None:
+        """The default size, made smaller to fit the screen, centred on it.
+
+        The window manager adds a title bar and borders around the window (unknown until
+        it is shown), so room is left for them: a 1366x768 laptop screen shows the whole
+        window, status bar included.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        width = min(DEFAULT_SIZE.width(), available.width() - FRAME_ALLOWANCE.width())
+        height = min(DEFAULT_SIZE.height(), available.height() - FRAME_ALLOWANCE.height())
+        self.resize(max(width, self.minimumSizeHint().width()), height)
+        frame = QRect(QPoint(0, 0), self.size() + FRAME_ALLOWANCE)
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     def _close_after_prompt(self, window: QWidget) -> None:
         """Close again once ``window``'s "save?" box is answered with Save or Discard."""

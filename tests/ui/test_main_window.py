@@ -21,7 +21,7 @@ from crm_desktop.services.users import create_user, set_current_user
 from crm_desktop.ui.app import build_main_window, setup_application
 from crm_desktop.ui.contact_editor import ContactEditor
 from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.main_window import FRAME_ALLOWANCE, MainWindow
 from crm_desktop.ui.placeholder_page import PlaceholderPage
 
 Buttons = QMessageBox.StandardButton
@@ -412,3 +412,20 @@ def test_dropping_a_spreadsheet_on_the_window_opens_the_import_on_it(
     assert len(wizards) == 1
     qtbot.waitUntil(lambda: wizards[0].state.path == path, timeout=5000)
     wizards[0].reject()
+
+
+def test_the_first_window_fits_the_screen(qtbot: QtBot, people_db: Database) -> None:
+    # No saved geometry. The offscreen screen (800x800) is smaller than the default
+    # size, as a 1366x768 laptop is in height: the whole window, frame and status bar
+    # included, must be on it.
+    window = build_main_window(people_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    available = window.screen().availableGeometry()
+    outer = window.geometry().adjusted(0, 0, FRAME_ALLOWANCE.width(), FRAME_ALLOWANCE.height())
+    assert outer.width() <= available.width() and outer.height() <= available.height()
+    assert available.contains(window.geometry())
+    status = window.statusBar()
+    bottom = status.mapToGlobal(QPoint(status.width() // 2, status.height() - 1))
+    assert available.contains(bottom) and status.isVisible()
