@@ -21,9 +21,9 @@ from crm_desktop.services import bulk
 from crm_desktop.services.contact_list import FilterChoices
 from crm_desktop.services.contacts import delete_contacts, restore_contacts
 from crm_desktop.ui.commands import perform, perform_in_background
-from crm_desktop.ui.contact_table_model import LIFECYCLE_LABELS, lifecycle_label
 from crm_desktop.ui.context import CONTACTS, AppContext
 from crm_desktop.ui.display import display_number
+from crm_desktop.ui.value_names import LIFECYCLE_LABELS, lifecycle_label
 
 T = TypeVar("T")
 # Selections larger than this are changed on a worker thread (a few seconds at 100,000).

@@ -7,7 +7,7 @@ eye on phones and emails that already belong to someone else.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QVBoxLayout, QWidget
 
 from crm_desktop.errors import UserError
@@ -22,7 +22,6 @@ from crm_desktop.services.contacts import (
     state_changes,
     update_contact,
 )
-from crm_desktop.services.fields import CHANNEL_NAMES, LIFECYCLE_NAMES
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.users import current_user
 from crm_desktop.ui.commands import perform
@@ -37,13 +36,10 @@ from crm_desktop.ui.contact_form import (
 from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number, isolate
 from crm_desktop.ui.edit_window import EditWindow
+from crm_desktop.ui.value_names import channel_label, lifecycle_label, row_name
 
 CONTEXT = "ContactEditor"
 DUPLICATE_CHECK_DELAY_MS = 250
-
-
-def _label(names: tuple[str, ...]) -> str:
-    return QCoreApplication.translate(CONTEXT, names[0])
 
 
 def _fill(combo: QComboBox, items: list[tuple[str | None, str]]) -> None:
@@ -113,8 +109,8 @@ class ContactEditor(EditWindow):
         """
         v = self.view
         none = self.tr("—")
-        _fill(v.channel, [(None, none)] + [(c.value, _label(CHANNEL_NAMES[c])) for c in Channel])
-        _fill(v.lifecycle, [(s.value, _label(LIFECYCLE_NAMES[s])) for s in Lifecycle])
+        _fill(v.channel, [(None, none)] + [(c.value, channel_label(c.value)) for c in Channel])
+        _fill(v.lifecycle, [(s.value, lifecycle_label(s.value)) for s in Lifecycle])
         for combo in (v.lead_source, v.campaign, v.owner):
             _fill(combo, [(None, none)])
         self._fill_pickers()
@@ -138,7 +134,7 @@ class ContactEditor(EditWindow):
         if choices is None:
             return
         none = self.tr("—")
-        _fill(v.lead_source, [(None, none), *choices.lead_sources])
+        _fill(v.lead_source, [(None, none)] + [(i, row_name(n)) for i, n in choices.lead_sources])
         _fill(v.campaign, [(None, none), *choices.campaigns])
         _fill(v.owner, [(None, none), *choices.owners])
         v.tags_completer.setModel(QStringListModel(choices.tags, v.tags_completer))
@@ -181,7 +177,8 @@ class ContactEditor(EditWindow):
         _choose(v.channel, form.preferred_channel)
         _choose(v.lifecycle, form.lifecycle)
         v.lead_score.setValue(form.lead_score)
-        _choose(v.lead_source, form.lead_source_id, record.lead_source if record else None)
+        source = row_name(record.lead_source) if record else None
+        _choose(v.lead_source, form.lead_source_id, source)
         _choose(v.campaign, form.campaign_id, record.campaign if record else None)
         _choose(v.owner, form.owner_id, owner)
         v.tags.setText("، ".join(form.tags))

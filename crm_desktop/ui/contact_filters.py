@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services.contact_list import ContactFilter, FilterChoices
-from crm_desktop.ui.contact_table_model import LIFECYCLE_LABELS, lifecycle_label
 from crm_desktop.ui.display import display_number
+from crm_desktop.ui.value_names import LIFECYCLE_LABELS, lifecycle_label, row_name
 
 DEFAULT_INACTIVE_DAYS = 30
 MAX_INACTIVE_DAYS = 3650
@@ -185,7 +185,7 @@ class ContactFilterPanel(QFrame):
         self.tag_picker.set_options(choices.tags)
         self.city_picker.set_options([(c, c) for c in choices.cities])
         self.province_picker.set_options([(p, p) for p in choices.provinces])
-        self.lead_source_picker.set_options(choices.lead_sources)
+        self.lead_source_picker.set_options([(i, row_name(n)) for i, n in choices.lead_sources])
         self.campaign_picker.set_options(choices.campaigns)
 
     def filter_with(self, search: str) -> ContactFilter:

@@ -31,6 +31,7 @@ from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
 from crm_desktop.ui.table_model import RecordTableModel
+from crm_desktop.ui.value_names import lifecycle_label, row_name
 
 CONTEXT = "ContactTableModel"
 
@@ -90,7 +91,7 @@ COLUMNS: tuple[Column, ...] = (
         "lead_source",
         QT_TRANSLATE_NOOP("ContactTableModel", "منبع سرنخ"),
         None,
-        _text("lead_source"),
+        lambda r, _p: row_name(r.lead_source),
     ),
     Column(
         "lead_score",
@@ -122,12 +123,6 @@ COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 DEFAULT_COLUMNS = ("name", "company", "job_title", "mobile", "email", "city", "owner", "lifecycle")
 assert all(c.sort is None or c.sort in SORT_COLUMNS for c in COLUMNS)
 
-LIFECYCLE_LABELS = {
-    "lead": QT_TRANSLATE_NOOP("ContactTableModel", "سرنخ"),
-    "prospect": QT_TRANSLATE_NOOP("ContactTableModel", "مشتری بالقوه"),
-    "customer": QT_TRANSLATE_NOOP("ContactTableModel", "مشتری"),
-    "inactive": QT_TRANSLATE_NOOP("ContactTableModel", "غیرفعال"),
-}
 
 PAGE_SIZE = 200
 MAX_CACHED_PAGES = 30
@@ -136,11 +131,6 @@ MAX_CACHED_PAGES = 30
 RECORD_CHUNK = 50
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def lifecycle_label(value: str) -> str:
-    label = LIFECYCLE_LABELS.get(value)
-    return QCoreApplication.translate(CONTEXT, str(label)) if label else value
 
 
 def sort_column(sort: ContactSort) -> int:

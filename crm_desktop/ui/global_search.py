@@ -30,6 +30,7 @@ from crm_desktop.services.records import CompanyRecord, ContactRecord
 from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
+from crm_desktop.ui.value_names import row_name
 
 SEARCH_DELAY_MS = 150
 RESULTS_PER_KIND = 8
@@ -257,4 +258,4 @@ class GlobalSearchDialog(QDialog):
 
     def _deal_text(self, deal: DealHit) -> list[str]:
         amount = self.tr("%1 ریال").replace("%1", display_number(deal.amount))
-        return [deal.title, deal.company or "", deal.stage, amount]
+        return [deal.title, deal.company or "", row_name(deal.stage), amount]

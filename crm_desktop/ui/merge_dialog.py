@@ -28,29 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import UserError
-from crm_desktop.models import Channel
 from crm_desktop.services.contacts import get_contacts
-from crm_desktop.services.fields import CHANNEL_NAMES
 from crm_desktop.services.merge import MergeResult, merge_contacts, unmerge
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.ui.commands import perform
-from crm_desktop.ui.contact_table_model import lifecycle_label
 from crm_desktop.ui.context import CONTACTS, AppContext
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.duplicates_model import date_text, emails_text, phones_text
+from crm_desktop.ui.value_names import channel_label, lifecycle_label, row_name
 
 CONTEXT = "MergeDialog"
 NOTES_JOINED = "joined"  # the notes row's extra choice: keep every different note
 VALUE_WIDTH = 210
 
 Shown = Callable[[ContactRecord], str]
-
-
-def _channel(record: ContactRecord) -> str:
-    if not record.preferred_channel:
-        return ""
-    names = CHANNEL_NAMES.get(Channel(record.preferred_channel))
-    return QCoreApplication.translate("ContactEditor", names[0]) if names else ""
 
 
 def _attr(name: str) -> Shown:
@@ -80,7 +71,7 @@ FIELDS: tuple[tuple[str, object, Shown, str], ...] = (
     (
         "preferred_channel",
         QT_TRANSLATE_NOOP("MergeDialog", "راه ارتباطی ترجیحی"),
-        _channel,
+        lambda r: channel_label(r.preferred_channel),
         "preferred_channel",
     ),
     (
@@ -92,7 +83,7 @@ FIELDS: tuple[tuple[str, object, Shown, str], ...] = (
     (
         "lead_source_id",
         QT_TRANSLATE_NOOP("MergeDialog", "منبع سرنخ"),
-        _attr("lead_source"),
+        lambda r: row_name(r.lead_source),
         "lead_source_id",
     ),
     ("campaign_id", QT_TRANSLATE_NOOP("MergeDialog", "کمپین"), _attr("campaign"), "campaign_id"),

@@ -506,22 +506,6 @@
         <source>تاریخ ایجاد</source>
         <translation>Created</translation>
     </message>
-    <message>
-        <source>سرنخ</source>
-        <translation>Lead</translation>
-    </message>
-    <message>
-        <source>مشتری بالقوه</source>
-        <translation>Prospect</translation>
-    </message>
-    <message>
-        <source>مشتری</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <source>غیرفعال</source>
-        <translation>Inactive</translation>
-    </message>
 </context>
 <context>
     <name>ContactsController</name>
@@ -1895,6 +1879,161 @@
     <message>
         <source>افزودن ایمیل</source>
         <translation>Add email</translation>
+    </message>
+</context>
+<context>
+    <name>ValueNames</name>
+    <message>
+        <source>سرنخ</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>مشتری بالقوه</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <source>مشتری</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>غیرفعال</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>تلفن</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>پیامک</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>ایمیل</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>واتساپ</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>تلگرام</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>اینستاگرام</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <source>حضوری</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>پست</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <source>فروش</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>سرنخ جدید</source>
+        <translation>New lead</translation>
+    </message>
+    <message>
+        <source>تماس اولیه</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <source>نیازسنجی</source>
+        <translation>Needs analysis</translation>
+    </message>
+    <message>
+        <source>ارسال پیش‌فاکتور</source>
+        <translation>Quote sent</translation>
+    </message>
+    <message>
+        <source>مذاکره</source>
+        <translation>Negotiation</translation>
+    </message>
+    <message>
+        <source>برنده</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>از دست رفته</source>
+        <translation>Lost</translation>
+    </message>
+    <message>
+        <source>قیمت بالا</source>
+        <translation>Price too high</translation>
+    </message>
+    <message>
+        <source>انتخاب رقیب</source>
+        <translation>Chose a competitor</translation>
+    </message>
+    <message>
+        <source>نبود بودجه</source>
+        <translation>No budget</translation>
+    </message>
+    <message>
+        <source>عدم پاسخ‌گویی مشتری</source>
+        <translation>Customer stopped answering</translation>
+    </message>
+    <message>
+        <source>نیاز مشتری برطرف شد</source>
+        <translation>Need went away</translation>
+    </message>
+    <message>
+        <source>زمان نامناسب خرید</source>
+        <translation>Wrong time to buy</translation>
+    </message>
+    <message>
+        <source>سایر</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>جستجوی اینترنتی</source>
+        <translation>Web search</translation>
+    </message>
+    <message>
+        <source>تبلیغات اینترنتی</source>
+        <translation>Online ads</translation>
+    </message>
+    <message>
+        <source>شبکه‌های اجتماعی</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <source>معرفی مشتریان</source>
+        <translation>Customer referral</translation>
+    </message>
+    <message>
+        <source>مراجعهٔ حضوری</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>نمایشگاه و رویداد</source>
+        <translation>Trade show or event</translation>
+    </message>
+    <message>
+        <source>تماس تلفنی</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>وب‌سایت</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>جلسه</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>یادداشت</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>کار</source>
+        <translation>Task</translation>
     </message>
 </context>
 </TS>

@@ -506,22 +506,6 @@
             <source>تاریخ ایجاد</source>
             <translation>تاریخ ایجاد</translation>
         </message>
-        <message>
-            <source>سرنخ</source>
-            <translation>سرنخ</translation>
-        </message>
-        <message>
-            <source>مشتری بالقوه</source>
-            <translation>مشتری بالقوه</translation>
-        </message>
-        <message>
-            <source>مشتری</source>
-            <translation>مشتری</translation>
-        </message>
-        <message>
-            <source>غیرفعال</source>
-            <translation>غیرفعال</translation>
-        </message>
     </context>
     <context>
         <name>ContactsController</name>
@@ -1895,6 +1879,161 @@
         <message>
             <source>افزودن ایمیل</source>
             <translation>افزودن ایمیل</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValueNames</name>
+        <message>
+            <source>سرنخ</source>
+            <translation>سرنخ</translation>
+        </message>
+        <message>
+            <source>مشتری بالقوه</source>
+            <translation>مشتری بالقوه</translation>
+        </message>
+        <message>
+            <source>مشتری</source>
+            <translation>مشتری</translation>
+        </message>
+        <message>
+            <source>غیرفعال</source>
+            <translation>غیرفعال</translation>
+        </message>
+        <message>
+            <source>تلفن</source>
+            <translation>تلفن</translation>
+        </message>
+        <message>
+            <source>پیامک</source>
+            <translation>پیامک</translation>
+        </message>
+        <message>
+            <source>ایمیل</source>
+            <translation>ایمیل</translation>
+        </message>
+        <message>
+            <source>واتساپ</source>
+            <translation>واتساپ</translation>
+        </message>
+        <message>
+            <source>تلگرام</source>
+            <translation>تلگرام</translation>
+        </message>
+        <message>
+            <source>اینستاگرام</source>
+            <translation>اینستاگرام</translation>
+        </message>
+        <message>
+            <source>حضوری</source>
+            <translation>حضوری</translation>
+        </message>
+        <message>
+            <source>پست</source>
+            <translation>پست</translation>
+        </message>
+        <message>
+            <source>فروش</source>
+            <translation>فروش</translation>
+        </message>
+        <message>
+            <source>سرنخ جدید</source>
+            <translation>سرنخ جدید</translation>
+        </message>
+        <message>
+            <source>تماس اولیه</source>
+            <translation>تماس اولیه</translation>
+        </message>
+        <message>
+            <source>نیازسنجی</source>
+            <translation>نیازسنجی</translation>
+        </message>
+        <message>
+            <source>ارسال پیش‌فاکتور</source>
+            <translation>ارسال پیش‌فاکتور</translation>
+        </message>
+        <message>
+            <source>مذاکره</source>
+            <translation>مذاکره</translation>
+        </message>
+        <message>
+            <source>برنده</source>
+            <translation>برنده</translation>
+        </message>
+        <message>
+            <source>از دست رفته</source>
+            <translation>از دست رفته</translation>
+        </message>
+        <message>
+            <source>قیمت بالا</source>
+            <translation>قیمت بالا</translation>
+        </message>
+        <message>
+            <source>انتخاب رقیب</source>
+            <translation>انتخاب رقیب</translation>
+        </message>
+        <message>
+            <source>نبود بودجه</source>
+            <translation>نبود بودجه</translation>
+        </message>
+        <message>
+            <source>عدم پاسخ‌گویی مشتری</source>
+            <translation>عدم پاسخ‌گویی مشتری</translation>
+        </message>
+        <message>
+            <source>نیاز مشتری برطرف شد</source>
+            <translation>نیاز مشتری برطرف شد</translation>
+        </message>
+        <message>
+            <source>زمان نامناسب خرید</source>
+            <translation>زمان نامناسب خرید</translation>
+        </message>
+        <message>
+            <source>سایر</source>
+            <translation>سایر</translation>
+        </message>
+        <message>
+            <source>جستجوی اینترنتی</source>
+            <translation>جستجوی اینترنتی</translation>
+        </message>
+        <message>
+            <source>تبلیغات اینترنتی</source>
+            <translation>تبلیغات اینترنتی</translation>
+        </message>
+        <message>
+            <source>شبکه‌های اجتماعی</source>
+            <translation>شبکه‌های اجتماعی</translation>
+        </message>
+        <message>
+            <source>معرفی مشتریان</source>
+            <translation>معرفی مشتریان</translation>
+        </message>
+        <message>
+            <source>مراجعهٔ حضوری</source>
+            <translation>مراجعهٔ حضوری</translation>
+        </message>
+        <message>
+            <source>نمایشگاه و رویداد</source>
+            <translation>نمایشگاه و رویداد</translation>
+        </message>
+        <message>
+            <source>تماس تلفنی</source>
+            <translation>تماس تلفنی</translation>
+        </message>
+        <message>
+            <source>وب‌سایت</source>
+            <translation>وب‌سایت</translation>
+        </message>
+        <message>
+            <source>جلسه</source>
+            <translation>جلسه</translation>
+        </message>
+        <message>
+            <source>یادداشت</source>
+            <translation>یادداشت</translation>
+        </message>
+        <message>
+            <source>کار</source>
+            <translation>کار</translation>
         </message>
     </context>
 </TS>

@@ -8,12 +8,15 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -23,13 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from crm_desktop.models.database import Database
 from crm_desktop.services.companies import list_companies
 from crm_desktop.services.contacts import contact_ids, get_contact
+from crm_desktop.services.users import list_users
 from crm_desktop.ui import i18n
 from crm_desktop.ui.app import build_main_window, setup_application
+from crm_desktop.ui.contact_editor import ContactEditor
 from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.value_names import row_name
 
 PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 ENGLISH_PAGES = [
@@ -101,6 +108,8 @@ def persian_texts(top: QWidget, data: set[str] = frozenset()) -> list[str]:  # t
         texts.append((edit, edit.placeholderText()))
     for box in top.findChildren(QGroupBox):
         texts.append((box, box.title()))
+    for combo in top.findChildren(QComboBox):  # every choice of a drop-down, not just one
+        texts.extend((combo, combo.itemText(i)) for i in range(combo.count()))
     for tabs in top.findChildren(QTabWidget):
         texts.extend((tabs, tabs.tabText(i)) for i in range(tabs.count()))
     for view in top.findChildren(QTableView) + top.findChildren(QTreeView):
@@ -135,6 +144,7 @@ def test_the_companies_page_is_english(qtbot: QtBot, english_window: MainWindow)
 def test_the_contact_editor_is_english(qtbot: QtBot, english_window: MainWindow) -> None:
     contact_id = contact_ids(english_window.db, limit=1)[0]
     editor = english_window.open_contact(contact_id)
+    assert isinstance(editor, ContactEditor)
     qtbot.waitExposed(editor)
     record = get_contact(english_window.db, contact_id)
     data = {
@@ -148,12 +158,41 @@ def test_the_contact_editor_is_english(qtbot: QtBot, english_window: MainWindow)
             record.job_title or "",
             *record.phones,
             *record.emails,
+            # The drop-downs offer the office's people and companies by their names.
+            *(user.name for user in list_users(english_window.db)),
+            *(company.name for company in list_companies(english_window.db)),
         )
         if value
     }
+    qtbot.waitUntil(lambda: editor.view.lead_source.count() > 1)  # choices loaded
     try:
         assert editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
         assert persian_texts(editor, data) == []
+        v = editor.view
+        assert [v.lifecycle.itemText(i) for i in range(v.lifecycle.count())] == [
+            "Lead",
+            "Prospect",
+            "Customer",
+            "Inactive",
+        ]
+        assert "Telegram" in [v.channel.itemText(i) for i in range(v.channel.count())]
+        assert "Customer referral" in [
+            v.lead_source.itemText(i) for i in range(v.lead_source.count())
+        ]
+        # The heading reads "Contact: NAME" left to right, the name after the colon.
+        heading = v.title_label
+        layout = QTextLayout(heading.text(), heading.font())
+        option = layout.textOption()
+        option.setTextDirection(heading.layoutDirection())
+        layout.setTextOption(option)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        text = heading.text()
+        # PySide6 returns (x, position) but declares ``object``.
+        colon_x = cast(tuple[float, int], line.cursorToX(text.index(":")))[0]
+        name_x = cast(tuple[float, int], line.cursorToX(text.index(record.first_name)))[0]
+        assert text.startswith("Contact:") and colon_x < name_x
     finally:
         editor.close()
 
@@ -191,3 +230,23 @@ def test_check_reports_an_unfinished_english_entry(tmp_path: Path) -> None:
     problems = i18n.check(tmp_path)
     assert "unfinished in English: MainWindow: قیف فروش" in problems
     assert "crm_desktop_en.ts is out of date: run `update`" not in problems  # same entries
+
+
+def test_every_built_in_row_has_an_english_name(qapp: QApplication, db: Database) -> None:
+    """The stages, lost reasons, lead sources and activity types every database starts
+    with read in English in the English interface (the office's own rows as typed)."""
+    with db.session() as session:
+        names = [
+            name
+            for table in ("pipelines", "stages", "lost_reasons", "lead_sources", "activity_types")
+            for (name,) in session.execute(text(f"SELECT name FROM {table}"))
+        ]
+    assert len(names) > 20
+    setup_application(qapp, "en")
+    try:
+        english = {name: row_name(name) for name in names}
+        assert [name for name, shown in english.items() if PERSIAN_LETTER.search(shown)] == []
+        assert row_name("نمایشگاه کتاب تهران") == "نمایشگاه کتاب تهران"  # an office's own
+    finally:
+        setup_application(qapp, "fa")
+    assert row_name(names[0]) == names[0]
