@@ -270,7 +270,8 @@ class CompanyPage(EditWindow):
         if self._loading:
             return
         dirty = self.is_dirty()
-        self.save_button.setEnabled(self.is_valid() and dirty)
+        # Enabled for any edit: a click on Save says what is missing instead of nothing.
+        self.save_button.setEnabled(dirty)
         self.setWindowModified(dirty)
 
     def _on_changed(self, change: Change) -> None:
@@ -288,8 +289,22 @@ class CompanyPage(EditWindow):
 
     # -- saving --------------------------------------------------------------------
 
+    def check(self) -> bool:
+        """Show what keeps the company from being saved, at its field; True if nothing."""
+        fields = (self.phone, self.email, self.website)
+        valid = all([field.check() for field in fields])
+        if not self.name.text().strip():
+            self.error_bar.setText(self.tr("نام شرکت را وارد کنید."))
+            self.error_bar.show()
+            self.name.setFocus()
+            return False
+        wrong = next((field for field in fields if not field.is_valid()), None)
+        if wrong is not None:
+            wrong.edit.setFocus()
+        return valid
+
     def save(self) -> bool:
-        if not self.can_save():
+        if not self.is_dirty() or not self.check():
             return False
         form = self.current_form()
         try:

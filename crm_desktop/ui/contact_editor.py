@@ -8,7 +8,7 @@ eye on phones and emails that already belong to someone else.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QVBoxLayout, QWidget
 
 from crm_desktop.errors import UserError
 from crm_desktop.locale import normalize_multiline, normalize_text
@@ -85,6 +85,8 @@ class ContactEditor(EditWindow):
         self.resize(980, 720)
         self._initial = ContactForm()
         self._loading = False
+        # The missing-name message waits until the name fields were left or a save tried.
+        self._name_checked = False
         self._duplicate_id: str | None = None
         self.duplicate_matches: list[duplicates.DuplicateMatch] = []
 
@@ -152,6 +154,7 @@ class ContactEditor(EditWindow):
         finally:
             self._loading = False
         self._initial = self.current_form()
+        self._name_checked = False
         self._update_title(record)
         self._on_edited()
 
@@ -253,6 +256,8 @@ class ContactEditor(EditWindow):
         v.birth_date.dateChanged.connect(self._on_edited)
         v.phones.changed.connect(self._on_values_edited)
         v.emails.changed.connect(self._on_values_edited)
+        v.first_name.editingFinished.connect(self._left_a_name_field)
+        v.last_name.editingFinished.connect(self._left_a_name_field)
         v.save_button.clicked.connect(self.save)
         v.close_button.clicked.connect(self.close)
         v.duplicate_bar.open_button.clicked.connect(self._open_duplicate)
@@ -263,16 +268,34 @@ class ContactEditor(EditWindow):
         if not self._loading:
             self._duplicate_timer.start()
 
+    def _left_a_name_field(self) -> None:
+        # Tab from the first name to the family name is still typing the name.
+        if QApplication.focusWidget() not in (self.view.first_name, self.view.last_name):
+            self._name_checked = True
+            self._on_edited()
+
     def _on_edited(self) -> None:
         if self._loading:
             return
         v = self.view
-        named = self.has_name()
-        v.name_message.setText("" if named else self.tr("نام یا نام خانوادگی را وارد کنید."))
-        v.name_message.setVisible(not named)
+        v.name_message.setVisible(self._name_checked and not self.has_name())
         dirty = self.is_dirty()
-        v.save_button.setEnabled(self.is_valid() and dirty)
+        # Enabled for any edit: a click on Save says what is missing instead of nothing.
+        v.save_button.setEnabled(dirty)
         self.setWindowModified(dirty)
+
+    def check(self) -> bool:
+        """Show every message of the form and go to the first field to fix; True if valid."""
+        v = self.view
+        self._name_checked = True
+        valid = [v.phones.check(), v.emails.check()]
+        self._on_edited()
+        wrong = v.phones.first_invalid() or v.emails.first_invalid()
+        if not self.has_name():
+            v.first_name.setFocus()
+        elif wrong is not None:
+            wrong.edit.setFocus()
+        return self.has_name() and all(valid)
 
     def _on_data_changed(self, change: Change) -> None:
         # New companies and reps reach the pickers through ``SharedChoices.ready``.
@@ -317,7 +340,7 @@ class ContactEditor(EditWindow):
     # -- saving ----------------------------------------------------------------------
 
     def save(self) -> bool:
-        if not self.can_save():
+        if not self.is_dirty() or not self.check():
             return False
         form = self.current_form()
         company_changed = form.company != self._initial.company

@@ -116,10 +116,17 @@ class ContactEditorView(QWidget):
     def _build_fields(self) -> None:
         self.first_name = _line("firstName")
         self.last_name = _line("lastName")
-        self.name_message = QLabel()
+        self.name_message = QLabel(self.tr("نام یا نام خانوادگی را وارد کنید."))
         self.name_message.setObjectName("nameMessage")
         self.name_message.setStyleSheet(ERROR_STYLE)
         self.name_message.hide()
+        # Its room is kept while it is hidden, so that the fields below never jump when
+        # it comes or goes (a form layout drops the row of a hidden widget).
+        self.name_message_room = QWidget()
+        room = QVBoxLayout(self.name_message_room)
+        room.setContentsMargins(0, 0, 0, 0)
+        room.addWidget(self.name_message)
+        self.name_message_room.setFixedHeight(self.name_message.sizeHint().height())
         self.company = _combo("company", editable=True)
         self.company.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.job_title = _line("jobTitle")
@@ -176,7 +183,7 @@ class ContactEditorView(QWidget):
         person = self._form()
         person.addRow(self.tr("نام:"), self.first_name)
         person.addRow(self.tr("نام خانوادگی:"), self.last_name)
-        person.addRow("", self.name_message)
+        person.addRow("", self.name_message_room)
         person.addRow(self.tr("شرکت:"), self.company)
         person.addRow(self.tr("سمت:"), self.job_title)
         person.addRow(self.tr("تلفن‌ها:"), self.phones)

@@ -38,7 +38,8 @@ class EditWindow(QWidget):
     # -- closing ---------------------------------------------------------------------
 
     def _save_from_shortcut(self) -> None:
-        if self.can_save():
+        # As a click on Save: with an edit that cannot be saved yet, it says what is wrong.
+        if self.is_dirty():
             self.save()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -108,6 +108,9 @@ class ValidatedLineEdit(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
         self.message.hide()
+        # The message waits until the value is finished: the field was left, or a save
+        # checked it. Half a number being typed is not an error yet.
+        self._checked = False
 
         self._build_actions(kind)
         row = QHBoxLayout()
@@ -127,6 +130,7 @@ class ValidatedLineEdit(QWidget):
         layout.addWidget(self.message)
 
         self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.editingFinished.connect(self.check)
         # Forwarded by Qt, not emitted from Python: PySide6 6.12 on Python 3.11 loses a
         # reference to ``True`` on every Python-side ``emit()``, once per key press here.
         self.edit.textChanged.connect(self.changed)
@@ -182,6 +186,7 @@ class ValidatedLineEdit(QWidget):
         return self.edit.text()
 
     def set_value(self, stored: str | None) -> None:
+        self._checked = False
         self.edit.setText(shown_value(self.kind, stored) if stored else "")
 
     def value(self) -> str | None:
@@ -207,10 +212,25 @@ class ValidatedLineEdit(QWidget):
             return exc.message(self._lang)
         return ""
 
-    def _on_text_changed(self) -> None:
-        error = self.error()
-        self.message.setText(bidi_message(error))
+    def check(self) -> bool:
+        """Show what is wrong with the value, from now on as it is typed; True if valid."""
+        self._checked = True
+        self._show_message()
+        return self.is_valid()
+
+    def _show_message(self) -> None:
+        error = self.error() if self._checked else ""
+        if error:
+            self.message.setText(bidi_message(error))
+            # Once shown, the message keeps its room (its last text stays, hidden), so
+            # that fixing the value does not move the fields below under the pointer.
+            policy = self.message.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.message.setSizePolicy(policy)
         self.message.setVisible(bool(error))
+
+    def _on_text_changed(self) -> None:
+        self._show_message()
         self.actions_button.setEnabled(self.value() is not None)
 
     def copy_to_clipboard(self) -> None:
@@ -341,3 +361,10 @@ class ValueListEdit(QWidget):
 
     def is_valid(self) -> bool:
         return all(row.is_valid() for row in self.rows)
+
+    def check(self) -> bool:
+        """Show every row's message; True when all rows are valid."""
+        return all([row.check() for row in self.rows])
+
+    def first_invalid(self) -> ValidatedLineEdit | None:
+        return next((row for row in self.rows if not row.is_valid()), None)

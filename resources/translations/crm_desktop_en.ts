@@ -141,6 +141,10 @@
         <translation>This company has been deleted.</translation>
     </message>
     <message>
+        <source>نام شرکت را وارد کنید.</source>
+        <translation>Enter the company&apos;s name.</translation>
+    </message>
+    <message>
         <source>شرکت جدید «%1»</source>
         <translation>New company “%1”</translation>
     </message>
@@ -262,10 +266,6 @@
         <translation>Contact: %1</translation>
     </message>
     <message>
-        <source>نام یا نام خانوادگی را وارد کنید.</source>
-        <translation>Enter a first or last name.</translation>
-    </message>
-    <message>
         <source>این شماره برای %1 ثبت شده است.</source>
         <translation>This number is already recorded for %1.</translation>
     </message>
@@ -288,6 +288,10 @@
 </context>
 <context>
     <name>ContactEditorView</name>
+    <message>
+        <source>نام یا نام خانوادگی را وارد کنید.</source>
+        <translation>Enter a first or last name.</translation>
+    </message>
     <message>
         <source>برچسب‌ها را با ویرگول جدا کنید</source>
         <translation>Separate tags with commas</translation>

@@ -141,6 +141,10 @@
             <translation>این شرکت حذف شده است.</translation>
         </message>
         <message>
+            <source>نام شرکت را وارد کنید.</source>
+            <translation>نام شرکت را وارد کنید.</translation>
+        </message>
+        <message>
             <source>شرکت جدید «%1»</source>
             <translation>شرکت جدید «%1»</translation>
         </message>
@@ -262,10 +266,6 @@
             <translation>مخاطب: %1</translation>
         </message>
         <message>
-            <source>نام یا نام خانوادگی را وارد کنید.</source>
-            <translation>نام یا نام خانوادگی را وارد کنید.</translation>
-        </message>
-        <message>
             <source>این شماره برای %1 ثبت شده است.</source>
             <translation>این شماره برای %1 ثبت شده است.</translation>
         </message>
@@ -288,6 +288,10 @@
     </context>
     <context>
         <name>ContactEditorView</name>
+        <message>
+            <source>نام یا نام خانوادگی را وارد کنید.</source>
+            <translation>نام یا نام خانوادگی را وارد کنید.</translation>
+        </message>
         <message>
             <source>برچسب‌ها را با ویرگول جدا کنید</source>
             <translation>برچسب‌ها را با ویرگول جدا کنید</translation>

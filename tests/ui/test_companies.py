@@ -127,8 +127,12 @@ def test_edit_a_company_with_validation_and_undo(
 
     window.phone.edit.clear()
     type_text(window.phone.edit, "021")
-    assert not window.save_button.isEnabled() and window.phone.message.isVisible()
+    assert not window.phone.message.isVisible()  # still being typed
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)  # says what is wrong
+    assert window.phone.message.isVisible()
+    assert get_company(ctx.db, company_id) == before  # and saves nothing
     type_text(window.phone.edit, "88776655")
+    assert not window.phone.message.isVisible()
     window.industry.clear()
     type_text(window.industry, "نرم‌افزار")
     window.website.edit.clear()
@@ -157,8 +161,12 @@ def test_create_a_company(qtbot: QtBot, ctx: AppContext, type_text: TypeText) ->
     window = CompanyPage(ctx, None)
     qtbot.addWidget(window)
     window.show()
-    type_text(window.name, "آینده‌سازان")
+    companies_before = list_companies(ctx.db)
     type_text(window.email.edit, "Info@Ayandeh.Example")
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)  # no name yet
+    assert window.error_bar.isVisible() and "نام شرکت" in window.error_bar.text()
+    assert list_companies(ctx.db) == companies_before
+    type_text(window.name, "آینده‌سازان")
     with qtbot.waitSignal(window.saved) as saved:
         assert window.save()
     record = get_company(ctx.db, saved.args[0])

@@ -6,14 +6,19 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.models.database import Database
 from crm_desktop.services.companies import list_companies
-from crm_desktop.services.contacts import create_contact, delete_contacts, get_contact
+from crm_desktop.services.contacts import (
+    count_contacts,
+    create_contact,
+    delete_contacts,
+    get_contact,
+)
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.contact_editor import ContactEditor
@@ -142,30 +147,69 @@ def test_edit_then_undo_restores_the_old_values(
     assert v.last_name.text() == "کریمی" and v.tags.text() == "طلایی"
 
 
-def test_invalid_phone_or_email_disables_save_with_a_message(
-    open_editor: Callable[..., ContactEditor], type_text: TypeText
+def test_invalid_phone_or_email_is_said_on_leaving_it_and_on_save(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
 ) -> None:
     editor = open_editor(None)
     v = editor.view
     type_text(v.first_name, "سارا")
     assert v.save_button.isEnabled()
     phone = v.phones.rows[0]
+    phone.edit.setFocus()
     type_text(phone.edit, "0912")
-    assert not v.save_button.isEnabled()
+    assert not phone.message.isVisible()  # half a number is not an error yet
+    email_y = v.emails.mapTo(editor, QPoint(0, 0)).y()
+    qtbot.keyClick(phone.edit, Qt.Key.Key_Tab)  # leaving the field checks it
     assert phone.message.isVisible() and "معتبر نیست" in phone.message.text()
     assert phone.edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    type_text(phone.edit, "1234567")
-    assert not phone.message.isVisible() and v.save_button.isEnabled()
+    shifted_y = v.emails.mapTo(editor, QPoint(0, 0)).y()
+    assert shifted_y > email_y
 
-    email = v.emails.rows[0]
-    type_text(email.edit, "sara@@example.com")
-    assert not v.save_button.isEnabled()
-    assert email.message.isVisible() and "ایمیل" in email.message.text()
-    email.edit.clear()
+    # Save is there to be clicked: it says what is wrong, goes to it and saves nothing.
     assert v.save_button.isEnabled()
+    click(qtbot, v.save_button)
+    assert count_contacts(ctx.db) == 0
+    assert QApplication.focusWidget() is phone.edit
+
+    type_text(phone.edit, "1234567")  # fixed while typing: the message goes at once,
+    assert not phone.message.isVisible()
+    assert v.emails.mapTo(editor, QPoint(0, 0)).y() == shifted_y  # and nothing moves
+
+    # After a save was refused, every field says what is wrong as it is typed.
+    email = v.emails.rows[0]
+    email.edit.setFocus()
+    type_text(email.edit, "sara@@example.com")
+    assert email.message.isVisible() and "ایمیل" in email.message.text()
+    editor.save_shortcut.activated.emit()  # Ctrl+S checks as Save does
+    assert count_contacts(ctx.db) == 0 and QApplication.focusWidget() is email.edit
+    email.edit.clear()
+    assert not email.message.isVisible()
 
     v.first_name.clear()
-    assert not v.save_button.isEnabled() and v.name_message.isVisible()
+    click(qtbot, v.save_button)
+    assert v.name_message.isVisible() and count_contacts(ctx.db) == 0
+    assert QApplication.focusWidget() is v.first_name
+
+
+def test_the_name_message_waits_for_the_name_and_moves_nothing(
+    qtbot: QtBot, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    editor = open_editor(None)
+    v = editor.view
+    company_y = v.company.mapTo(editor, QPoint(0, 0)).y()
+    assert not v.name_message.isVisible()  # nothing typed, nothing wrong yet
+    v.first_name.setFocus()
+    qtbot.keyClick(v.first_name, Qt.Key.Key_Tab)  # on to the family name: still the name
+    assert QApplication.focusWidget() is v.last_name
+    assert not v.name_message.isVisible()
+    qtbot.keyClick(v.last_name, Qt.Key.Key_Tab)  # left the name with neither part
+    assert v.name_message.isVisible()
+    assert v.name_message.text() == "نام یا نام خانوادگی را وارد کنید."
+    assert v.company.mapTo(editor, QPoint(0, 0)).y() == company_y
+    v.last_name.setFocus()
+    type_text(v.last_name, "رضایی")
+    assert not v.name_message.isVisible()
+    assert v.company.mapTo(editor, QPoint(0, 0)).y() == company_y
 
 
 def test_several_phones_and_emails_added_reordered_removed(
@@ -377,11 +421,12 @@ def test_bidi_message_isolates_values_and_latin_examples() -> None:
 
 
 def test_email_message_is_isolated_where_shown(
-    open_editor: Callable[..., ContactEditor], type_text: TypeText
+    qtbot: QtBot, open_editor: Callable[..., ContactEditor], type_text: TypeText
 ) -> None:
     editor = open_editor(None)
     email = editor.view.emails.rows[0]
     type_text(email.edit, "bad@")
+    qtbot.keyClick(email.edit, Qt.Key.Key_Return)  # done with the field
     assert "«\u2068bad@\u2069»" in email.message.text()
 
 
@@ -421,8 +466,10 @@ def test_english_interface_messages_and_counts(
         qtbot.addWidget(editor)
         v = editor.view
         type_text(v.emails.rows[0].edit, "bad@")
+        qtbot.keyClick(v.emails.rows[0].edit, Qt.Key.Key_Return)
         assert v.emails.rows[0].message.text().startswith("Invalid email")
         type_text(v.phones.rows[0].edit, "0912")
+        qtbot.keyClick(v.phones.rows[0].edit, Qt.Key.Key_Return)
         assert v.phones.rows[0].message.text().startswith("Invalid phone")
         v.phones.rows[0].edit.clear()
         type_text(v.phones.rows[0].edit, "09125550001")
