@@ -32,6 +32,7 @@ from crm_desktop.services.importer import (
     ImportResult,
     Problem,
     guess_kind,
+    import_effect,
     import_file,
     list_imports,
     mapping_for,
@@ -1082,8 +1083,17 @@ def test_undo_removes_what_the_import_did_except_what_was_changed_since(
     raha = imported["رها صدری"]
     contacts.update_contact(db, raha.id, ContactChanges(city="رشت"))
     contacts.update_contact(db, leila.id, ContactChanges(city="کاشان"))
+    # What the undo is about to do, in the user's terms (asked before undoing).
+    before = import_effect(db, result.import_id)
+    assert before.created == {"contacts": 3, "companies": 1}
+    assert before.changed == {"contacts": 2}
 
     undone = undo_import(db, result.import_id)
+    # Leila's city and Raha were changed since: the undo did the rest.
+    assert undone.effect.created == {"contacts": 2, "companies": 1}
+    assert undone.effect.changed == {"contacts": 1}
+    # The contacts it took away are gone, not in the trash as if someone deleted them.
+    assert contacts.trashed_contact_ids(db) == []
 
     people = by_name(db)
     assert set(people) == {"کاوه اکبری", "لیلا نجفی", "رها صدری"}
@@ -1099,9 +1109,11 @@ def test_undo_removes_what_the_import_did_except_what_was_changed_since(
     with pytest.raises(InvalidInput):
         undo_import(db, result.import_id)
 
+    assert import_effect(db, result.import_id) == undone.effect  # what a redo would do
     redone = redo_import(db, result.import_id)
 
     assert redone.reverted > 0
+    assert redone.effect == undone.effect
     people = by_name(db)
     assert set(people) == {"کاوه اکبری", "لیلا نجفی", "رها صدری", "پویا امینی", "یاسمن فرهی"}
     assert people["کاوه اکبری"].job_title == "مدیر"
@@ -1130,6 +1142,8 @@ def test_undo_takes_back_the_phones_and_emails_added_to_a_stored_contact(
     assert added.emails == ("kaveh@x.example",)
     assert [c.id for c in contacts.list_contacts(db, "kaveh")] == [kaveh.id]
 
+    assert import_effect(db, result.import_id).changed == {"contacts": 1}
+    assert import_effect(db, result.import_id).created == {}
     undo_import(db, result.import_id)
     assert contacts.get_contact(db, kaveh.id).phones == ("+989120000001",)
     assert contacts.get_contact(db, kaveh.id).emails == ()
@@ -1150,6 +1164,17 @@ def test_undo_and_redo_of_a_companies_import(db: Database, tmp_path: Path) -> No
 
     redo_import(db, result.import_id)
     assert sorted(c.name for c in companies.list_companies(db)) == names
+
+
+def test_an_import_that_changed_nothing_is_nothing_to_undo(db: Database, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "twice.xlsx", companies_grid())
+    first = import_file(db, path)
+    again = import_file(db, path)
+    assert first.changed_anything and not again.changed_anything
+    latest, earliest = list_imports(db)
+    assert (latest.id, earliest.id) == (again.import_id, first.import_id)
+    assert earliest.undoable and not latest.undoable
+    assert import_effect(db, str(again.import_id)).empty
 
 
 def test_undo_of_an_unknown_import(db: Database) -> None:

@@ -17,6 +17,7 @@ from crm_desktop.models import (
     ContactEmail,
     ContactPhone,
     ContactTag,
+    ImportChange,
     LeadSource,
     Tag,
     User,
@@ -236,12 +237,30 @@ def contact_ids(
 
 
 def trashed_contact_ids(db: Database) -> list[str]:
-    """Contacts in the trash, most recently deleted first."""
+    """Contacts in the trash, most recently deleted first.
+
+    Contacts merged into another, and contacts an undone import had created, are not
+    in the trash: nobody deleted them (a redo of the import brings the latter back).
+    """
+    undone_import = (
+        select(ImportChange.record_id)
+        .where(
+            ImportChange.record_id == Contact.id,
+            ImportChange.table_name == "contacts",
+            ImportChange.action == "create",
+            ImportChange.reverted.is_(True),
+        )
+        .exists()
+    )
     with db.session() as session:
         return list(
             session.scalars(
                 select(Contact.id)
-                .where(Contact.deleted_at.is_not(None), Contact.merged_into_id.is_(None))
+                .where(
+                    Contact.deleted_at.is_not(None),
+                    Contact.merged_into_id.is_(None),
+                    ~undone_import,
+                )
                 .order_by(Contact.deleted_at.desc(), Contact.id)
             )
         )

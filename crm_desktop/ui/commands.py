@@ -119,22 +119,27 @@ def perform_in_background(
     ids: Iterable[str] = (),
     on_done: Callable[[], None],
     on_failed: Callable[[Exception], None],
+    undoable: Callable[[T], bool] = lambda _result: True,
 ) -> BackgroundJob:
     """``perform`` for work too long for the window to wait on (thousands of contacts).
 
     ``do`` runs on a worker thread; when it has succeeded the undo step is pushed and
     the change announced on the UI thread. The caller shows that work is under way
-    until ``on_done`` or ``on_failed`` is called.
+    until ``on_done`` or ``on_failed`` is called. A result that ``undoable`` says
+    changed nothing (an import of rows that were all there) is announced, not pushed.
     """
     ids = frozenset(ids)
     job = BackgroundJob(0, do)
 
     def done(_generation: int, result: T) -> None:
         ctx.work_finished(job)
-        command = ServiceCommand(
-            ctx, text, do, undo, kind=kind, ids=ids, result=result, background=True
-        )
-        ctx.undo_stack.push(command)
+        if undoable(result):
+            command = ServiceCommand(
+                ctx, text, do, undo, kind=kind, ids=ids, result=result, background=True
+            )
+            ctx.undo_stack.push(command)
+        else:
+            ctx.changes.announce(kind, ids)
         on_done()
 
     def failed(_generation: int, error: Exception) -> None:

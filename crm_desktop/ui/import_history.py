@@ -25,19 +25,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from crm_desktop.errors import UserError
 from crm_desktop.locale import format_jalali, to_persian_digits
-from crm_desktop.services.importer import ImportSummary, UndoResult, list_imports
+from crm_desktop.services.importer import ImportSummary, UndoResult, import_effect, list_imports
 from crm_desktop.ui.context import AppContext, Change
 from crm_desktop.ui.display import display_number, isolate, left_to_right, persian_digits_enabled
 from crm_desktop.ui.import_labels import kind_label
-from crm_desktop.ui.import_run_pages import left_alone_list
 from crm_desktop.ui.import_steps import ImportStep, start_revert
 from crm_desktop.ui.import_tables import ListModel
+from crm_desktop.ui.import_undo import confirm_undo, outcome_text
 from crm_desktop.ui.widgets import list_table
 
 CONTEXT = "ImportHistory"
@@ -103,7 +105,10 @@ class ImportHistoryModel(ListModel):
     def cells(self, row: int) -> tuple[str, ...]:
         s = self.imports[row]
         counts = (s.rows, s.created, s.updated, s.duplicates, s.skipped)
-        state = self.tr("برگردانده شد") if s.undone else self.tr("انجام شده")
+        if not s.undoable:
+            state = self.tr("بدون تغییر")
+        else:
+            state = self.tr("برگردانده شد") if s.undone else self.tr("انجام شده")
         return (
             when_text(s.when),
             isolate(s.file_name),
@@ -161,6 +166,7 @@ class ImportHistoryDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._working = False
+        self.confirm_box: QMessageBox | None = None
         self._steps: list[ImportStep] = []  # kept until they report
         self.buttons.rejected.connect(self.reject)
         self.undo_button.clicked.connect(lambda: self.revert(undo=True))
@@ -208,14 +214,30 @@ class ImportHistoryDialog(QDialog):
 
     def _update_buttons(self) -> None:
         chosen = self.selected()
-        self.undo_button.setEnabled(chosen is not None and not chosen.undone and not self._working)
-        self.redo_button.setEnabled(chosen is not None and chosen.undone and not self._working)
+        can = chosen is not None and chosen.undoable and not self._working
+        self.undo_button.setEnabled(can and chosen is not None and not chosen.undone)
+        self.redo_button.setEnabled(can and chosen is not None and chosen.undone)
 
     def revert(self, *, undo: bool) -> None:
-        """Undo (or redo) the selected import, as a step of its own on the undo stack."""
+        """Undo (once the user said yes to what it will do) or redo the selected import."""
         chosen = self.selected()
-        if chosen is None or self._working:
+        if chosen is None or self._working or not chosen.undoable:
             return
+        if not undo:
+            self._revert_now(chosen, undo=False)
+            return
+        self.error_label.clear()
+        try:
+            effect = import_effect(self.ctx.db, chosen.id)
+        except UserError as error:
+            self.error_label.setText(error.message(self.ctx.lang))
+            return
+        self.confirm_box = confirm_undo(
+            self, chosen.file_name, effect, lambda: self._revert_now(chosen, undo=True)
+        )
+
+    def _revert_now(self, chosen: ImportSummary, *, undo: bool) -> None:
+        """As a step of its own on the undo stack."""
         self._working = True
         self._update_buttons()
         self.error_label.clear()
@@ -243,23 +265,9 @@ class ImportHistoryDialog(QDialog):
         step = self.sender()
         assert isinstance(step, ImportStep)
         self._working = False
-        text = (
-            self.tr("«%1» برگردانده شد (%2 تغییر).")
-            if undo
-            else self.tr("«%1» دوباره انجام شد (%2 تغییر).")
+        self.status_label.setText(
+            isolate(step.file_name) + ": " + outcome_text(step.kind, outcome, undone=undo)
         )
-        lines = [
-            text.replace("%1", isolate(step.file_name)).replace(
-                "%2", display_number(outcome.reverted)
-            )
-        ]
-        if outcome.left_alone:
-            lines.append(
-                self.tr("این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1").replace(
-                    "%1", left_alone_list(step.kind, outcome.left_alone)
-                )
-            )
-        self.status_label.setText("\n".join(lines))
         self.reload()
         self.reverted.emit(undo)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -30,8 +31,8 @@ from crm_desktop.errors import UserError
 from crm_desktop.services.importer import (
     ImportCancelled,
     ImportResult,
-    LeftAlone,
     UndoResult,
+    import_effect,
     list_imports,
     run_import,
     save_mapping,
@@ -39,14 +40,13 @@ from crm_desktop.services.importer import (
 from crm_desktop.services.importer.problems import save_problem_rows
 from crm_desktop.ui.context import AppContext, Change
 from crm_desktop.ui.display import display_number, isolate, left_to_right
-from crm_desktop.ui.import_labels import POLICIES, failure_text, left_alone_text
+from crm_desktop.ui.import_labels import POLICIES, failure_text
 from crm_desktop.ui.import_labels import tr as label_tr
 from crm_desktop.ui.import_pages import RESULT_PAGE, message_label
 from crm_desktop.ui.import_state import ImportState, Jobs
 from crm_desktop.ui.import_steps import ImportStep, ProgressRelay, start_import, start_revert
 from crm_desktop.ui.import_tables import CountsView, ProblemsModel, problems_table
-
-SHOWN_LEFT_ALONE = 10  # records named after an undo; the rest are counted
+from crm_desktop.ui.import_undo import confirm_undo, outcome_text
 
 
 def _progress_bar(name: str) -> QProgressBar:
@@ -275,7 +275,8 @@ class ImportPage(QWizardPage):
     def _done(self, result: ImportResult) -> None:
         stack = self.ctx.undo_stack
         self.state.step, self.state.result = self.step, result
-        self.state.command = stack.command(stack.index() - 1)
+        # An import that changed nothing is no step on the undo stack.
+        self.state.command = stack.command(stack.index() - 1) if result.changed_anything else None
         self.relay = None
         self._set_running(False)
         self.finished.emit(True)
@@ -328,6 +329,7 @@ class ResultPage(QWizardPage):
         self.status_label = message_label("importResultStatus")
         self.error_label = message_label("importResultError", error=True)
         self.save_dialog: QFileDialog | None = None
+        self.confirm_box: QMessageBox | None = None
         self.undone = False
         self._followed: list[ImportStep] = []
         buttons = QHBoxLayout()
@@ -348,11 +350,13 @@ class ResultPage(QWizardPage):
         state = self.state
         result = state.result
         assert result is not None
-        self.setSubTitle(
-            self.tr("داده‌های %1 وارد شد. با «واگرد» در منوی ویرایش یا دکمهٔ زیر برمی‌گردد.").replace(
-                "%1", isolate(state.file_name)
-            )
-        )
+        if result.changed_anything:
+            text = self.tr("داده‌های %1 وارد شد. با «واگرد» در منوی ویرایش یا دکمهٔ زیر برمی‌گردد.")
+        else:
+            text = self.tr("همهٔ ردیف‌های %1 از قبل بودند؛ چیزی تغییر نکرد.")
+        self.setSubTitle(text.replace("%1", isolate(state.file_name)))
+        # An import that changed nothing has nothing to undo.
+        self.undo_button.setVisible(result.changed_anything)
         self.counts.show_result(result)
         self.problems_model.set_result(result)
         has_problems = bool(result.errors or result.warnings)
@@ -372,7 +376,22 @@ class ResultPage(QWizardPage):
     # -- undo and redo -------------------------------------------------------------------
 
     def toggle_undo(self) -> None:
-        """Undo the import (or redo it after an undo): on the undo stack when it is there."""
+        """Undo the import, once the user said yes to what it will do (or redo it)."""
+        result = self.state.result
+        assert result is not None and result.import_id is not None
+        if self.undone:
+            self._toggle_now()
+            return
+        self.error_label.clear()
+        try:
+            effect = import_effect(self.ctx.db, result.import_id)
+        except UserError as error:
+            self.error_label.setText(error.message(self.ctx.lang))
+            return
+        self.confirm_box = confirm_undo(self, self.state.file_name, effect, self._toggle_now)
+
+    def _toggle_now(self) -> None:
+        """On the undo stack when the import is the step there, else a step of its own."""
         state, stack = self.state, self.ctx.undo_stack
         assert state.result is not None and state.result.import_id is not None
         self.undo_button.setEnabled(False)
@@ -401,19 +420,7 @@ class ResultPage(QWizardPage):
     def _reverted(self, outcome: UndoResult, *, undone: bool) -> None:
         self.undone = undone
         self._show_undo_state()
-        text = (
-            self.tr("ورود داده برگردانده شد (%1 تغییر).")
-            if undone
-            else self.tr("ورود داده دوباره انجام شد (%1 تغییر).")
-        )
-        lines = [text.replace("%1", display_number(outcome.reverted))]
-        if outcome.left_alone:
-            lines.append(
-                self.tr("این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1").replace(
-                    "%1", left_alone_list(self.state.kind, outcome.left_alone)
-                )
-            )
-        self.status_label.setText("\n".join(lines))
+        self.status_label.setText(outcome_text(self.state.kind, outcome, undone=undone))
         self.reverted.emit(undone)
 
     def _revert_failed(self, message: str) -> None:
@@ -481,15 +488,3 @@ class ResultPage(QWizardPage):
         self.save_button.setEnabled(True)
         self.status_label.clear()
         self.error_label.setText(failure_text(error, self.ctx.lang))
-
-
-def left_alone_list(kind: str, entries: list[LeftAlone]) -> str:
-    shown = [left_alone_text(kind, entry) for entry in entries[:SHOWN_LEFT_ALONE]]
-    more = len(entries) - len(shown)
-    if more > 0:
-        shown.append(
-            QCoreApplication.translate("ImportWizard", "و %1 مورد دیگر").replace(
-                "%1", display_number(more)
-            )
-        )
-    return "، ".join(shown)

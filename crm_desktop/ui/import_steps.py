@@ -157,6 +157,7 @@ def start_import(
         kind=TOUCHED[kind][0],
         on_done=lambda: step.imported.emit(result[0]),
         on_failed=failed,
+        undoable=lambda imported: imported.changed_anything,
     )
     return step
 

@@ -943,21 +943,13 @@
         <source>در حال انجام دوبارهٔ %1…</source>
         <translation>Redoing %1…</translation>
     </message>
-    <message>
-        <source>«%1» برگردانده شد (%2 تغییر).</source>
-        <translation>“%1” was undone (%2 changes).</translation>
-    </message>
-    <message>
-        <source>«%1» دوباره انجام شد (%2 تغییر).</source>
-        <translation>“%1” was redone (%2 changes).</translation>
-    </message>
-    <message>
-        <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
-        <translation>These had changed since the import and were left alone: %1</translation>
-    </message>
 </context>
 <context>
     <name>ImportHistoryModel</name>
+    <message>
+        <source>بدون تغییر</source>
+        <translation>No changes</translation>
+    </message>
     <message>
         <source>برگردانده شد</source>
         <translation>Undone</translation>
@@ -1200,14 +1192,93 @@
     </message>
 </context>
 <context>
+    <name>ImportUndo</name>
+    <message>
+        <source>و %1 مورد دیگر</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>، </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 مخاطب</source>
+        <translation>contacts: %1</translation>
+    </message>
+    <message>
+        <source>%1 شرکت</source>
+        <translation>companies: %1</translation>
+    </message>
+    <message>
+        <source>%1 معامله</source>
+        <translation>deals: %1</translation>
+    </message>
+    <message>
+        <source>واگرد ورود داده</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <source>ورود داده از %1 برگردانده شود؟</source>
+        <translation>Undo the import from %1?</translation>
+    </message>
+    <message>
+        <source>برداشته می‌شود (این ورود ساخته بود): %1</source>
+        <translation>Removed (this import created them): %1</translation>
+    </message>
+    <message>
+        <source>به حالت پیش از ورود برمی‌گردد: %1</source>
+        <translation>Put back as before the import: %1</translation>
+    </message>
+    <message>
+        <source>چیزی که پس از ورود تغییر کرده است دست نمی‌خورد.</source>
+        <translation>Anything changed since the import is left alone.</translation>
+    </message>
+    <message>
+        <source>برگرداندن</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>ورود داده برگردانده شد.</source>
+        <translation>The import was undone.</translation>
+    </message>
+    <message>
+        <source>ورود داده دوباره انجام شد.</source>
+        <translation>The import was redone.</translation>
+    </message>
+    <message>
+        <source>برداشته شد: %1</source>
+        <translation>Removed: %1</translation>
+    </message>
+    <message>
+        <source>دوباره آمد: %1</source>
+        <translation>Back again: %1</translation>
+    </message>
+    <message>
+        <source>به حالت پیش از ورود برگشت: %1</source>
+        <translation>Put back as before the import: %1</translation>
+    </message>
+    <message>
+        <source>دوباره تکمیل شد: %1</source>
+        <translation>Filled in again: %1</translation>
+    </message>
+    <message>
+        <source>چیزی برای تغییر نمانده بود.</source>
+        <translation>There was nothing left to change.</translation>
+    </message>
+    <message>
+        <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
+        <translation>These had changed since the import and were left alone: %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>برگهٔ «%1»: %2 ردیف و %3 ستون؛ سرستون‌ها در ردیف %4.</source>
         <translation>Sheet “%1”: %2 rows and %3 columns; headers in row %4.</translation>
-    </message>
-    <message>
-        <source>و %1 مورد دیگر</source>
-        <translation>and %1 more</translation>
     </message>
     <message>
         <source>ورود اطلاعات از اکسل</source>
@@ -1665,16 +1736,8 @@
         <translation>%1 was imported. Edit &gt; Undo or the button below takes it back.</translation>
     </message>
     <message>
-        <source>ورود داده برگردانده شد (%1 تغییر).</source>
-        <translation>The import was undone (%1 changes).</translation>
-    </message>
-    <message>
-        <source>ورود داده دوباره انجام شد (%1 تغییر).</source>
-        <translation>The import was redone (%1 changes).</translation>
-    </message>
-    <message>
-        <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
-        <translation>These had changed since the import and were left alone: %1</translation>
+        <source>همهٔ ردیف‌های %1 از قبل بودند؛ چیزی تغییر نکرد.</source>
+        <translation>Every row of %1 was already there; nothing changed.</translation>
     </message>
     <message>
         <source>انجام دوبارهٔ این ورود</source>

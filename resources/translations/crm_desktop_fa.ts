@@ -943,21 +943,13 @@
             <source>در حال انجام دوبارهٔ %1…</source>
             <translation>در حال انجام دوبارهٔ %1…</translation>
         </message>
-        <message>
-            <source>«%1» برگردانده شد (%2 تغییر).</source>
-            <translation>«%1» برگردانده شد (%2 تغییر).</translation>
-        </message>
-        <message>
-            <source>«%1» دوباره انجام شد (%2 تغییر).</source>
-            <translation>«%1» دوباره انجام شد (%2 تغییر).</translation>
-        </message>
-        <message>
-            <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
-            <translation>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</translation>
-        </message>
     </context>
     <context>
         <name>ImportHistoryModel</name>
+        <message>
+            <source>بدون تغییر</source>
+            <translation>بدون تغییر</translation>
+        </message>
         <message>
             <source>برگردانده شد</source>
             <translation>برگردانده شد</translation>
@@ -1200,14 +1192,93 @@
         </message>
     </context>
     <context>
+        <name>ImportUndo</name>
+        <message>
+            <source>و %1 مورد دیگر</source>
+            <translation>و %1 مورد دیگر</translation>
+        </message>
+        <message>
+            <source>، </source>
+            <translation>، </translation>
+        </message>
+        <message>
+            <source>%1 مخاطب</source>
+            <translation>%1 مخاطب</translation>
+        </message>
+        <message>
+            <source>%1 شرکت</source>
+            <translation>%1 شرکت</translation>
+        </message>
+        <message>
+            <source>%1 معامله</source>
+            <translation>%1 معامله</translation>
+        </message>
+        <message>
+            <source>واگرد ورود داده</source>
+            <translation>واگرد ورود داده</translation>
+        </message>
+        <message>
+            <source>ورود داده از %1 برگردانده شود؟</source>
+            <translation>ورود داده از %1 برگردانده شود؟</translation>
+        </message>
+        <message>
+            <source>برداشته می‌شود (این ورود ساخته بود): %1</source>
+            <translation>برداشته می‌شود (این ورود ساخته بود): %1</translation>
+        </message>
+        <message>
+            <source>به حالت پیش از ورود برمی‌گردد: %1</source>
+            <translation>به حالت پیش از ورود برمی‌گردد: %1</translation>
+        </message>
+        <message>
+            <source>چیزی که پس از ورود تغییر کرده است دست نمی‌خورد.</source>
+            <translation>چیزی که پس از ورود تغییر کرده است دست نمی‌خورد.</translation>
+        </message>
+        <message>
+            <source>برگرداندن</source>
+            <translation>برگرداندن</translation>
+        </message>
+        <message>
+            <source>انصراف</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>ورود داده برگردانده شد.</source>
+            <translation>ورود داده برگردانده شد.</translation>
+        </message>
+        <message>
+            <source>ورود داده دوباره انجام شد.</source>
+            <translation>ورود داده دوباره انجام شد.</translation>
+        </message>
+        <message>
+            <source>برداشته شد: %1</source>
+            <translation>برداشته شد: %1</translation>
+        </message>
+        <message>
+            <source>دوباره آمد: %1</source>
+            <translation>دوباره آمد: %1</translation>
+        </message>
+        <message>
+            <source>به حالت پیش از ورود برگشت: %1</source>
+            <translation>به حالت پیش از ورود برگشت: %1</translation>
+        </message>
+        <message>
+            <source>دوباره تکمیل شد: %1</source>
+            <translation>دوباره تکمیل شد: %1</translation>
+        </message>
+        <message>
+            <source>چیزی برای تغییر نمانده بود.</source>
+            <translation>چیزی برای تغییر نمانده بود.</translation>
+        </message>
+        <message>
+            <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
+            <translation>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportWizard</name>
         <message>
             <source>برگهٔ «%1»: %2 ردیف و %3 ستون؛ سرستون‌ها در ردیف %4.</source>
             <translation>برگهٔ «%1»: %2 ردیف و %3 ستون؛ سرستون‌ها در ردیف %4.</translation>
-        </message>
-        <message>
-            <source>و %1 مورد دیگر</source>
-            <translation>و %1 مورد دیگر</translation>
         </message>
         <message>
             <source>ورود اطلاعات از اکسل</source>
@@ -1665,16 +1736,8 @@
             <translation>داده‌های %1 وارد شد. با «واگرد» در منوی ویرایش یا دکمهٔ زیر برمی‌گردد.</translation>
         </message>
         <message>
-            <source>ورود داده برگردانده شد (%1 تغییر).</source>
-            <translation>ورود داده برگردانده شد (%1 تغییر).</translation>
-        </message>
-        <message>
-            <source>ورود داده دوباره انجام شد (%1 تغییر).</source>
-            <translation>ورود داده دوباره انجام شد (%1 تغییر).</translation>
-        </message>
-        <message>
-            <source>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</source>
-            <translation>این‌ها پس از ورود تغییر کرده بودند و دست نخوردند: %1</translation>
+            <source>همهٔ ردیف‌های %1 از قبل بودند؛ چیزی تغییر نکرد.</source>
+            <translation>همهٔ ردیف‌های %1 از قبل بودند؛ چیزی تغییر نکرد.</translation>
         </message>
         <message>
             <source>انجام دوبارهٔ این ورود</source>

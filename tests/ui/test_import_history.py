@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.locale import format_jalali
 from crm_desktop.models.database import Database
-from crm_desktop.services.contacts import contact_ids, get_contact, update_contact
+from crm_desktop.services.contacts import (
+    contact_ids,
+    get_contact,
+    trashed_contact_ids,
+    update_contact,
+)
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.importer import ImportResult, import_file, list_imports
 from crm_desktop.ui.app import setup_application
@@ -48,12 +53,23 @@ def dialog_for(qtbot: QtBot, ctx: AppContext) -> ImportHistoryDialog:
 
 
 def revert(qtbot: QtBot, ctx: AppContext, dialog: ImportHistoryDialog, *, undo: bool) -> None:
+    """Click Undo (and say yes when asked) or Redo, and wait until it is done."""
     button = dialog.undo_button if undo else dialog.redo_button
     assert button.isEnabled()
     with qtbot.waitSignal(dialog.reverted, timeout=WAIT) as done:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        if undo:
+            yes = confirm_button(dialog.confirm_box)
+            qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     assert done.args == [undo]
     qtbot.waitUntil(lambda: not ctx.busy, timeout=WAIT)
+
+
+def confirm_button(box: QMessageBox | None) -> QAbstractButton:
+    assert box is not None and box.isVisible()
+    yes = box.findChild(QAbstractButton, "confirmUndo")
+    assert yes is not None
+    return yes
 
 
 def test_an_empty_history_says_so(qtbot: QtBot, ctx: AppContext) -> None:
@@ -75,10 +91,14 @@ def test_lists_imports_newest_first_with_jalali_dates_and_counts(
     today = format_jalali(dt.date.today())
     assert newest[0].startswith(f"\u2066{today} ")
     assert newest[1:4] == ("\u2068second.xlsx\u2069", "\u2068مشتریان\u2069", "مخاطبان")
-    assert newest[4:] == ("۵", "۰", "۰", "۴", "۱", "انجام شده")
+    # The same rows again: it changed nothing, so there is nothing to undo.
+    assert newest[4:] == ("۵", "۰", "۰", "۴", "۱", "بدون تغییر")
     assert dialog.model.cells(1)[1] == "\u2068اول.xlsx\u2069"
     assert dialog.model.cells(1)[5] == "۳"
+    assert dialog.model.cells(1)[-1] == "انجام شده"
     assert dialog.selected() == list_imports(ctx.db)[0]
+    assert not dialog.undo_button.isEnabled() and not dialog.redo_button.isEnabled()
+    dialog.select(list_imports(ctx.db)[1].id)
     assert dialog.undo_button.isEnabled() and not dialog.redo_button.isEnabled()
 
 
@@ -90,10 +110,26 @@ def test_undo_days_later_is_a_step_of_its_own_and_redo_puts_it_back(
     assert len(contact_ids(db)) == 3
     dialog = dialog_for(qtbot, ctx)
 
+    # Asked first, with what it will do; "no" changes nothing.
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    box = dialog.confirm_box
+    assert box is not None and box.isVisible()
+    assert "قدیمی.xlsx" in box.text()
+    assert "برداشته می‌شود (این ورود ساخته بود): ۳ مخاطب" in box.informativeText()
+    cancel = box.button(QMessageBox.StandardButton.Cancel) or next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.RejectRole
+    )
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert len(contact_ids(db)) == 3 and ctx.undo_stack.count() == 0
+
     revert(qtbot, ctx, dialog, undo=True)
     assert contact_ids(db) == []
+    # The people it took away are not in the trash: nobody deleted them.
+    assert trashed_contact_ids(db) == []
     assert dialog.model.cells(0)[-1] == "برگردانده شد"
-    assert "برگردانده شد" in dialog.status_label.text()
+    status = dialog.status_label.text()
+    assert "برگردانده شد" in status and "برداشته شد: ۳ مخاطب" in status
+    assert "تغییر)" not in status  # no count of rows written
     assert dialog.redo_button.isEnabled() and not dialog.undo_button.isEnabled()
     assert ctx.undo_stack.count() == 1
     assert ctx.undo_stack.undoText() == "واگرد ورود داده از \u2068قدیمی.xlsx\u2069"

@@ -9,12 +9,18 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QTableWidget,
+    QTableWidgetItem,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.models.database import Database
 from crm_desktop.services.column_mapping import IGNORE, NOTES
-from crm_desktop.services.contacts import contact_ids, get_contact
+from crm_desktop.services.contacts import contact_ids, get_contact, trashed_contact_ids
 from crm_desktop.services.importer import list_imports
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.commands import _undo_pool
@@ -273,15 +279,24 @@ def test_import_walkthrough_with_preview_dry_run_undo_and_redo(
     (summary,) = list_imports(db)
     assert (summary.file_name, summary.created, summary.undone) == ("مشتریان تهران.xlsx", 3, False)
 
-    # Undo from the result page is the undo stack's undo; redo puts it back.
+    # Undo from the result page asks first, with the counts; then it is the undo
+    # stack's undo, and redo puts it back.
     with qtbot.waitSignal(result.reverted, timeout=WAIT) as reverted:
         qtbot.mouseClick(result.undo_button, Qt.MouseButton.LeftButton)
+        box = result.confirm_box
+        assert box is not None and box.isVisible()
+        assert "برداشته می‌شود (این ورود ساخته بود): ۳ مخاطب" in box.informativeText()
+        yes = box.findChild(QAbstractButton, "confirmUndo")
+        assert yes is not None
+        qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
     assert reverted.args == [True]
     wait_idle(qtbot, ctx)
     assert contact_ids(db) == []
+    assert trashed_contact_ids(db) == []  # taken away, not deleted by someone
     assert ctx.undo_stack.index() == 0
     assert result.undo_button.text() == "انجام دوبارهٔ این ورود"
-    assert "برگردانده شد" in result.status_label.text()
+    status = result.status_label.text()
+    assert "ورود داده برگردانده شد." in status and "برداشته شد: ۳ مخاطب" in status
     with qtbot.waitSignal(result.reverted, timeout=WAIT) as reverted:
         qtbot.mouseClick(result.undo_button, Qt.MouseButton.LeftButton)
     assert reverted.args == [False]
@@ -327,6 +342,13 @@ def test_a_remembered_mapping_is_offered_and_a_second_import_changes_nothing(
     assert page.counts.count("created") == "۰"
     assert page.counts.count("duplicates") == "۴"
     assert "چیزی را تغییر نمی‌دهد" in page.status_label.text()
+    # Imported anyway: nothing to undo, no undo step, no undo button.
+    steps = ctx.undo_stack.count()
+    import_now(qtbot, again)
+    assert ctx.undo_stack.count() == steps
+    assert not again.result_page.undo_button.isVisibleTo(again)
+    assert "چیزی تغییر نکرد" in again.result_page.subTitle()
+    assert not list_imports(ctx.db)[0].undoable
 
 
 def test_a_mapping_not_remembered_is_not_saved(qtbot: QtBot, ctx: AppContext, book: Path) -> None:

@@ -80,6 +80,11 @@ class ImportResult:
     import_id: str | None = None
     dry_run: bool = False
 
+    @property
+    def changed_anything(self) -> bool:
+        """False for a file whose every row was already there: nothing to undo."""
+        return bool(self.created or self.updated)
+
     def as_json(self, lang: str = "fa") -> dict[str, Any]:
         return {
             "rows": self.rows,
