@@ -102,10 +102,18 @@ def perform(
     *,
     kind: str,
     ids: Iterable[str] = (),
+    notice: str | None = None,
 ) -> T:
-    """Do it now, then push it as one undo step named ``text``; returns what ``do`` gave."""
+    """Do it now, then push it as one undo step named ``text``; returns what ``do`` gave.
+
+    ``notice`` says what happened in the status bar, with Undo beside it: every step
+    that takes something away (to the trash, a merge, a tag removed) gives one.
+    """
     result = do()
-    ctx.undo_stack.push(ServiceCommand(ctx, text, do, undo, kind=kind, ids=ids, result=result))
+    command = ServiceCommand(ctx, text, do, undo, kind=kind, ids=ids, result=result)
+    ctx.undo_stack.push(command)
+    if notice:
+        ctx.changes.notify(notice, command)
     return result
 
 
@@ -120,6 +128,7 @@ def perform_in_background(
     on_done: Callable[[], None],
     on_failed: Callable[[Exception], None],
     undoable: Callable[[T], bool] = lambda _result: True,
+    notice: str | None = None,
 ) -> BackgroundJob:
     """``perform`` for work too long for the window to wait on (thousands of contacts).
 
@@ -138,6 +147,8 @@ def perform_in_background(
                 ctx, text, do, undo, kind=kind, ids=ids, result=result, background=True
             )
             ctx.undo_stack.push(command)
+            if notice:
+                ctx.changes.notify(notice, command)
         else:
             ctx.changes.announce(kind, ids)
         on_done()

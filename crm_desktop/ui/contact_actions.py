@@ -121,21 +121,36 @@ class ContactActions(QObject):
     # -- the operations -----------------------------------------------------------------
 
     def assign_owner(self, ids: Sequence[str], owner_id: str | None, owner_name: str) -> bool:
-        text = self.tr("تغییر مسئول %1 مخاطب").replace("%1", display_number(len(ids)))
+        count = display_number(len(ids))
+        text = self.tr("تغییر مسئول %1 مخاطب").replace("%1", count)
+        if owner_id is None:
+            notice = self.tr("%1 مخاطب بدون مسئول شد.").replace("%1", count)
+        else:
+            notice = (
+                self.tr("مسئول %1 مخاطب «%2» شد.").replace("%1", count).replace("%2", owner_name)
+            )
         return self._perform(
             ids,
             text,
             lambda: bulk.set_field(self._ctx.db, ids, "owner_id", owner_id),
             lambda change: bulk.undo_field(self._ctx.db, change),
+            notice,
         )
 
     def set_lifecycle(self, ids: Sequence[str], lifecycle: str) -> bool:
-        text = self.tr("تغییر وضعیت %1 مخاطب").replace("%1", display_number(len(ids)))
+        count = display_number(len(ids))
+        text = self.tr("تغییر وضعیت %1 مخاطب").replace("%1", count)
+        notice = (
+            self.tr("وضعیت %1 مخاطب «%2» شد.")
+            .replace("%1", count)
+            .replace("%2", lifecycle_label(lifecycle))
+        )
         return self._perform(
             ids,
             text,
             lambda: bulk.set_field(self._ctx.db, ids, "lifecycle", lifecycle),
             lambda change: bulk.undo_field(self._ctx.db, change),
+            notice,
         )
 
     def add_tag(self, ids: Sequence[str], tag_name: str) -> bool:
@@ -144,11 +159,17 @@ class ContactActions(QObject):
             .replace("%1", tag_name.strip())
             .replace("%2", display_number(len(ids)))
         )
+        notice = (
+            self.tr("برچسب «%1» به %2 مخاطب افزوده شد.")
+            .replace("%1", tag_name.strip())
+            .replace("%2", display_number(len(ids)))
+        )
         return self._perform(
             ids,
             text,
             lambda: bulk.add_tag(self._ctx.db, ids, tag_name),
             lambda change: bulk.undo_tag(self._ctx.db, change),
+            notice,
         )
 
     def remove_tag(self, ids: Sequence[str], tag_id: str, tag_name: str) -> bool:
@@ -157,21 +178,29 @@ class ContactActions(QObject):
             .replace("%1", tag_name)
             .replace("%2", display_number(len(ids)))
         )
+        notice = (
+            self.tr("برچسب «%1» از %2 مخاطب برداشته شد.")
+            .replace("%1", tag_name)
+            .replace("%2", display_number(len(ids)))
+        )
         return self._perform(
             ids,
             text,
             lambda: bulk.remove_tag(self._ctx.db, ids, tag_id),
             lambda change: bulk.undo_tag(self._ctx.db, change),
+            notice,
         )
 
     def delete(self, ids: Sequence[str]) -> bool:
         """Move to the trash; undo restores them."""
-        text = self.tr("حذف %1 مخاطب").replace("%1", display_number(len(ids)))
+        text = self.tr("انتقال %1 مخاطب به سطل زباله").replace("%1", display_number(len(ids)))
+        notice = self.tr("%1 مخاطب به سطل زباله رفت.").replace("%1", display_number(len(ids)))
         return self._perform(
             ids,
             text,
             lambda: delete_contacts(self._ctx.db, ids),
             lambda _none: restore_contacts(self._ctx.db, ids),
+            notice,
         )
 
     def ask_new_tag(self) -> None:
@@ -195,17 +224,22 @@ class ContactActions(QObject):
         return self._selected()
 
     def _perform(
-        self, ids: Sequence[str], text: str, do: Callable[[], T], undo: Callable[[T], None]
+        self,
+        ids: Sequence[str],
+        text: str,
+        do: Callable[[], T],
+        undo: Callable[[T], None],
+        notice: str,
     ) -> bool:
         """Do it; a large selection is done on a worker thread while the page waits."""
         if not ids or self.busy:
             return False
         if len(ids) > BACKGROUND_ABOVE:
-            self._start_in_background(ids, text, do, undo)
+            self._start_in_background(ids, text, do, undo, notice)
             return True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            perform(self._ctx, text, do, undo, kind=CONTACTS, ids=ids)
+            perform(self._ctx, text, do, undo, kind=CONTACTS, ids=ids, notice=notice)
         except Exception as error:  # a bug is logged and reported, never lost in a slot
             self.failed.emit(error_message(error, self._ctx.lang))
             return False
@@ -214,7 +248,12 @@ class ContactActions(QObject):
         return True
 
     def _start_in_background(
-        self, ids: Sequence[str], text: str, do: Callable[[], T], undo: Callable[[T], None]
+        self,
+        ids: Sequence[str],
+        text: str,
+        do: Callable[[], T],
+        undo: Callable[[T], None],
+        notice: str,
     ) -> None:
         self.busy = True
         self.set_enabled(False)
@@ -230,5 +269,13 @@ class ContactActions(QObject):
             self.failed.emit(error_message(error, self._ctx.lang))
 
         perform_in_background(
-            self._ctx, text, do, undo, kind=CONTACTS, ids=ids, on_done=finished, on_failed=failed
+            self._ctx,
+            text,
+            do,
+            undo,
+            kind=CONTACTS,
+            ids=ids,
+            on_done=finished,
+            on_failed=failed,
+            notice=notice,
         )

@@ -24,6 +24,14 @@ SETTINGS = "settings"
 
 
 @dataclass(frozen=True)
+class Notice:
+    """What a step just did, said once in the status bar with a way to undo it."""
+
+    text: str
+    step: object | None = None  # the QUndoCommand that Undo would take back
+
+
+@dataclass(frozen=True)
 class Change:
     kind: str
     ids: frozenset[str] = field(default_factory=frozenset)  # empty: possibly all of them
@@ -34,9 +42,13 @@ class ChangeHub(QObject):
 
     changed = Signal(object)  # a Change
     busy = Signal(bool)  # long work (a large bulk change, its undo) started / all ended
+    noticed = Signal(object)  # a Notice: what was just done, for the status bar
 
     def announce(self, kind: str, ids: frozenset[str] | set[str] | list[str] = frozenset()) -> None:
         self.changed.emit(Change(kind, frozenset(ids)))
+
+    def notify(self, text: str, step: object | None = None) -> None:
+        self.noticed.emit(Notice(text, step))
 
 
 class AppContext:

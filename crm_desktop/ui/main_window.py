@@ -48,6 +48,7 @@ from crm_desktop.ui.navigation import (
     SegmentActions,
     page_title,
 )
+from crm_desktop.ui.notice_bar import NoticeBar
 from crm_desktop.ui.placeholder_page import PlaceholderPage
 from crm_desktop.ui.trash_page import TrashPage
 
@@ -237,9 +238,11 @@ class MainWindow(QMainWindow):
         )
         for label in labels:
             label.setContentsMargins(8, 0, 8, 0)
+        self.notice_bar = NoticeBar(self.ctx)
         status = self.statusBar()
         status.addWidget(self.user_label)
         status.addWidget(self.database_label)
+        status.addWidget(self.notice_bar, 1)
         status.addPermanentWidget(self.count_label)
         status.addPermanentWidget(self.busy_label)
         status.addPermanentWidget(self.sync_label)

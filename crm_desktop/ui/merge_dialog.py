@@ -330,6 +330,9 @@ class MergeDialog(MergeView):
                 lambda result: unmerge(db, result),
                 kind=CONTACTS,
                 ids=[survivor, *others],
+                notice=self.tr("%1 مخاطب در «%2» ادغام شد.")
+                .replace("%1", display_number(len(others)))
+                .replace("%2", next(r.full_name for r in self.records if r.id == survivor)),
             )
         except UserError as error:
             self.show_error(error.message(self.ctx.lang))

@@ -234,6 +234,7 @@ class SegmentActions(QObject):
                 lambda _none: segments.restore_segment(db, segment_id),
                 kind=SEGMENTS,
                 ids=[segment_id],
+                notice=self.tr("فهرست «%1» حذف شد.").replace("%1", self.records[segment_id].name),
             )
         except UserError as exc:
             self._show_error(exc)

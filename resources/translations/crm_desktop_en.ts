@@ -215,20 +215,44 @@
         <translation>Change owner of %1 contacts</translation>
     </message>
     <message>
+        <source>%1 مخاطب بدون مسئول شد.</source>
+        <translation>Contacts left without an owner: %1.</translation>
+    </message>
+    <message>
+        <source>مسئول %1 مخاطب «%2» شد.</source>
+        <translation>Owner of %1 contacts set to “%2”.</translation>
+    </message>
+    <message>
         <source>تغییر وضعیت %1 مخاطب</source>
         <translation>Change lifecycle of %1 contacts</translation>
+    </message>
+    <message>
+        <source>وضعیت %1 مخاطب «%2» شد.</source>
+        <translation>Lifecycle of %1 contacts set to “%2”.</translation>
     </message>
     <message>
         <source>افزودن برچسب «%1» به %2 مخاطب</source>
         <translation>Add tag “%1” to %2 contacts</translation>
     </message>
     <message>
+        <source>برچسب «%1» به %2 مخاطب افزوده شد.</source>
+        <translation>Tag “%1” added to %2 contacts.</translation>
+    </message>
+    <message>
         <source>حذف برچسب «%1» از %2 مخاطب</source>
         <translation>Remove tag “%1” from %2 contacts</translation>
     </message>
     <message>
-        <source>حذف %1 مخاطب</source>
-        <translation>Delete %1 contacts</translation>
+        <source>برچسب «%1» از %2 مخاطب برداشته شد.</source>
+        <translation>Tag “%1” removed from %2 contacts.</translation>
+    </message>
+    <message>
+        <source>انتقال %1 مخاطب به سطل زباله</source>
+        <translation>Move %1 contacts to the trash</translation>
+    </message>
+    <message>
+        <source>%1 مخاطب به سطل زباله رفت.</source>
+        <translation>Moved to the trash: %1 contacts.</translation>
     </message>
     <message>
         <source>برچسب تازه</source>
@@ -1659,6 +1683,10 @@
         <source>ادغام %1 مخاطب</source>
         <translation>Merge %1 contacts</translation>
     </message>
+    <message>
+        <source>%1 مخاطب در «%2» ادغام شد.</source>
+        <translation>%1 contacts merged into “%2”.</translation>
+    </message>
 </context>
 <context>
     <name>MergeView</name>
@@ -1669,6 +1697,17 @@
     <message>
         <source>ادغام</source>
         <translation>Merge</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>واگرد</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>برگرداندن همین کار (Ctrl+Z)</source>
+        <translation>Take this back (Ctrl+Z)</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1828,10 @@
     <message>
         <source>حذف فهرست «%1»</source>
         <translation>Delete saved filter “%1”</translation>
+    </message>
+    <message>
+        <source>فهرست «%1» حذف شد.</source>
+        <translation>Saved filter “%1” deleted.</translation>
     </message>
     <message>
         <source>خطا</source>

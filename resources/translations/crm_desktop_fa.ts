@@ -215,20 +215,44 @@
             <translation>تغییر مسئول %1 مخاطب</translation>
         </message>
         <message>
+            <source>%1 مخاطب بدون مسئول شد.</source>
+            <translation>%1 مخاطب بدون مسئول شد.</translation>
+        </message>
+        <message>
+            <source>مسئول %1 مخاطب «%2» شد.</source>
+            <translation>مسئول %1 مخاطب «%2» شد.</translation>
+        </message>
+        <message>
             <source>تغییر وضعیت %1 مخاطب</source>
             <translation>تغییر وضعیت %1 مخاطب</translation>
+        </message>
+        <message>
+            <source>وضعیت %1 مخاطب «%2» شد.</source>
+            <translation>وضعیت %1 مخاطب «%2» شد.</translation>
         </message>
         <message>
             <source>افزودن برچسب «%1» به %2 مخاطب</source>
             <translation>افزودن برچسب «%1» به %2 مخاطب</translation>
         </message>
         <message>
+            <source>برچسب «%1» به %2 مخاطب افزوده شد.</source>
+            <translation>برچسب «%1» به %2 مخاطب افزوده شد.</translation>
+        </message>
+        <message>
             <source>حذف برچسب «%1» از %2 مخاطب</source>
             <translation>حذف برچسب «%1» از %2 مخاطب</translation>
         </message>
         <message>
-            <source>حذف %1 مخاطب</source>
-            <translation>حذف %1 مخاطب</translation>
+            <source>برچسب «%1» از %2 مخاطب برداشته شد.</source>
+            <translation>برچسب «%1» از %2 مخاطب برداشته شد.</translation>
+        </message>
+        <message>
+            <source>انتقال %1 مخاطب به سطل زباله</source>
+            <translation>انتقال %1 مخاطب به سطل زباله</translation>
+        </message>
+        <message>
+            <source>%1 مخاطب به سطل زباله رفت.</source>
+            <translation>%1 مخاطب به سطل زباله رفت.</translation>
         </message>
         <message>
             <source>برچسب تازه</source>
@@ -1659,6 +1683,10 @@
             <source>ادغام %1 مخاطب</source>
             <translation>ادغام %1 مخاطب</translation>
         </message>
+        <message>
+            <source>%1 مخاطب در «%2» ادغام شد.</source>
+            <translation>%1 مخاطب در «%2» ادغام شد.</translation>
+        </message>
     </context>
     <context>
         <name>MergeView</name>
@@ -1669,6 +1697,17 @@
         <message>
             <source>ادغام</source>
             <translation>ادغام</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeBar</name>
+        <message>
+            <source>واگرد</source>
+            <translation>واگرد</translation>
+        </message>
+        <message>
+            <source>برگرداندن همین کار (Ctrl+Z)</source>
+            <translation>برگرداندن همین کار (Ctrl+Z)</translation>
         </message>
     </context>
     <context>
@@ -1789,6 +1828,10 @@
         <message>
             <source>حذف فهرست «%1»</source>
             <translation>حذف فهرست «%1»</translation>
+        </message>
+        <message>
+            <source>فهرست «%1» حذف شد.</source>
+            <translation>فهرست «%1» حذف شد.</translation>
         </message>
         <message>
             <source>خطا</source>

@@ -177,7 +177,7 @@ def test_delete_moves_to_the_trash_and_undo_brings_back(
     assert page.model.rowCount() == 118
     assert page.count_label.text() == "۱۱۸ مخاطب"
     assert not set(ids) & {page.model.contact_id(r) for r in range(page.model.rowCount())}
-    assert ctx.undo_stack.undoText() == "حذف ۲ مخاطب"
+    assert ctx.undo_stack.undoText() == "انتقال ۲ مخاطب به سطل زباله"
 
     ctx.undo_stack.undo()
     assert trashed_contact_ids(ctx.db) == []

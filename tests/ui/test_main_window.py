@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QFontInfo
+from PySide6.QtGui import QFontInfo, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableView, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,7 +15,12 @@ from pytestqt.qtbot import QtBot
 from crm_desktop.models.database import Database
 from crm_desktop.services import segments
 from crm_desktop.services.contact_list import ContactFilter
-from crm_desktop.services.contacts import contact_ids, create_contact, get_contact
+from crm_desktop.services.contacts import (
+    contact_ids,
+    create_contact,
+    get_contact,
+    trashed_contact_ids,
+)
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.users import create_user, set_current_user
 from crm_desktop.ui.app import build_main_window, setup_application
@@ -235,6 +240,8 @@ def test_deleting_a_saved_filter_from_its_menu(qtbot: QtBot, window: MainWindow)
     assert nav.segment_names() == []
     assert segments.list_segments(window.db) == []
     assert window.undo_action.text() == "واگردانی حذف فهرست «سرنخ‌ها»"
+    assert window.notice_bar.label.text() == "فهرست «سرنخ‌ها» حذف شد."
+    assert window.notice_bar.isVisible()
     activate(qtbot, window)
     ctrl(window, Qt.Key.Key_Z, shift=False)
     assert nav.segment_names() == ["سرنخ‌ها"]
@@ -429,3 +436,32 @@ def test_the_first_window_fits_the_screen(qtbot: QtBot, people_db: Database) -> 
     status = window.statusBar()
     bottom = status.mapToGlobal(QPoint(status.width() // 2, status.height() - 1))
     assert available.contains(bottom) and status.isVisible()
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_moving_to_the_trash_says_so_with_undo(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.contacts_page
+    qtbot.waitUntil(lambda: page.model.rowCount() > 2)
+    table = page.table
+    for row, modifier in ((0, Qt.KeyboardModifier.NoModifier), (1, CTRL)):
+        pos = table.visualRect(page.model.index(row, 0)).center()
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, pos)
+    ids = [page.model.contact_id(0), page.model.contact_id(1)]
+    table.setFocus()
+    QTest.keySequence(table, QKeySequence(QKeySequence.StandardKey.Delete))
+    notice = window.notice_bar
+    assert notice.isVisible() and notice.label.text() == "۲ مخاطب به سطل زباله رفت."
+    assert notice.undo_button.isVisible()
+    assert set(trashed_contact_ids(window.db)) == set(ids)
+
+    qtbot.mouseClick(notice.undo_button, Qt.MouseButton.LeftButton)
+    assert trashed_contact_ids(window.db) == []
+    assert not notice.isVisible()
+
+    # Undone another way (Ctrl+Z), the notice goes too: its Undo would do something else.
+    window.contacts_page.controller.actions.delete([ids[0]])
+    assert notice.label.text() == "۱ مخاطب به سطل زباله رفت."
+    window.ctx.undo_stack.undo()
+    assert not notice.isVisible()

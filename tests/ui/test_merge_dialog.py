@@ -166,12 +166,19 @@ def test_merge_keeps_chosen_values_moves_everything_and_undoes_exactly(
     click(qtbot, dialog, "city", newer)
     click(qtbot, dialog, "lifecycle", newer)
     click(qtbot, dialog, "notes", newer)
-    with qtbot.waitSignal(dialog.merged) as merged:
+    with (
+        qtbot.waitSignal(dialog.merged) as merged,
+        qtbot.waitSignal(ctx.changes.noticed) as noticed,
+    ):
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     assert merged.args == [older]
     assert not dialog.isVisible()
 
     survivor = contacts.get_contact(db, older)
+    # The status bar says what happened, with Undo for this very step.
+    (notice,) = noticed.args
+    assert notice.text == f"۱ مخاطب در «{survivor.full_name}» ادغام شد."
+    assert notice.step is ctx.undo_stack.command(0)
     assert (survivor.city, survivor.lifecycle, survivor.notes) == (
         "تهران",
         "customer",
