@@ -113,12 +113,12 @@ def test_contacts_sheet_is_right_to_left_with_persian_headers(
         "استان",
         "نشانی",
         "تاریخ تولد",
-        "منبع",
+        "منبع سرنخ",
         "کمپین",
         "مسئول",
         "وضعیت",
         "برچسب‌ها",
-        "توضیحات",
+        "یادداشت‌ها",
     ]
     assert all(cell.font.b for cell in sheet[1])
     assert sheet.auto_filter.ref == "A1:P201"

@@ -122,12 +122,12 @@ CONTACT_COLUMNS = (
     Column("استان", "Province"),
     Column("نشانی", "Address"),
     Column("تاریخ تولد", "Birth Date"),
-    Column("منبع", "Lead Source"),
+    Column("منبع سرنخ", "Lead Source"),
     Column("کمپین", "Campaign"),
     Column("مسئول", "Owner"),
     Column("وضعیت", "Lifecycle"),
     Column("برچسب‌ها", "Tags"),
-    Column("توضیحات", "Notes"),
+    Column("یادداشت‌ها", "Notes"),
 )
 COMPANY_COLUMNS = (
     Column("نام شرکت", "Company Name"),
@@ -140,7 +140,7 @@ COMPANY_COLUMNS = (
     Column("نشانی", "Address"),
     Column("مسئول", "Owner"),
     Column("تعداد افراد", "People", INTEGER_FORMAT),
-    Column("توضیحات", "Notes"),
+    Column("یادداشت‌ها", "Notes"),
 )
 DEAL_COLUMNS = (
     Column("عنوان", "Title"),
@@ -166,7 +166,7 @@ ACTIVITY_COLUMNS = (
     Column("انجام شده", "Done"),
     Column("نتیجه", "Outcome"),
     Column("مدت (دقیقه)", "Duration (minutes)", INTEGER_FORMAT),
-    Column("توضیحات", "Notes"),
+    Column("یادداشت‌ها", "Notes"),
 )
 
 _LIFECYCLE_EN = {

@@ -184,7 +184,7 @@ COMPANY_ALIASES: dict[str, tuple[str, ...]] = {
     "city": ("شهر", "city"),
     "province": ("استان", "province", "state"),
     "owner": ("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep", "account owner"),
-    "notes": ("توضیحات", "یادداشت", "notes", "note", "description", "comments"),
+    "notes": ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments"),
 }
 
 # A deal names its customer by person, company, or both; the person is found by phone
@@ -271,7 +271,7 @@ DEAL_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "owner": ("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep"),
     "lead_source": ("منبع", "منبع سرنخ", "نحوه آشنایی", "lead source", "source"),
-    "notes": ("توضیحات", "یادداشت", "notes", "note", "description", "comments"),
+    "notes": ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments"),
 }
 
 FIELDS_BY_KIND: dict[str, tuple[str, ...]] = {

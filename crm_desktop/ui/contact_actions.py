@@ -72,7 +72,7 @@ class ContactActions(QObject):
             action = self.lifecycle_menu.addAction(lifecycle_label(value))
             action.triggered.connect(lambda _=False, v=value: self.set_lifecycle(self._ids(), v))
 
-        self.delete_action = QAction(self.tr("انتقال به سطل بازیافت"), parent)
+        self.delete_action = QAction(self.tr("انتقال به سطل زباله"), parent)
         self.delete_action.setObjectName("deleteContacts")
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -113,7 +113,7 @@ class ContactActions(QObject):
             )
         self._has_tags = bool(choices.tags)
         self.add_tag_menu.addSeparator()
-        new_tag = self.add_tag_menu.addAction(self.tr("برچسب تازه…"))
+        new_tag = self.add_tag_menu.addAction(self.tr("برچسب جدید…"))
         new_tag.setObjectName("newTag")
         new_tag.triggered.connect(self.ask_new_tag)
         self.set_enabled(self._enabled)  # new choices never enable menus with no selection
@@ -208,7 +208,7 @@ class ContactActions(QObject):
         ids = self._ids()
         dialog = QInputDialog(self._parent)
         dialog.setObjectName("newTagDialog")
-        dialog.setWindowTitle(self.tr("برچسب تازه"))
+        dialog.setWindowTitle(self.tr("برچسب جدید"))
         dialog.setLabelText(self.tr("نام برچسب:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setOkButtonText(self.tr("افزودن"))

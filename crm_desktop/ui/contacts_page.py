@@ -72,7 +72,7 @@ class ContactsView(QWidget):
         self._lay_out()
 
     def _build_top(self) -> None:
-        self.title_label = heading(self.tr("مخاطبین"))
+        self.title_label = heading(self.tr("مخاطبان"))
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("contactSearch")
@@ -84,7 +84,7 @@ class ContactsView(QWidget):
         self.filter_button.setObjectName("toggleFilters")
         self.filter_button.setCheckable(True)
         self.filter_button.setText(self.tr("فیلترها"))
-        self.new_button = QPushButton(self.tr("مخاطب تازه"))
+        self.new_button = QPushButton(self.tr("مخاطب جدید"))
         self.new_button.setObjectName("newContact")
         self.export_button = QPushButton(self.tr("خروجی اکسل…"))
         self.export_button.setObjectName("exportContacts")
@@ -538,7 +538,7 @@ class ContactsController(QObject):
         self._selection_changed()
 
     def _show_error(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("مخاطبین"), message, parent=self.page)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("مخاطبان"), message, parent=self.page)
         box.setObjectName("contactsError")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.page.error_box = box

@@ -63,7 +63,7 @@ class FirstRunDialog(QDialog):
         self.user_combo.setObjectName("firstRunUser")
         for user in users.list_users(ctx.db):
             self.user_combo.addItem(user.name, user.id)
-        self.user_combo.addItem(self.tr("شخص تازه…"), NEW_PERSON)
+        self.user_combo.addItem(self.tr("شخص جدید…"), NEW_PERSON)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("firstRunName")
         self.name_edit.setPlaceholderText(self.tr("نام و نام خانوادگی"))
@@ -84,7 +84,7 @@ class FirstRunDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("کاربر این رایانه:"), self.user_combo)
-        form.addRow(self.tr("نام شخص تازه:"), self.name_edit)
+        form.addRow(self.tr("نام شخص جدید:"), self.name_edit)
         form.addRow("", self.manager_check)
         form.addRow(self.tr("نام دفتر:"), self.office_edit)
         layout = QVBoxLayout(self)
@@ -127,7 +127,7 @@ class FirstRunDialog(QDialog):
             return chosen
         name = normalize_text(self.name_edit.text())
         if not name:
-            raise InvalidInput("نام شخص تازه را بنویسید.", "Type the new person's name.")
+            raise InvalidInput("نام شخص جدید را بنویسید.", "Type the new person's name.")
         taken = {user.username for user in users.list_users(self.ctx.db)}
         role = Role.MANAGER if self.manager_check.isChecked() else Role.REP
         return users.create_user(self.ctx.db, name, username_for(name, taken), role).id

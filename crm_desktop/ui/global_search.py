@@ -217,7 +217,7 @@ class GlobalSearchDialog(QDialog):
         groups = [
             (
                 CONTACT,
-                self.tr("مخاطبین"),
+                self.tr("مخاطبان"),
                 [(c.id, self._contact_text(c, persian)) for c in found.contacts],
             ),
             (COMPANY, self.tr("شرکت‌ها"), [(c.id, self._company_text(c)) for c in found.companies]),

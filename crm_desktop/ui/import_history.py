@@ -49,7 +49,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ImportHistory", "برگه"),
     QT_TRANSLATE_NOOP("ImportHistory", "نوع"),
     QT_TRANSLATE_NOOP("ImportHistory", "ردیف"),
-    QT_TRANSLATE_NOOP("ImportHistory", "تازه"),
+    QT_TRANSLATE_NOOP("ImportHistory", "جدید"),
     QT_TRANSLATE_NOOP("ImportHistory", "تکمیل‌شده"),
     QT_TRANSLATE_NOOP("ImportHistory", "تکراری"),
     QT_TRANSLATE_NOOP("ImportHistory", "واردنشده"),

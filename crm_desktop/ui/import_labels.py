@@ -86,10 +86,10 @@ POLICIES: tuple[tuple[str, object, object], ...] = (
     ),
     (
         "create",
-        QT_TRANSLATE_NOOP("ImportLabels", "ساختن رکورد تازه"),
+        QT_TRANSLATE_NOOP("ImportLabels", "ساختن رکورد جدید"),
         QT_TRANSLATE_NOOP(
             "ImportLabels",
-            "هر ردیف رکورد تازه‌ای می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).",
+            "هر ردیف رکورد جدیدی می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).",
         ),
     ),
 )

@@ -79,7 +79,7 @@ class DryRunPage(QWizardPage):
         self.counts = CountsView(
             [
                 self.tr("ردیف"),
-                self.tr("تازه ساخته می‌شود"),
+                self.tr("ساخته می‌شود"),
                 self.tr("تکمیل می‌شود"),
                 self.tr("تکراری"),
                 self.tr("وارد نمی‌شود"),
@@ -312,7 +312,7 @@ class ResultPage(QWizardPage):
         self.counts = CountsView(
             [
                 self.tr("ردیف"),
-                self.tr("تازه ساخته شد"),
+                self.tr("ساخته شد"),
                 self.tr("تکمیل شد"),
                 self.tr("تکراری"),
                 self.tr("وارد نشد"),

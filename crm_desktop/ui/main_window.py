@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&پرونده"))
-        self.new_contact_action = self._action(self.tr("مخاطب تازه"), "newContact", "Ctrl+N")
+        self.new_contact_action = self._action(self.tr("مخاطب جدید"), "newContact", "Ctrl+N")
         self.quit_action = self._action(self.tr("خروج"), "quit", "Ctrl+Q")
         self.file_menu.addAction(self.new_contact_action)
         self.file_menu.addSeparator()
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.edit_menu = bar.addMenu(self.tr("&ویرایش"))
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("واگردانی"))
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("واگرد"))
         self.undo_action.setObjectName("undo")
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("انجام دوباره"))

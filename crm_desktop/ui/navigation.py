@@ -32,7 +32,7 @@ CONTEXT = "MainWindow"  # lupdate reads only literal contexts below
 # ``--page`` option.
 PAGES: tuple[tuple[str, object], ...] = (
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "داشبورد")),
-    ("contacts", QT_TRANSLATE_NOOP("MainWindow", "مخاطبین")),
+    ("contacts", QT_TRANSLATE_NOOP("MainWindow", "مخاطبان")),
     ("companies", QT_TRANSLATE_NOOP("MainWindow", "شرکت‌ها")),
     ("pipeline", QT_TRANSLATE_NOOP("MainWindow", "قیف فروش")),
     ("activities", QT_TRANSLATE_NOOP("MainWindow", "فعالیت‌ها")),
@@ -199,7 +199,7 @@ class SegmentActions(QObject):
         dialog = QInputDialog(self.window)
         dialog.setObjectName("renameSegmentDialog")
         dialog.setWindowTitle(self.tr("تغییر نام فهرست ذخیره‌شده"))
-        dialog.setLabelText(self.tr("نام تازه:"))
+        dialog.setLabelText(self.tr("نام جدید:"))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setTextValue(self.records[segment_id].name)
         dialog.textValueSelected.connect(lambda name: self.rename(segment_id, name))

@@ -199,15 +199,15 @@
         <translation>Change lifecycle</translation>
     </message>
     <message>
-        <source>انتقال به سطل بازیافت</source>
-        <translation>Move to trash</translation>
-    </message>
-    <message>
         <source>بدون مسئول</source>
         <translation>No owner</translation>
     </message>
     <message>
-        <source>برچسب تازه…</source>
+        <source>انتقال به سطل زباله</source>
+        <translation>Move to trash</translation>
+    </message>
+    <message>
+        <source>برچسب جدید…</source>
         <translation>New tag…</translation>
     </message>
     <message>
@@ -255,7 +255,7 @@
         <translation>Moved to the trash: %1 contacts.</translation>
     </message>
     <message>
-        <source>برچسب تازه</source>
+        <source>برچسب جدید</source>
         <translation>New tag</translation>
     </message>
     <message>
@@ -542,16 +542,12 @@
         <translation>Save list “%1”</translation>
     </message>
     <message>
-        <source>مخاطبین</source>
+        <source>مخاطبان</source>
         <translation>Contacts</translation>
     </message>
 </context>
 <context>
     <name>ContactsView</name>
-    <message>
-        <source>مخاطبین</source>
-        <translation>Contacts</translation>
-    </message>
     <message>
         <source>جستجو در نام، شرکت، تلفن، ایمیل…</source>
         <translation>Search name, company, phone, email…</translation>
@@ -561,7 +557,11 @@
         <translation>Filters</translation>
     </message>
     <message>
-        <source>مخاطب تازه</source>
+        <source>مخاطبان</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>مخاطب جدید</source>
         <translation>New contact</translation>
     </message>
     <message>
@@ -608,7 +608,7 @@
         <translation>Rows</translation>
     </message>
     <message>
-        <source>تازه ساخته می‌شود</source>
+        <source>ساخته می‌شود</source>
         <translation>Will be created</translation>
     </message>
     <message>
@@ -815,7 +815,7 @@
         <translation>Before you start, say who uses this computer.</translation>
     </message>
     <message>
-        <source>شخص تازه…</source>
+        <source>شخص جدید…</source>
         <translation>New person…</translation>
     </message>
     <message>
@@ -843,7 +843,7 @@
         <translation>User of this computer:</translation>
     </message>
     <message>
-        <source>نام شخص تازه:</source>
+        <source>نام شخص جدید:</source>
         <translation>New person&apos;s name:</translation>
     </message>
     <message>
@@ -866,7 +866,7 @@
         <translation>The search failed: %1</translation>
     </message>
     <message>
-        <source>مخاطبین</source>
+        <source>مخاطبان</source>
         <translation>Contacts</translation>
     </message>
     <message>
@@ -913,7 +913,7 @@
         <translation>Rows</translation>
     </message>
     <message>
-        <source>تازه</source>
+        <source>جدید</source>
         <translation>Created</translation>
     </message>
     <message>
@@ -1138,12 +1138,12 @@
         <translation>A row that matches an existing record is left out and nothing changes.</translation>
     </message>
     <message>
-        <source>ساختن رکورد تازه</source>
+        <source>ساختن رکورد جدید</source>
         <translation>Create a new record</translation>
     </message>
     <message>
-        <source>هر ردیف رکورد تازه‌ای می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</source>
-        <translation>Every row creates a new record, even a duplicate (you will have to merge them later).</translation>
+        <source>هر ردیف رکورد جدیدی می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</source>
+        <translation>Every row creates a new record, even a duplicate (merge them later).</translation>
     </message>
     <message>
         <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
@@ -1390,10 +1390,6 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <source>مخاطب تازه</source>
-        <translation>New contact</translation>
-    </message>
-    <message>
         <source>خروج</source>
         <translation>Quit</translation>
     </message>
@@ -1430,7 +1426,11 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <source>واگردانی</source>
+        <source>مخاطب جدید</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>واگرد</source>
         <translation>Undo</translation>
     </message>
     <message>
@@ -1498,7 +1498,7 @@
         <translation>Dashboard</translation>
     </message>
     <message>
-        <source>مخاطبین</source>
+        <source>مخاطبان</source>
         <translation>Contacts</translation>
     </message>
     <message>
@@ -1739,7 +1739,7 @@
         <translation>Rows</translation>
     </message>
     <message>
-        <source>تازه ساخته شد</source>
+        <source>ساخته شد</source>
         <translation>Created</translation>
     </message>
     <message>
@@ -1818,7 +1818,7 @@
         <translation>Rename saved filter</translation>
     </message>
     <message>
-        <source>نام تازه:</source>
+        <source>نام جدید:</source>
         <translation>New name:</translation>
     </message>
     <message>

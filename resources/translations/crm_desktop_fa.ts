@@ -199,16 +199,16 @@
             <translation>تغییر وضعیت</translation>
         </message>
         <message>
-            <source>انتقال به سطل بازیافت</source>
-            <translation>انتقال به سطل بازیافت</translation>
-        </message>
-        <message>
             <source>بدون مسئول</source>
             <translation>بدون مسئول</translation>
         </message>
         <message>
-            <source>برچسب تازه…</source>
-            <translation>برچسب تازه…</translation>
+            <source>انتقال به سطل زباله</source>
+            <translation>انتقال به سطل زباله</translation>
+        </message>
+        <message>
+            <source>برچسب جدید…</source>
+            <translation>برچسب جدید…</translation>
         </message>
         <message>
             <source>تغییر مسئول %1 مخاطب</source>
@@ -255,8 +255,8 @@
             <translation>%1 مخاطب به سطل زباله رفت.</translation>
         </message>
         <message>
-            <source>برچسب تازه</source>
-            <translation>برچسب تازه</translation>
+            <source>برچسب جدید</source>
+            <translation>برچسب جدید</translation>
         </message>
         <message>
             <source>نام برچسب:</source>
@@ -542,16 +542,12 @@
             <translation>ذخیرهٔ فهرست «%1»</translation>
         </message>
         <message>
-            <source>مخاطبین</source>
-            <translation>مخاطبین</translation>
+            <source>مخاطبان</source>
+            <translation>مخاطبان</translation>
         </message>
     </context>
     <context>
         <name>ContactsView</name>
-        <message>
-            <source>مخاطبین</source>
-            <translation>مخاطبین</translation>
-        </message>
         <message>
             <source>جستجو در نام، شرکت، تلفن، ایمیل…</source>
             <translation>جستجو در نام، شرکت، تلفن، ایمیل…</translation>
@@ -561,8 +557,12 @@
             <translation>فیلترها</translation>
         </message>
         <message>
-            <source>مخاطب تازه</source>
-            <translation>مخاطب تازه</translation>
+            <source>مخاطبان</source>
+            <translation>مخاطبان</translation>
+        </message>
+        <message>
+            <source>مخاطب جدید</source>
+            <translation>مخاطب جدید</translation>
         </message>
         <message>
             <source>خروجی اکسل…</source>
@@ -608,8 +608,8 @@
             <translation>ردیف</translation>
         </message>
         <message>
-            <source>تازه ساخته می‌شود</source>
-            <translation>تازه ساخته می‌شود</translation>
+            <source>ساخته می‌شود</source>
+            <translation>ساخته می‌شود</translation>
         </message>
         <message>
             <source>تکمیل می‌شود</source>
@@ -815,8 +815,8 @@
             <translation>پیش از شروع، بگویید چه کسی با این رایانه کار می‌کند.</translation>
         </message>
         <message>
-            <source>شخص تازه…</source>
-            <translation>شخص تازه…</translation>
+            <source>شخص جدید…</source>
+            <translation>شخص جدید…</translation>
         </message>
         <message>
             <source>نام و نام خانوادگی</source>
@@ -843,8 +843,8 @@
             <translation>کاربر این رایانه:</translation>
         </message>
         <message>
-            <source>نام شخص تازه:</source>
-            <translation>نام شخص تازه:</translation>
+            <source>نام شخص جدید:</source>
+            <translation>نام شخص جدید:</translation>
         </message>
         <message>
             <source>نام دفتر:</source>
@@ -866,8 +866,8 @@
             <translation>جستجو انجام نشد: %1</translation>
         </message>
         <message>
-            <source>مخاطبین</source>
-            <translation>مخاطبین</translation>
+            <source>مخاطبان</source>
+            <translation>مخاطبان</translation>
         </message>
         <message>
             <source>شرکت‌ها</source>
@@ -913,8 +913,8 @@
             <translation>ردیف</translation>
         </message>
         <message>
-            <source>تازه</source>
-            <translation>تازه</translation>
+            <source>جدید</source>
+            <translation>جدید</translation>
         </message>
         <message>
             <source>تکمیل‌شده</source>
@@ -1138,12 +1138,12 @@
             <translation>ردیفی که با رکوردی موجود یکی است کنار گذاشته می‌شود و چیزی عوض نمی‌شود.</translation>
         </message>
         <message>
-            <source>ساختن رکورد تازه</source>
-            <translation>ساختن رکورد تازه</translation>
+            <source>ساختن رکورد جدید</source>
+            <translation>ساختن رکورد جدید</translation>
         </message>
         <message>
-            <source>هر ردیف رکورد تازه‌ای می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</source>
-            <translation>هر ردیف رکورد تازه‌ای می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</translation>
+            <source>هر ردیف رکورد جدیدی می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</source>
+            <translation>هر ردیف رکورد جدیدی می‌سازد، حتی اگر تکراری باشد (بعداً باید ادغامشان کنید).</translation>
         </message>
         <message>
             <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
@@ -1390,10 +1390,6 @@
             <translation>&amp;پرونده</translation>
         </message>
         <message>
-            <source>مخاطب تازه</source>
-            <translation>مخاطب تازه</translation>
-        </message>
-        <message>
             <source>خروج</source>
             <translation>خروج</translation>
         </message>
@@ -1430,8 +1426,12 @@
             <translation>&amp;ویرایش</translation>
         </message>
         <message>
-            <source>واگردانی</source>
-            <translation>واگردانی</translation>
+            <source>مخاطب جدید</source>
+            <translation>مخاطب جدید</translation>
+        </message>
+        <message>
+            <source>واگرد</source>
+            <translation>واگرد</translation>
         </message>
         <message>
             <source>انجام دوباره</source>
@@ -1498,8 +1498,8 @@
             <translation>داشبورد</translation>
         </message>
         <message>
-            <source>مخاطبین</source>
-            <translation>مخاطبین</translation>
+            <source>مخاطبان</source>
+            <translation>مخاطبان</translation>
         </message>
         <message>
             <source>شرکت‌ها</source>
@@ -1739,8 +1739,8 @@
             <translation>ردیف</translation>
         </message>
         <message>
-            <source>تازه ساخته شد</source>
-            <translation>تازه ساخته شد</translation>
+            <source>ساخته شد</source>
+            <translation>ساخته شد</translation>
         </message>
         <message>
             <source>تکمیل شد</source>
@@ -1818,8 +1818,8 @@
             <translation>تغییر نام فهرست ذخیره‌شده</translation>
         </message>
         <message>
-            <source>نام تازه:</source>
-            <translation>نام تازه:</translation>
+            <source>نام جدید:</source>
+            <translation>نام جدید:</translation>
         </message>
         <message>
             <source>تغییر نام فهرست «%1»</source>

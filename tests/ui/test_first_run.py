@@ -44,7 +44,7 @@ def test_a_fresh_database_asks_over_a_disabled_window(
     assert dialog.manager_check.isChecked()
 
     press_ok(dialog)  # no name yet
-    assert dialog.isVisible() and dialog.error_label.text() == "نام شخص تازه را بنویسید."
+    assert dialog.isVisible() and dialog.error_label.text() == "نام شخص جدید را بنویسید."
 
     type_text(dialog.name_edit, "مریم احمدی")
     type_text(dialog.office_edit, "دفتر فروش شیراز")
@@ -64,7 +64,7 @@ def test_choosing_one_of_the_existing_reps(qtbot: QtBot, db: Database) -> None:
     reza = users.create_user(db, "رضا نادری", "reza")
     window, dialog = first_window(qtbot, db)
     names = [dialog.user_combo.itemText(i) for i in range(dialog.user_combo.count())]
-    assert names == ["رضا نادری", "سارا کریمی", "شخص تازه…"]
+    assert names == ["رضا نادری", "سارا کریمی", "شخص جدید…"]
     dialog.user_combo.setCurrentIndex(0)
     assert not dialog.name_edit.isEnabled()
     press_ok(dialog)

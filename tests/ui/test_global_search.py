@@ -41,7 +41,7 @@ def test_results_come_grouped_as_you_type(
     qtbot.waitUntil(lambda: bool(dialog.hits()))
     results = dialog.results
     groups = [results.topLevelItem(i).text(0) for i in range(results.topLevelItemCount())]  # type: ignore[union-attr]
-    assert groups[:2] == ["مخاطبین", "شرکت‌ها"]
+    assert groups[:2] == ["مخاطبان", "شرکت‌ها"]
     kinds = {kind for kind, _id, _text in dialog.hits()}
     assert kinds == {"contact", "company"}
     assert any(text == company for kind, _id, text in dialog.hits() if kind == "company")

@@ -32,7 +32,7 @@ from crm_desktop.ui.placeholder_page import PlaceholderPage
 Buttons = QMessageBox.StandardButton
 TypeText = Callable[[QWidget, str], None]
 
-NAVIGATION = ["داشبورد", "مخاطبین", "شرکت‌ها", "قیف فروش", "فعالیت‌ها", "گزارش‌ها", "تنظیمات"]
+NAVIGATION = ["داشبورد", "مخاطبان", "شرکت‌ها", "قیف فروش", "فعالیت‌ها", "گزارش‌ها", "تنظیمات"]
 KEYS = ["dashboard", "contacts", "companies", "pipeline", "activities", "reports", "settings"]
 
 
@@ -239,7 +239,7 @@ def test_deleting_a_saved_filter_from_its_menu(qtbot: QtBot, window: MainWindow)
     delete.trigger()
     assert nav.segment_names() == []
     assert segments.list_segments(window.db) == []
-    assert window.undo_action.text() == "واگردانی حذف فهرست «سرنخ‌ها»"
+    assert window.undo_action.text() == "واگرد حذف فهرست «سرنخ‌ها»"
     assert window.notice_bar.label.text() == "فهرست «سرنخ‌ها» حذف شد."
     assert window.notice_bar.isVisible()
     activate(qtbot, window)

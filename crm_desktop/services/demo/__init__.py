@@ -96,7 +96,7 @@ def _refuse_non_empty(session: Session) -> None:
         if session.scalar(select(model.id).limit(1)) is not None:
             raise InvalidInput(
                 "این پایگاه داده از قبل اطلاعات دارد؛ دادهٔ نمایشی فقط در پایگاه دادهٔ "
-                "تازه و خالی ساخته می‌شود.",
+                "جدید و خالی ساخته می‌شود.",
                 "the database already holds data; demo needs a new/empty database",
             )
 
