@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 import pytest
@@ -11,7 +12,7 @@ from crm_desktop.models import Role
 from crm_desktop.models.database import Database
 from crm_desktop.services import companies, contacts, users
 from crm_desktop.services.companies import CompanyChanges
-from crm_desktop.services.fields import changes_from_text
+from crm_desktop.services.fields import ContactChanges, changes_from_text
 
 
 def add(db: Database, **fields: str) -> str:
@@ -293,3 +294,54 @@ def test_restoring_many_contacts_from_the_trash_makes_them_searchable(db: Databa
     assert contacts.count_contacts(db, someone.last_name) == found_before >= 1
     contacts.create_contact(db, changes_from_text({"first_name": "پس", "last_name": "از"}))
     assert contacts.count_contacts(db, "پس از") == 1
+
+
+# --- birth dates: one rule for the command line, the window and the importer --------
+
+TODAY = dt.date(2026, 12, 2)  # 1405/09/11
+
+
+def test_birth_date_text_follows_the_year_rule() -> None:
+    read = changes_from_text({"first_name": "x", "birth_date": "2024-01-01"}, today=TODAY)
+    assert read.birth_date == dt.date(2024, 1, 1)  # Gregorian, not the Jalali 2024
+    read = changes_from_text({"first_name": "x", "birth_date": "۱۳۶۵/۰۴/۱۲"}, today=TODAY)
+    assert read.birth_date == dt.date(1986, 7, 3)
+    for text in ("1500/01/01", "9999/12/29", "1405/09/12", "1899-12-31"):
+        with pytest.raises(InvalidInput):
+            changes_from_text({"first_name": "x", "birth_date": text}, today=TODAY)
+    assert changes_from_text({"birth_date": "1405/09/11"}, today=TODAY).birth_date == TODAY
+
+
+def test_create_refuses_a_birth_date_out_of_range_and_writes_nothing(db: Database) -> None:
+    for day in (dt.date(2121, 3, 21), TODAY + dt.timedelta(days=1), dt.date(1899, 12, 31)):
+        with pytest.raises(InvalidInput) as info:
+            contacts.create_contact(
+                db, ContactChanges(first_name="نگار", birth_date=day), today=TODAY
+            )
+        assert "تاریخ تولد" in info.value.fa and "birth date" in info.value.en
+    assert contacts.count_contacts(db) == 0
+    born_today = contacts.create_contact(
+        db, ContactChanges(first_name="نوزاد", birth_date=TODAY), today=TODAY
+    )
+    assert born_today.birth_date == TODAY
+
+
+def test_update_refuses_a_new_birth_date_out_of_range(db: Database) -> None:
+    cid = add(db, first_name="نگار", birth_date="1365/04/12")
+    with pytest.raises(InvalidInput) as info:
+        contacts.update_contact(db, cid, ContactChanges(birth_date=dt.date(2121, 3, 21)))
+    assert "۱ فروردین ۱۵۰۰" in info.value.fa and "21 March 2121" in info.value.en
+    assert contacts.get_contact(db, cid).birth_date == dt.date(1986, 7, 3)
+
+
+def test_a_stored_birth_date_is_not_checked_again_by_other_edits(db: Database) -> None:
+    # A date saved before the rule existed (here: when "today" was later) stays
+    # editable: only a changed birth date is checked.
+    later = dt.date(2200, 1, 1)
+    cid = contacts.create_contact(
+        db, ContactChanges(first_name="x", birth_date=dt.date(2121, 3, 21)), today=later
+    ).id
+    edited = contacts.update_contact(
+        db, cid, ContactChanges(city="قم", birth_date=dt.date(2121, 3, 21)), today=TODAY
+    )
+    assert (edited.city, edited.birth_date) == ("قم", dt.date(2121, 3, 21))

@@ -1452,3 +1452,72 @@ def test_filling_and_unfilling_many_contacts_keeps_search_right(
     assert contacts.count_contacts(db, "ارومیه") == 1200
     contacts.create_contact(db, changes_from_text({"first_name": "پس", "last_name": "از"}))
     assert contacts.count_contacts(db, "پس از") == 1  # the triggers are back
+
+
+# ------------------------------------------- birth dates: one rule with the command line
+
+TODAY = dt.date(2026, 12, 2)  # 1405/09/11
+
+
+def test_birth_dates_follow_the_command_lines_rule(db: Database, tmp_path: Path) -> None:
+    grid: Grid = [
+        ["نام", "نام خانوادگی", "شهر", "تاریخ تولد"],
+        ["نگار", "گرگوری", "تهران", "2024-01-01"],  # a Gregorian year: as typed
+        ["پارسا", "آینده", "قم", "1500/01/01"],  # Jalali 1500 is 2121: dropped
+        ["مانی", "دور", "یزد", "9999/12/29"],  # Gregorian 9999: dropped
+        ["سارا", "شمسی", "کرج", "1365/04/12"],
+        ["لیلا", "فارسی", "رشت", "۱۳۶۵/۰۴/۱۲"],
+        ["کیان", "فردا", "اراک", "1405/09/12"],  # one day after "today"
+        ["رها", "امروز", "ساری", "1405/09/11"],
+        ["بهار", "قدیمی", "کاشان", "1899-12-31"],  # a Gregorian year, before 1900
+        ["مهسا", "سلولی", "کرمان", dt.date(2030, 1, 1)],  # a date cell in the future
+        ["نیما", "نادرست", "تبریز", "1404/12/30"],  # Esfand 1404 has 29 days
+    ]
+    path = write_xlsx(tmp_path / "تولد.xlsx", grid, date_format="yyyy/mm/dd")
+
+    result = import_file(db, path, today=TODAY)
+
+    assert counts(result) == (10, 10, 0, 0, 0)
+    assert result.errors == []
+    column = "تاریخ تولد"
+    assert where(result.warnings) == [(r, column) for r in (3, 4, 7, 9, 10, 11)]
+    messages = {p.row: (p.message("fa"), p.message("en")) for p in result.warnings}
+    assert "آینده" in messages[3][0] and "۱۵۰۰/۰۱/۰۱" in messages[3][0]
+    assert "21 March 2121" in messages[3][1] and "future" in messages[3][1]
+    assert "Gregorian 29 December 9999" in messages[4][1] and "future" in messages[4][1]
+    assert "four digits" not in messages[4][1]
+    assert "tomorrow" in messages[7][1]
+    assert "before 1 January 1900" in messages[9][1]
+    assert "future" in messages[10][1] and "1 January 2030" in messages[10][1]
+    assert "Esfand" in messages[11][1] and "29 days" in messages[11][1]
+    for fa, en in messages.values():
+        assert "بقیهٔ ردیف وارد شد" in fa and "the rest of the row was imported" in en
+
+    people = {c.last_name: c for c in everyone(db)}
+    assert {name: c.birth_date for name, c in people.items()} == {
+        "گرگوری": dt.date(2024, 1, 1),
+        "آینده": None,
+        "دور": None,
+        "شمسی": dt.date(1986, 7, 3),
+        "فارسی": dt.date(1986, 7, 3),
+        "فردا": None,
+        "امروز": TODAY,
+        "قدیمی": None,
+        "سلولی": None,
+        "نادرست": None,
+    }
+    # The rest of each row was imported.
+    assert people["آینده"].city == "قم" and people["دور"].city == "یزد"
+
+
+def test_a_deals_close_date_may_be_in_the_future(db: Database, tmp_path: Path) -> None:
+    grid: Grid = [
+        ["عنوان معامله", "مشتری", "مرحله", "مبلغ (ریال)", "تاریخ بستن"],
+        ["قرارداد سال بعد", "علی رضایی", "مذاکره", "1000", "1406/01/15"],
+        ["قرارداد میلادی", "علی رضایی", "مذاکره", "2000", "2027-02-01"],
+    ]
+    result = import_file(db, write_xlsx(tmp_path / "deals.xlsx", grid), today=TODAY)
+    assert result.warnings == [] and result.errors == []
+    deals = deals_of(db)
+    assert deals["قرارداد سال بعد"]["expected_close"] == gregorian(1406, 1, 15)
+    assert deals["قرارداد میلادی"]["expected_close"] == dt.date(2027, 2, 1)

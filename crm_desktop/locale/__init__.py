@@ -5,16 +5,25 @@ reports all normalize and display values the same way.
 """
 
 from crm_desktop.locale.dates import (
+    FIRST_BIRTH_DATE,
+    GREGORIAN_MONTHS,
     JALALI_MONTHS,
+    LAST_JALALI_YEAR,
     WEEKDAYS,
+    Calendar,
+    check_birth_date,
+    date_from_parts,
     format_jalali,
     format_jalali_long,
     from_jalali,
     last_complete_week,
+    parse_birth_date,
+    parse_date,
     parse_jalali_date,
     to_jalali,
     week_of,
     weekday_index,
+    year_calendar,
 )
 from crm_desktop.locale.emails import normalize_email
 from crm_desktop.locale.numbers import format_number, format_rials, parse_amount
@@ -29,8 +38,14 @@ from crm_desktop.locale.text import (
 )
 
 __all__ = [
+    "FIRST_BIRTH_DATE",
+    "GREGORIAN_MONTHS",
     "JALALI_MONTHS",
+    "LAST_JALALI_YEAR",
     "WEEKDAYS",
+    "Calendar",
+    "check_birth_date",
+    "date_from_parts",
     "format_jalali",
     "format_jalali_long",
     "format_number",
@@ -44,6 +59,8 @@ __all__ = [
     "normalize_multiline",
     "normalize_text",
     "parse_amount",
+    "parse_birth_date",
+    "parse_date",
     "parse_jalali_date",
     "parse_phone",
     "search_key",
@@ -53,4 +70,5 @@ __all__ = [
     "to_persian_digits",
     "week_of",
     "weekday_index",
+    "year_calendar",
 ]

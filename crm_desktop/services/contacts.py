@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import cast
 
@@ -9,7 +10,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput, NotFound
-from crm_desktop.locale import is_mobile, sort_key
+from crm_desktop.locale import check_birth_date, is_mobile, sort_key
 from crm_desktop.models import (
     Campaign,
     Company,
@@ -61,8 +62,15 @@ def _get(session: Session, contact_id: str, *, deleted: bool | None = False) -> 
     return contact
 
 
-def _apply(session: Session, contact: Contact, changes: ContactChanges) -> None:
+def _apply(
+    session: Session, contact: Contact, changes: ContactChanges, today: dt.date | None
+) -> None:
     user_id = lookups.current_user_id(session)
+    birth = changes.birth_date
+    # Only a new value is checked: a contact saved before the rule keeps its date
+    # through edits of other fields.
+    if isinstance(birth, dt.date) and birth != contact.birth_date:
+        check_birth_date(birth, today=today)
     for name in PLAIN_FIELDS:
         value = getattr(changes, name)
         if value is not UNSET:
@@ -172,19 +180,27 @@ def _set_tags(
         session.add(ContactTag(contact_id=contact_id, tag_id=tag_id, updated_by=user_id))
 
 
-def create_contact(db: Database, changes: ContactChanges) -> ContactRecord:
+def create_contact(
+    db: Database, changes: ContactChanges, *, today: dt.date | None = None
+) -> ContactRecord:
+    """Create a contact; ``InvalidInput`` for a birth date after ``today`` (by default
+    the computer's date) or before 1900, and for a contact without a name."""
     with db.session() as session:
         contact = Contact(first_name="", last_name="")
         session.add(contact)
-        _apply(session, contact, changes)
+        _apply(session, contact, changes, today)
         reindex_contacts(session, [contact.id])
         return load_contacts(session, [contact.id])[0]
 
 
-def update_contact(db: Database, contact_id: str, changes: ContactChanges) -> ContactRecord:
+def update_contact(
+    db: Database, contact_id: str, changes: ContactChanges, *, today: dt.date | None = None
+) -> ContactRecord:
+    """Change a contact as ``create_contact`` checks it (a birth date only when it
+    changes)."""
     with db.session() as session:
         contact = _get(session, contact_id)
-        _apply(session, contact, changes)
+        _apply(session, contact, changes, today)
         reindex_contacts(session, [contact.id])
         return load_contacts(session, [contact.id])[0]
 

@@ -17,7 +17,7 @@ from crm_desktop.locale import (
     normalize_email,
     normalize_multiline,
     normalize_text,
-    parse_jalali_date,
+    parse_birth_date,
     parse_phone,
     search_key,
 )
@@ -127,11 +127,14 @@ def _optional(value: str) -> str | None:
 
 def changes_from_text(  # noqa: PLR0912 (one branch per field)
     fields: Mapping[str, str] | Iterable[tuple[str, str]],
+    *,
+    today: dt.date | None = None,
 ) -> ContactChanges:
     """Validate text values by field name; raise ``InvalidInput`` naming the culprit.
 
     Pairs may repeat a name: each ``phone`` and ``email`` adds one; for other fields
-    the last value wins.
+    the last value wins. A birth date must fall between 1900 and ``today`` (by default
+    the computer's date).
     """
     changes = ContactChanges()
     pairs = fields.items() if isinstance(fields, Mapping) else fields
@@ -156,7 +159,7 @@ def changes_from_text(  # noqa: PLR0912 (one branch per field)
                 if value:
                     changes.add_emails.append(normalize_email(value))
             case "birth_date":
-                changes.birth_date = parse_jalali_date(value) if value else None
+                changes.birth_date = parse_birth_date(value, today=today) if value else None
             case "preferred_channel":
                 changes.preferred_channel = parse_channel(value) if value else None
             case "lifecycle":

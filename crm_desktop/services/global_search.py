@@ -64,13 +64,13 @@ def _escaped(text: str) -> str:
 
 
 def _anchor_word(text: str) -> str | None:
-    """The longest query word that is also a word of the folded text as typed.
+    """The longest query word: every deal found contains it (the check in Python
+    asks for every word), so a ``LIKE`` on it narrows without losing one.
 
-    Phone-like words lose their punctuation in ``query_words``; a stored name keeps
-    it, so such a word cannot narrow the SQL side.
+    Words are cut as ``query_words`` cuts them, so "«قرارداد»،" narrows by
+    "قرارداد" instead of scanning every deal.
     """
-    typed = set(search_key(to_ascii_digits(text)).split())
-    words = [w for w in query_words(text) if w in typed]
+    words = query_words(text)
     return max(words, key=len) if words else None
 
 

@@ -6,6 +6,13 @@ national form, so that "۰۹۱۲" finds "+98912..."). Query words of three chara
 more go through the trigram index (any part of a word); shorter ones match the start
 of a word through the prefix index. Every word must match.
 
+A query is cut into words where the prefix index cuts the text (FTS5 ``unicode61``:
+letters and digits make words, anything else separates them), so punctuation typed
+beside a word ("علی،", "(علی)", «علی», "رضایی-100") finds what the word alone finds.
+Two kinds of word keep their punctuation meaningful: a phone number loses it
+("0912-123-4567" is "09121234567"), and an email address (or the start of one) stays
+whole, since the text holds it whole and the trigram index finds it there.
+
 Ordering: few matches are sorted; many are found by walking the sort-key index in
 order and keeping those that match, which stops as soon as a page is full.
 """
@@ -37,7 +44,16 @@ from sqlalchemy.orm import Session
 from crm_desktop.locale import national_digits, search_key, to_ascii_digits
 from crm_desktop.models import Base, Company, Contact, ContactEmail, ContactPhone, ContactSearch
 
-_PHONE_LIKE = re.compile(r"^[+\d][\d\-().]*$")
+_PHONE_LIKE = re.compile(r"^\+?\d[\d\-().]*$")
+# Where FTS5's unicode61 tokenizer splits text: anything but letters and digits
+# (Python's \w also takes "_", which unicode61 does not).
+_NOT_WORD = re.compile(r"[\W_]+")
+# Punctuation around a typed word. "+" may start a phone number and "@" start or end
+# part of an email address, so they stay for the checks below.
+_AROUND_WORD = re.compile(r"^[^\w+@]+|[^\w@]+$")
+# An email address or part of one ("ali.rezaei@", "@example.com"): ASCII around "@",
+# as addresses are stored; "علی@" is a name with a stray character.
+_EMAIL_LIKE = re.compile(r"^[\x21-\x7e]*(?:\w@|@\w)[\x21-\x7e]*$", re.ASCII)
 TRIGRAM = 3
 SEARCH_INDEXES = ("contact_fts", "contact_words")
 # Sorting a match costs about this many index steps of a walk (see ``should_walk``).
@@ -65,12 +81,17 @@ def search_body(
 
 
 def query_words(query: str) -> list[str]:
-    """Search key words of a query; phone-like words lose their punctuation."""
-    words = []
+    """Search key words of a query, cut where the index cuts words (see the module's
+    docstring); phone numbers lose their punctuation, email addresses keep theirs."""
+    words: list[str] = []
     for raw in search_key(to_ascii_digits(query)).split():
-        word = re.sub(r"\D", "", raw) if _PHONE_LIKE.match(raw) else raw
-        if word:
-            words.append(word)
+        token = _AROUND_WORD.sub("", raw)
+        if _PHONE_LIKE.match(token):
+            words.append(re.sub(r"\D", "", token))
+        elif _EMAIL_LIKE.match(token):
+            words.append(token)
+        else:
+            words.extend(word for word in _NOT_WORD.split(token) if word)
     return words
 
 

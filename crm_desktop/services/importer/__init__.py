@@ -14,6 +14,7 @@ The flow the wizard and ``crm-desktop import`` share:
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -149,11 +150,14 @@ def run_import(
     dry_run: bool = False,
     file_name: str = "",
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> ImportResult:
     """Import ``sheet`` with ``mapping`` in one transaction (nothing at all on a dry run).
 
     ``progress(done, total)`` is called every few hundred rows; raising
-    ``ImportCancelled`` from it cancels the import and writes nothing.
+    ``ImportCancelled`` from it cancels the import and writes nothing. A birth date
+    after ``today`` (by default the computer's date) or before 1900 is left out of its
+    row with a warning.
     """
     _check_kind(kind)
     if on_duplicate not in ON_DUPLICATE:
@@ -182,6 +186,7 @@ def run_import(
             changes=changes,
             problems=_Collector(result),
             progress=report,
+            today=today,
         )
         if not dry_run:
             # The batch row first: the change rows point at it.
@@ -260,6 +265,7 @@ def import_file(
     on_duplicate: str = "update",
     dry_run: bool = False,
     progress: Progress | None = None,
+    today: dt.date | None = None,
 ) -> ImportResult:
     """Read, map (saved mapping first) and import one sheet of a file."""
     data = read_sheet(Path(path), sheet=sheet)
@@ -274,4 +280,5 @@ def import_file(
         dry_run=dry_run,
         file_name=Path(path).name,
         progress=progress,
+        today=today,
     )

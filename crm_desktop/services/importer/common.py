@@ -25,6 +25,7 @@ from crm_desktop.models import (
 )
 from crm_desktop.services.column_mapping import NOTES
 from crm_desktop.services.importer.values import (
+    birth_date_value,
     date_value,
     email_values,
     phone_values,
@@ -245,8 +246,10 @@ class SheetImport(abc.ABC):
         changes: Changes,
         problems: Callable[[Problem, bool], None],
         progress: Progress,
+        today: dt.date | None = None,
     ) -> None:
         self.session = session
+        self.today = today  # the last day a birth date may be (None: the computer's date)
         self.sheet = sheet
         self.columns = columns
         self.policy = on_duplicate
@@ -334,14 +337,21 @@ class SheetImport(abc.ABC):
             return None
         return user_id, header, name
 
-    def date(self, row: SheetRow, name: str) -> tuple[dt.date, str] | None:
+    def date(self, row: SheetRow, name: str, *, birth: bool = False) -> tuple[dt.date, str] | None:
+        """The date of a field and its header; a cell that is no date, or (``birth``) no
+        birth date, is a warning and the rest of the row is imported."""
         cell, header = self.columns.first(row, name)
         if cell is None:
             return None
         try:
-            value = date_value(cell)
+            value = birth_date_value(cell, today=self.today) if birth else date_value(cell)
         except InvalidInput as exc:
-            self.warn(row.number, header, exc.fa, exc.en)
+            self.warn(
+                row.number,
+                header,
+                f"{exc.fa} این تاریخ وارد نشد؛ بقیهٔ ردیف وارد شد.",
+                f"{exc.en} The date was left out; the rest of the row was imported.",
+            )
             return None
         return (value, header) if value is not None else None
 

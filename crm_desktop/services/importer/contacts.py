@@ -138,7 +138,7 @@ class ContactImport(SheetImport):
             value, header = self.text(row, name)
             if value:
                 person.set(name, value, header)
-        birth = self.date(row, "birth_date")
+        birth = self.date(row, "birth_date", birth=True)
         if birth is not None:
             person.set("birth_date", *birth)
         self._named(row, person)

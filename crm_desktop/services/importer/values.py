@@ -15,19 +15,24 @@ from decimal import Decimal, InvalidOperation
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import (
     JALALI_MONTHS,
+    LAST_JALALI_YEAR,
+    Calendar,
+    check_birth_date,
+    date_from_parts,
     from_jalali,
     normalize_email,
     normalize_text,
     parse_amount,
-    parse_jalali_date,
     parse_phone,
     search_key,
     to_ascii_digits,
+    year_calendar,
 )
 from crm_desktop.services.spreadsheet import CellValue
 
 __all__ = [
     "amount_value",
+    "birth_date_value",
     "date_value",
     "email_values",
     "list_values",
@@ -83,8 +88,6 @@ _SHORT_YEAR = re.compile(r"(\d{2})[/\-.](\d{1,2})[/\-.](\d{1,2})")
 _GREGORIAN = re.compile(r"(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})")
 _DAY_FIRST = re.compile(r"(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})")
 _COMPACT_DATE = re.compile(r"(1[2-4]\d\d)(\d\d)(\d\d)")
-# A Jalali year is at most this; a typed year above it is Gregorian.
-_LAST_JALALI_YEAR = 1500
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Amounts: units at the end (tomans are ten rials), words for big numbers before them.
 _UNITS = (
@@ -274,15 +277,35 @@ def date_value(cell: CellValue) -> dt.date | None:
     """A date cell, or a date typed as text: Jalali in any common form, or Gregorian.
 
     ``1365/04/12``, ``۱۳۶۵/۴/۱۲``, ``1365-4-12``, ``1365 / 4 / 12``, ``13650412``,
-    ``65/4/12`` and ``۱۲ تیر ۱۳۶۵`` are Jalali; a year above 1500 (``1986-07-03``,
-    ``03/07/1986``) is Gregorian; Excel date cells are Gregorian dates already.
+    ``65/4/12`` and ``۱۲ تیر ۱۳۶۵`` are Jalali; a year above 1700 (``1986-07-03``,
+    ``03/07/1986``) is Gregorian, the rule of ``locale.date_from_parts``; Excel date
+    cells are Gregorian dates already.
     """
+    read = _read_date(cell)
+    return None if read is None else read[0]
+
+
+def birth_date_value(cell: CellValue, *, today: dt.date | None = None) -> dt.date | None:
+    """``date_value`` of a birth date, which must fall between 1900 and ``today`` (by
+    default the computer's date): ``InvalidInput`` says what the cell was read as."""
+    read = _read_date(cell)
+    if read is None:
+        return None
+    day, calendar, typed = read
+    return check_birth_date(day, today=today, typed=typed, calendar=calendar)
+
+
+def _read_date(cell: CellValue) -> tuple[dt.date, Calendar | None, str | None] | None:
+    """(date, the calendar a typed year was read in, the text typed) of a cell, or None
+    when it is empty. Date cells and serial numbers were typed as no text."""
     if cell is None:
         return None
     if isinstance(cell, dt.datetime):
         cell = cell.date()
     if isinstance(cell, dt.date):
-        return _typed_jalali(cell) if cell.year <= _LAST_JALALI_YEAR else cell
+        if cell.year <= LAST_JALALI_YEAR:
+            return _typed_jalali(cell), Calendar.JALALI, None
+        return cell, None, None
     if isinstance(cell, dt.time):
         # What calamine gives for a date cell before 1900 in .xlsx/.xls: a Jalali date
         # that LibreOffice turned into a date (Excel keeps such text as text).
@@ -298,17 +321,19 @@ def date_value(cell: CellValue) -> dt.date | None:
         cell = int(cell)
     if isinstance(cell, int):
         if int(cell) in _SERIAL_RANGE and not _COMPACT_DATE.fullmatch(str(cell)):
-            return _EXCEL_EPOCH + dt.timedelta(days=cell)
+            return _EXCEL_EPOCH + dt.timedelta(days=cell), None, None
         cell = str(cell)
     if not isinstance(cell, str):
         raise _bad_date(cell)
-    text = to_ascii_digits(normalize_text(cell))
+    shown = normalize_text(cell)
+    text = to_ascii_digits(shown)
     if not text:
         return None
     try:
-        return _date_text(text)
-    except (ValueError, InvalidInput):
+        day, calendar = _date_text(text)
+    except ValueError:
         raise _bad_date(cell) from None
+    return day, calendar, shown
 
 
 def _typed_jalali(cell: dt.date) -> dt.date:
@@ -331,12 +356,16 @@ def _typed_jalali(cell: dt.date) -> dt.date:
         raise _bad_date(f"{year}/{month}/{day}") from None
 
 
-def _date_text(text: str) -> dt.date:
-    """A date typed as text (ASCII digits); ValueError or InvalidInput if it is none."""
+def _date_text(text: str) -> tuple[dt.date, Calendar]:
+    """A date typed as text (ASCII digits) and the calendar its year was read in.
+
+    ``InvalidInput`` for numbers that make no date (Esfand 30 in a common year) says
+    so; ValueError for text that is no date at all.
+    """
     text = _DATE_SEPARATOR_SPACES.sub(r"\1", text).replace("\u066b", "/")
     named = _MONTH_NAME_DATE.fullmatch(text)
     if named is not None:
-        return _named_month(*named.groups())
+        return _named_month(*named.groups()), Calendar.JALALI
     text = text.split()[0]  # "1365/04/12 00:00:00" from some exports
     short = _SHORT_YEAR.fullmatch(text)
     if short is not None and int(short.group(1)) > 31:
@@ -346,13 +375,11 @@ def _date_text(text: str) -> dt.date:
         if match is not None:
             numbers = [int(g) for g in match.groups()]
             year, month, day = numbers if pattern is _GREGORIAN else numbers[::-1]
-            if year > _LAST_JALALI_YEAR:
-                return dt.date(year, month, day)
-            return from_jalali(year, month, day)
+            return date_from_parts(year, month, day, shown=text), year_calendar(year)
     compact = _COMPACT_DATE.fullmatch(text)
     if compact is not None:
-        return from_jalali(*(int(g) for g in compact.groups()))
-    return parse_jalali_date(text)
+        return from_jalali(*(int(g) for g in compact.groups())), Calendar.JALALI
+    raise ValueError(text)
 
 
 def _named_month(day: str, month: str, year: str) -> dt.date:
