@@ -28,8 +28,9 @@ from crm_desktop.locale import parse_jalali_date, to_ascii_digits, to_persian_di
 from crm_desktop.services.office import DAYS_IN_WEEK, DEFAULT_WEEKEND
 from crm_desktop.ui.display import persian_digits_enabled
 
-# The blank value: older than anyone's birth date, and inside jdatetime's range.
-EMPTY_DATE = QDate(1900, 1, 1)
+# The blank value: before the earliest birth date taken (1900-01-01), so that date
+# can be typed, and inside jdatetime's range.
+EMPTY_DATE = QDate(1800, 1, 1)
 DISPLAY_FORMAT = "yyyy/MM/dd"
 # What a date looks like while it is being typed: digits and one kind of separator.
 _PARTIAL = re.compile(r"\d{0,4}(?:([/\-.\u066b])\d{0,2}(?:\1\d{0,2})?)?", re.ASCII)
@@ -102,7 +103,7 @@ class JalaliSpinBox(QDateEdit):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        # A blank field would open the popup in 1900: start on this month instead.
+        # A blank field would open the popup in 1800: start on this month instead.
         if event.type() == QEvent.Type.Show:
             # The office may have changed its weekend since this field was made.
             paint_weekend(self.calendarWidget(), office_weekend())

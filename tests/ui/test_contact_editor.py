@@ -488,3 +488,17 @@ def test_persian_duplicate_bar_counts_in_persian_digits(
     type_text(editor.view.phones.rows[0].edit, "09125550001")
     editor.check_duplicates()
     assert "(و ۲ مخاطب دیگر)" in editor.view.duplicate_bar.label.text()
+
+
+def test_a_birth_date_in_the_future_is_refused_with_its_reason(
+    qtbot: QtBot, ctx: AppContext, open_editor: Callable[..., ContactEditor], type_text: TypeText
+) -> None:
+    editor = open_editor(None)
+    v = editor.view
+    type_text(v.first_name, "آرش")
+    v.birth_date.setFocus()
+    type_text(v.birth_date.spin_box, "1500/01/01")  # a Jalali year: 2121
+    qtbot.keyClick(v.birth_date.spin_box, Qt.Key.Key_Tab)
+    click(qtbot, v.save_button)
+    assert v.error_bar.isVisible() and "آینده" in v.error_bar.text()
+    assert count_contacts(ctx.db) == 0

@@ -300,8 +300,10 @@ def test_a_contact_added_elsewhere_appears_and_the_selection_stays(
     assert page.selected_ids() == [keep]
 
 
-def test_model_passes_the_model_tester(qtmodeltester: ModelTester, demo_db: Database) -> None:
-    setup_application(QApplication.instance(), "fa")  # type: ignore[arg-type]
+def test_model_passes_the_model_tester(
+    qtmodeltester: ModelTester, qapp: QApplication, demo_db: Database
+) -> None:
+    setup_application(qapp, "fa")
     model = ContactTableModel(demo_db)
     # pytest-qt's check() has no annotations; name the type it is called with.
     check: Callable[[ContactTableModel], None] = qtmodeltester.check

@@ -68,6 +68,10 @@ def test_round_trip(edit: JalaliDateEdit, gregorian: dt.date, shown: str) -> Non
         ("1365.4.12", dt.date(1986, 7, 3)),
         ("۱۳۶۵٫۴٫۱۲", dt.date(1986, 7, 3)),
         ("1365 / 4 / 12", dt.date(1986, 7, 3)),
+        # A year above 1700 is Gregorian, as on the command line and in imports.
+        ("1986-07-03", dt.date(1986, 7, 3)),
+        ("۱۹۸۶/۷/۳", dt.date(1986, 7, 3)),
+        ("1900-01-01", dt.date(1900, 1, 1)),  # the earliest birth date taken
     ],
 )
 def test_typed_dates(
