@@ -11,7 +11,7 @@ import unicodedata
 
 from PySide6.QtCore import QLocale
 
-from crm_desktop.locale import format_number
+from crm_desktop.locale import format_number, to_persian_digits
 
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
@@ -19,6 +19,11 @@ PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
 
 def persian_digits_enabled() -> bool:
     return QLocale().language() == QLocale.Language.Persian
+
+
+def display_digits(text: str) -> str:
+    """``text`` with its digits in the interface's language (a version, a sample number)."""
+    return to_persian_digits(text) if persian_digits_enabled() else text
 
 
 def display_number(n: int) -> str:

@@ -38,7 +38,7 @@ from crm_desktop.ui.company_page import CompanyPage
 from crm_desktop.ui.contact_editor import ContactEditor
 from crm_desktop.ui.contacts_page import ContactsPage
 from crm_desktop.ui.context import CONTACTS, SETTINGS, USERS, AppContext, Change
-from crm_desktop.ui.display import display_number, left_to_right
+from crm_desktop.ui.display import display_digits, display_number, left_to_right
 from crm_desktop.ui.duplicates_page import DuplicatesPage
 from crm_desktop.ui.global_search import GlobalSearchDialog, bring_to_front
 from crm_desktop.ui.navigation import (
@@ -373,7 +373,9 @@ class MainWindow(QMainWindow):
         box.setObjectName("aboutBox")
         box.setWindowTitle(self.tr("دربارهٔ برنامه"))
         box.setText(
-            self.tr("مدیریت ارتباط با مشتری، نسخهٔ %1").replace("%1", left_to_right(__version__))
+            self.tr("مدیریت ارتباط با مشتری، نسخهٔ %1").replace(
+                "%1", left_to_right(display_digits(__version__))
+            )
         )
         box.setInformativeText(self.tr("برای دفترهای فروش کوچک، با یا بدون اینترنت."))
         box.open()

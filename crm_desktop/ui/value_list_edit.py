@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import UserError
 from crm_desktop.locale import format_phone, normalize_email, parse_phone
-from crm_desktop.ui.display import persian_digits_enabled
+from crm_desktop.ui.display import display_digits, persian_digits_enabled
 
 PHONE, EMAIL, WEBSITE = "phone", "email", "website"
 ERROR_STYLE = "color: #b3261e;"
@@ -36,6 +36,9 @@ _QUOTED = re.compile("«([^«»]*)»")
 # A Latin example or address set into Persian prose: "example.com", "name@example.com".
 _LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9@.+\-_/:]*[A-Za-z0-9]|[A-Za-z]")
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+PLACEHOLDERS = {PHONE: "0912 123 4567", EMAIL: "name@example.com", WEBSITE: "example.com"}
 
 
 def bidi_message(message: str) -> str:
@@ -100,9 +103,9 @@ class ValidatedLineEdit(QWidget):
         # Phones, emails and URLs read left to right even in the Persian window.
         self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.edit.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.edit.setPlaceholderText(
-            {PHONE: "0912 123 4567", EMAIL: "name@example.com", WEBSITE: "example.com"}[kind]
-        )
+        # A sample phone reads in the interface's digits, as the stored ones do.
+        sample = PLACEHOLDERS[kind]
+        self.edit.setPlaceholderText(display_digits(sample) if kind == PHONE else sample)
         self.message = QLabel()
         self.message.setObjectName("fieldMessage")
         self.message.setStyleSheet(ERROR_STYLE)

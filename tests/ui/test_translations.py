@@ -299,3 +299,48 @@ def test_one_word_per_thing_in_english() -> None:
         t.text or "" for t in ET.parse(i18n.ts_path("en")).getroot().iter("translation")
     ]
     assert [t for t in translations for word in ENGLISH_GLOSSARY if word in t] == []
+
+
+LATIN_DIGIT = re.compile("[0-9]")
+# What stays Latin in the Persian interface: email addresses, file names, shortcuts.
+LATIN_ISLANDS = re.compile(r"\S+@\S+|[\w\-]+\.[A-Za-z]\w*|Ctrl\+\S+")
+
+
+def latin_digit_texts(top: QWidget) -> list[str]:
+    """Visible texts (labels, buttons, placeholders, headers, table cells) with Latin digits."""
+    texts: list[tuple[QWidget, str]] = []
+    for label in top.findChildren(QLabel):
+        texts.append((label, label.text()))
+    for button in top.findChildren(QAbstractButton):
+        texts += [(button, button.text()), (button, button.toolTip())]
+    for edit in top.findChildren(QLineEdit):
+        texts += [(edit, edit.placeholderText()), (edit, edit.text())]
+    for view in top.findChildren(QTableView):
+        model = view.model()
+        if model is None:
+            continue
+        for row in range(min(model.rowCount(), 20)):
+            for column in range(model.columnCount()):
+                texts.append((view, str(model.data(model.index(row, column)) or "")))
+    return [
+        text
+        for widget, text in texts
+        if widget.isVisibleTo(top) and LATIN_DIGIT.search(LATIN_ISLANDS.sub("", text))
+    ]
+
+
+def test_the_persian_interface_writes_persian_digits(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.contacts_page.model.rowCount() > 0)
+    assert latin_digit_texts(window) == []
+    editor = window.open_contact(contact_ids(window.db, limit=1)[0])
+    assert isinstance(editor, ContactEditor)
+    qtbot.waitExposed(editor)
+    editor.view.phones.add_row()  # an empty row shows the sample number
+    assert latin_digit_texts(editor) == []
+    window.show_page("settings")
+    assert latin_digit_texts(window) == []
+    about = window.show_about()
+    assert latin_digit_texts(about) == []
+    assert "۰" in about.text() or "۱" in about.text()  # the version, in Persian digits
+    about.close()
+    editor.close()
