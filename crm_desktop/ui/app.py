@@ -17,6 +17,7 @@ from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.first_run import ask_if_needed
 from crm_desktop.ui.i18n import install_translator
 from crm_desktop.ui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
+from crm_desktop.ui.style import install_style
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def setup_application(app: QApplication, lang: str = "fa") -> None:
         raise ValueError(f"unknown language {lang!r}; one of: {', '.join(LANGUAGES)}")
     app.setOrganizationName(SETTINGS_ORGANIZATION)
     app.setApplicationName(SETTINGS_APPLICATION)
+    install_style(app)
     if load_fonts():
         font = QFont(FONT_FAMILY)
         font.setPointSizeF(FONT_POINT_SIZE)

@@ -6,10 +6,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFontInfo, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMessageBox,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.models.database import Database
@@ -465,3 +473,56 @@ def test_moving_to_the_trash_says_so_with_undo(qtbot: QtBot, window: MainWindow)
     assert notice.label.text() == "۱ مخاطب به سطل زباله رفت."
     window.ctx.undo_stack.undo()
     assert not notice.isVisible()
+
+
+def text_box(button: QToolButton) -> QRect:
+    """Where the button's label is drawn: the pixels that differ without its text."""
+    with_text = button.grab().toImage()
+    label = button.text()
+    button.setText("")
+    without = button.grab().toImage()
+    button.setText(label)
+    box = QRect()
+    for y in range(with_text.height()):
+        for x in range(with_text.width()):
+            if with_text.pixel(x, y) != without.pixel(x, y):
+                box = box.united(QRect(x, y, 1, 1))
+    assert not box.isEmpty()
+    return box
+
+
+def arrow_box(button: QToolButton) -> QRect:
+    """Where Qt's common style draws the menu arrow of a button that opens on click: the
+    trailing bottom corner (QCommonStyle::drawComplexControl, CC_ToolButton)."""
+    size = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    rect = button.rect()
+    arrow = QRect(rect.right() + 5 - size, rect.bottom() + 1 - size + 4, size - 6, size - 6)
+    return QStyle.visualRect(button.layoutDirection(), rect, arrow)
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_menu_buttons_leave_room_for_their_arrow(
+    qtbot: QtBot, qapp: QApplication, people_db: Database, lang: str
+) -> None:
+    """The bulk actions and filter pickers open a menu: the arrow Qt draws in the
+    trailing corner must not sit on the label's last (in Persian: first-read) letter."""
+    window = build_main_window(people_db, lang)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        page = window.contacts_page
+        page.filter_button.click()
+        buttons = [
+            b
+            for b in page.findChildren(QToolButton)
+            if (b.menu() or (b.defaultAction() and b.defaultAction().menu())) is not None
+            and b.popupMode() == QToolButton.ToolButtonPopupMode.InstantPopup
+            and b.isVisibleTo(window)
+        ]
+        assert len(buttons) >= 10  # 4 bulk actions, 7 filter pickers
+        for button in buttons:
+            text, arrow = text_box(button), arrow_box(button)
+            assert not text.adjusted(-1, -1, 1, 1).intersects(arrow), button.text()
+    finally:
+        setup_application(qapp, "fa")
