@@ -36,6 +36,7 @@ from crm_desktop.services.contact_list import ContactFilter, ContactSort
 from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import display_number, left_to_right
+from crm_desktop.ui.file_dialogs import file_dialog
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +49,13 @@ Work = Callable[[Path, export.Progress], int]
 
 
 def default_file_name(kind: str, lang: str = "fa", today: dt.date | None = None) -> str:
-    """``مخاطبان-1405-09-01.xlsx``: the list's name and today's Jalali date."""
+    """``مخاطبان 1405.09.01.xlsx``: the list's name and today's Jalali date.
+
+    Dots, not hyphens, between the parts of the date: in a right-to-left line (a Persian
+    file name is one) numbers joined by hyphens come out in reverse order, by dots not.
+    """
     year, month, day = to_jalali(today or dt.date.today())
-    return f"{export.list_title(kind, lang)}-{year:04d}-{month:02d}-{day:02d}.xlsx"
+    return f"{export.list_title(kind, lang)} {year:04d}.{month:02d}.{day:02d}.xlsx"
 
 
 def default_folder() -> Path:
@@ -100,14 +105,16 @@ class ListExport(QObject):
 
     def ask(self) -> QFileDialog:
         """Open the save dialog; choosing a file starts the export."""
-        dialog = QFileDialog(self.parent_widget, self.tr("ذخیره به صورت فایل اکسل"))
+        dialog = file_dialog(
+            self.parent_widget,
+            self.tr("ذخیره به صورت فایل اکسل"),
+            save=True,
+            name_filters=[self.tr("کارپوشهٔ اکسل (*.xlsx)")],
+            folder=str(default_folder()),
+            file_name=default_file_name(self.kind, self.ctx.lang),
+            default_suffix="xlsx",
+        )
         dialog.setObjectName("exportFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(self.tr("کارپوشهٔ اکسل (*.xlsx)"))
-        dialog.setDefaultSuffix("xlsx")
-        dialog.setDirectory(str(default_folder()))
-        dialog.selectFile(default_file_name(self.kind, self.ctx.lang))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self._file_chosen)
         dialog.finished.connect(self._dialog_closed)

@@ -48,10 +48,16 @@ def ts_path(lang: str, folder: Path | None = None) -> Path:
     return (folder or translations_dir()) / f"crm_desktop_{lang}.ts"
 
 
+def qt_fixes_path(lang: str, folder: Path | None = None) -> Path:
+    """Qt's own strings that Qt's translation for ``lang`` lacks (written by hand)."""
+    return (folder or translations_dir()) / f"qt_fixes_{lang}.ts"
+
+
 def install_translator(app: QApplication, lang: str) -> bool:
     """Load our strings and Qt's own (dialog buttons...) for ``lang``; replaces earlier ones.
 
-    True when the application's translation was found.
+    True when the application's translation was found. The last one installed is asked
+    first: our fixes of Qt's strings come after Qt's translation, ours last.
     """
     for translator in _installed:
         app.removeTranslator(translator)
@@ -63,6 +69,10 @@ def install_translator(app: QApplication, lang: str) -> bool:
     if lang != "en" and qt_own.load(QLocale(lang), "qtbase", "_", qt_folder):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
+    fixes = QTranslator(app)
+    if fixes.load(f"qt_fixes_{lang}", str(translations_dir())):
+        app.installTranslator(fixes)
+        _installed.append(fixes)
     if found:
         app.installTranslator(ours)
         _installed.append(ours)
@@ -101,6 +111,21 @@ def update(folder: Path) -> None:
         if lang == SOURCE_LANGUAGE:
             _translate_to_itself(path)
         _run([_tool("pyside6-lrelease"), "-silent", str(path), "-qm", str(path.with_suffix(".qm"))])
+        fixes = qt_fixes_path(lang, folder)
+        if fixes.exists():
+            _run(
+                [
+                    _tool("pyside6-lrelease"),
+                    "-silent",
+                    str(fixes),
+                    "-qm",
+                    str(fixes.with_suffix(".qm")),
+                ]
+            )
+
+
+def _release(path: Path) -> None:
+    _run([_tool("pyside6-lrelease"), "-silent", str(path), "-qm", str(path.with_suffix(".qm"))])
 
 
 def _translate_to_itself(path: Path) -> None:
@@ -145,16 +170,20 @@ def check(folder: Path) -> list[str]:
     with tempfile.TemporaryDirectory() as scratch:
         fresh = Path(scratch)
         for lang in LANGUAGES:
-            if ts_path(lang, folder).exists():
-                shutil.copyfile(ts_path(lang, folder), ts_path(lang, fresh))
+            for path in (ts_path(lang, folder), qt_fixes_path(lang, folder)):
+                if path.exists():
+                    shutil.copyfile(path, fresh / path.name)
         update(fresh)
         for lang in LANGUAGES:
-            for suffix in (".ts", ".qm"):
-                committed = ts_path(lang, folder).with_suffix(suffix)
-                if not committed.exists() or not filecmp.cmp(
-                    committed, ts_path(lang, fresh).with_suffix(suffix), shallow=False
-                ):
-                    problems.append(f"{committed.name} is out of date: run `update`")
+            for made in (ts_path(lang, fresh), qt_fixes_path(lang, fresh)):
+                for suffix in (".ts", ".qm"):
+                    if not made.with_suffix(suffix).exists():
+                        continue
+                    committed = folder / made.with_suffix(suffix).name
+                    if not committed.exists() or not filecmp.cmp(
+                        committed, made.with_suffix(suffix), shallow=False
+                    ):
+                        problems.append(f"{committed.name} is out of date: run `update`")
     problems += [f"unfinished in English: {entry}" for entry in unfinished(ts_path("en", folder))]
     return problems
 

@@ -38,6 +38,7 @@ from crm_desktop.services.importer import guess_kind, mapping_for, preview
 from crm_desktop.services.spreadsheet import SheetData, read_sheet, sheet_names
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import display_number, isolate, left_to_right, own_direction
+from crm_desktop.ui.file_dialogs import file_dialog
 from crm_desktop.ui.import_labels import cell_text, failure_text, field_label, kind_label
 from crm_desktop.ui.import_state import SUFFIXES, ImportState, Jobs
 from crm_desktop.ui.import_tables import fill_preview, preview_table
@@ -152,10 +153,14 @@ class FilePage(QWizardPage):
     def browse(self) -> QFileDialog:
         """Ask for the file (non-modal: ``fileSelected`` sets it)."""
         folder = str(self.state.path.parent) if self.state.path else ""
-        dialog = QFileDialog(self, self.tr("انتخاب فایل برای ورود داده"), folder)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         patterns = " ".join(f"*{suffix}" for suffix in SUFFIXES)
-        dialog.setNameFilters([self.tr("صفحه‌گسترده‌ها (%1)").replace("%1", patterns)])
+        dialog = file_dialog(
+            self,
+            self.tr("انتخاب فایل برای ورود داده"),
+            save=False,
+            name_filters=[self.tr("صفحه‌گسترده‌ها (%1)").replace("%1", patterns)],
+            folder=folder,
+        )
         dialog.fileSelected.connect(lambda chosen: self.set_path(Path(chosen)))
         self.file_dialog = dialog
         dialog.open()

@@ -40,6 +40,7 @@ from crm_desktop.services.importer import (
 from crm_desktop.services.importer.problems import save_problem_rows
 from crm_desktop.ui.context import AppContext, Change
 from crm_desktop.ui.display import display_number, isolate, left_to_right
+from crm_desktop.ui.file_dialogs import file_dialog
 from crm_desktop.ui.import_labels import POLICIES, failure_text
 from crm_desktop.ui.import_labels import tr as label_tr
 from crm_desktop.ui.import_pages import RESULT_PAGE, message_label
@@ -449,10 +450,15 @@ class ResultPage(QWizardPage):
         path = self.state.path
         assert path is not None
         suggested = path.with_name(self.tr("%1 - ردیف‌های مشکل‌دار.xlsx").replace("%1", path.stem))
-        dialog = QFileDialog(self, self.tr("ذخیرهٔ ردیف‌های مشکل‌دار"), str(suggested))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters([self.tr("کارپوشه اکسل (*.xlsx)")])
-        dialog.setDefaultSuffix("xlsx")
+        dialog = file_dialog(
+            self,
+            self.tr("ذخیرهٔ ردیف‌های مشکل‌دار"),
+            save=True,
+            name_filters=[self.tr("کارپوشهٔ اکسل (*.xlsx)")],
+            folder=str(suggested.parent),
+            file_name=suggested.name,
+            default_suffix="xlsx",
+        )
         dialog.fileSelected.connect(lambda chosen: self.save_problems_to(Path(chosen)))
         self.save_dialog = dialog
         dialog.open()

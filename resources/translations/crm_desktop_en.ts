@@ -1791,7 +1791,7 @@
         <translation>Save the problem rows</translation>
     </message>
     <message>
-        <source>کارپوشه اکسل (*.xlsx)</source>
+        <source>کارپوشهٔ اکسل (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>

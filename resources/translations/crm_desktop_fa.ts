@@ -1791,8 +1791,8 @@
             <translation>ذخیرهٔ ردیف‌های مشکل‌دار</translation>
         </message>
         <message>
-            <source>کارپوشه اکسل (*.xlsx)</source>
-            <translation>کارپوشه اکسل (*.xlsx)</translation>
+            <source>کارپوشهٔ اکسل (*.xlsx)</source>
+            <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
         </message>
         <message>
             <source>در حال ذخیرهٔ %1…</source>

@@ -70,9 +70,9 @@ def partial_files(folder: Path) -> list[Path]:
 
 def test_default_file_name_is_the_list_and_the_jalali_date() -> None:
     today = dt.date(2026, 11, 22)
-    assert default_file_name("contacts", "fa", today) == "مخاطبان-1405-09-01.xlsx"
-    assert default_file_name("companies", "fa", today) == "شرکت‌ها-1405-09-01.xlsx"
-    assert default_file_name("deals", "en", today) == "Deals-1405-09-01.xlsx"
+    assert default_file_name("contacts", "fa", today) == "مخاطبان 1405.09.01.xlsx"
+    assert default_file_name("companies", "fa", today) == "شرکت‌ها 1405.09.01.xlsx"
+    assert default_file_name("deals", "en", today) == "Deals 1405.09.01.xlsx"
 
 
 def test_contacts_button_exports_the_filtered_sorted_list(
