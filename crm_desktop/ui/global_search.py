@@ -12,7 +12,7 @@ the newest search's answer is shown, older ones are dropped when they arrive.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -50,6 +50,11 @@ def bring_to_front(window: QWidget) -> None:
 
 
 RESULT_COLUMNS = 4
+DIALOG_WIDTH = 680
+ROW_PADDING = 4  # a tree row is its text's height and a few pixels
+CHROME_HEIGHT = 40  # the dialog's margins, spacing and the list's frame
+FRAME_HEIGHT = 60  # the window manager's title bar, and room around the dialog
+COLUMN_GAP = 16  # between one column's text and the next
 
 
 class GlobalSearchDialog(QDialog):
@@ -63,7 +68,6 @@ class GlobalSearchDialog(QDialog):
         self.setObjectName("globalSearch")
         self.setWindowTitle(self.tr("جستجوی همه‌جا"))
         self.setModal(False)
-        self.resize(560, 420)
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("globalSearchEdit")
@@ -79,6 +83,10 @@ class GlobalSearchDialog(QDialog):
         self.results.setIndentation(12)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Columns are fitted to the width (long names end in "…"): never a sideways scroll.
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.results.header().setStretchLastSection(False)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("globalSearchEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -87,6 +95,7 @@ class GlobalSearchDialog(QDialog):
         layout.addWidget(self.search_edit)
         layout.addWidget(self.results, 1)
         layout.addWidget(self.empty_label)
+        self._fit_to_screen()
 
         self._generation = 0
         self._jobs: dict[int, BackgroundJob] = {}  # kept until they report
@@ -237,14 +246,43 @@ class GlobalSearchDialog(QDialog):
                 item.setData(0, KIND_ROLE, kind)
                 item.setData(0, ID_ROLE, hit_id)
             header.setExpanded(True)
-        for column in range(RESULT_COLUMNS):
-            self.results.resizeColumnToContents(column)
+        self._fit_columns()
         items = self._hit_items()
         if items:
             self.results.setCurrentItem(items[0])
         typed = bool(self.search_edit.text().strip())
         self.empty_label.setText(self.tr("چیزی پیدا نشد.") if typed and not items else "")
         self.empty_label.setVisible(typed and not items)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its contents, the text columns (name, company) made
+        narrower when together they pass the list's width; numbers stay whole."""
+        view = self.results
+        wanted = [view.sizeHintForColumn(c) + COLUMN_GAP for c in range(RESULT_COLUMNS)]
+        wanted = [max(w, COLUMN_GAP) for w in wanted]
+        room = view.viewport().width() - view.indentation()
+        excess = sum(wanted) - room
+        shrinkable = [0, 1]
+        if excess > 0:
+            total = sum(wanted[c] for c in shrinkable)
+            for c in shrinkable:
+                wanted[c] -= excess * wanted[c] // max(total, 1) + 1
+        for column, width in enumerate(wanted):
+            view.setColumnWidth(column, max(width, COLUMN_GAP))
+
+    def _fit_to_screen(self) -> None:
+        """Tall enough for every result of the three kinds with their headings (so the
+        last one is not cut), within the screen."""
+        row = self.fontMetrics().height() + ROW_PADDING
+        rows = 3 * (RESULTS_PER_KIND + 1)
+        height = rows * row + self.search_edit.sizeHint().height() + CHROME_HEIGHT
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().height() - FRAME_HEIGHT
+        self.resize(DIALOG_WIDTH, min(height, available))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _contact_text(self, contact: ContactRecord, persian: bool) -> list[str]:
         if contact.phones:

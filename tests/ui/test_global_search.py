@@ -187,3 +187,39 @@ def test_enter_before_the_answer_opens_the_answer(
     assert opened
     for key in opened:
         window.windows[key].close()
+
+
+def test_a_full_answer_fits_without_scrolling(qtbot: QtBot, db: Database) -> None:
+    """Eight hits of each kind, long names among them: no sideways scroll bar, every
+    row inside the list, phones and amounts whole (names end in "…" if they must)."""
+    import datetime as dt
+
+    from crm_desktop.services.demo import generate_demo
+    from crm_desktop.ui.app import build_main_window
+
+    for _progress in generate_demo(db, contacts=400, seed=5, today=dt.date.today()):
+        pass
+    window = build_main_window(db, "fa")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = open_search(qtbot, window)
+    found = search_everything(db, "سا", limit=global_search.RESULTS_PER_KIND)
+    assert min(len(found.contacts), len(found.companies), len(found.deals)) == 8
+    dialog.show_results(found)
+    results = dialog.results
+    assert not results.horizontalScrollBar().isVisible()
+    viewport = results.viewport().rect()
+    header = results.header()
+    assert sum(header.sectionSize(c) for c in range(header.count())) <= viewport.width()
+    items = dialog._hit_items()
+    assert len(items) == 24
+    for item in items:
+        assert viewport.contains(results.visualItemRect(item)), item.text(0)
+    # The phone of a contact and the amount of a deal are shown in full.
+    for item in items:
+        column = 2 if item.data(0, global_search.KIND_ROLE) == "contact" else 3
+        text = item.text(column)
+        if text:
+            width = results.fontMetrics().horizontalAdvance(text)
+            assert width <= header.sectionSize(column), text
