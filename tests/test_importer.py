@@ -64,9 +64,7 @@ from tests.importer_files import (
 )
 from tests.office import build_once, convert, csv_import_filter, require_soffice
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "contacts-sample.xlsx"
-if not SAMPLE.exists():
-    SAMPLE = Path("/work/shared/samples/contacts-sample.xlsx")
+SAMPLE = Path(__file__).resolve().parent / "data" / "contacts-sample.xlsx"  # tests/data/README.md
 
 ALI = "+989121234567"
 

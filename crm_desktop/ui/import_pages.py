@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -297,6 +297,10 @@ class SheetPage(QWizardPage):
         return MAPPING_PAGE
 
 
+MAPPING_ROW_GAP = 2  # between one row's drop-down and the next
+PREVIEW_ROWS_SHOWN = 3  # the preview's rows kept in view below the columns
+
+
 class MappingPage(QWizardPage):
     """One row per column: its header, sample values and the field it goes to."""
 
@@ -321,7 +325,10 @@ class MappingPage(QWizardPage):
             [self.tr("ستون در فایل"), self.tr("نمونه مقدارها"), self.tr("وارد شود به عنوان")]
         )
         self.mapping_table.verticalHeader().hide()
-        self.mapping_table.verticalHeader().setDefaultSectionSize(36)
+        # As tall as a drop-down needs, no more: more columns fit without scrolling.
+        self.mapping_table.verticalHeader().setDefaultSectionSize(
+            QComboBox().sizeHint().height() + MAPPING_ROW_GAP
+        )
         self.mapping_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.mapping_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         header = self.mapping_table.horizontalHeader()
@@ -352,7 +359,7 @@ class MappingPage(QWizardPage):
         lower_layout.addWidget(self.preview_label)
         lower_layout.addWidget(self.preview_table, 1)
         lower_layout.addWidget(self.preview_error)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.mapping_table)
         splitter.addWidget(lower)
@@ -429,6 +436,28 @@ class MappingPage(QWizardPage):
             table.setCellWidget(index, 2, combo)
             self.combos.append(combo)
         self._filling = False
+        QTimer.singleShot(0, self, self._share_height)  # once the page has its size
+
+    def _share_height(self) -> None:
+        """Every column of the sheet in view when there is room, the preview keeping
+        a few rows; the user can still move the line between the two."""
+        table = self.mapping_table
+        wanted = (
+            table.horizontalHeader().sizeHint().height()
+            + table.rowCount() * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+        total = sum(self.splitter.sizes())
+        preview = self.preview_table
+        preview_rows = (
+            preview.horizontalHeader().sizeHint().height()
+            + PREVIEW_ROWS_SHOWN * preview.verticalHeader().defaultSectionSize()
+            + preview.horizontalScrollBar().sizeHint().height()
+            + 2 * preview.frameWidth()
+        )
+        lower_least = preview_rows + self.remember_check.sizeHint().height() * 2 + 12
+        upper = max(min(wanted, total - lower_least), total // 3)
+        self.splitter.setSizes([upper, total - upper])
 
     def _samples_text(self, sheet: SheetData, index: int) -> str:
         """The samples in the window's direction, each value keeping its own."""

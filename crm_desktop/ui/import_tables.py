@@ -46,6 +46,9 @@ PROBLEM_HEADERS = (
 WARNING_BACKGROUND = QColor("#fff4d6")
 WARNING_TEXT = QColor("#3d2e00")
 PREVIEW_ROW_HEIGHT = 28
+PROBLEM_COLUMN = 1
+PROBLEM_WIDTH = 260  # longer reasons end in "…"; the tooltip has them whole
+FIELD_WIDTH = 220
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -213,10 +216,12 @@ def fill_preview(table: QTableWidget, kind: str, rows: Sequence[PreviewRow], lan
     table.clear()
     table.setColumnCount(len(fields) + 2)
     table.setRowCount(len(rows))
+    # What is wrong comes right after the row number: always in view, however many
+    # fields the sheet has.
     headers = [
         QCoreApplication.translate("ImportTables", "ردیف"),
-        *(field_label(kind, f) for f in fields),
         QCoreApplication.translate("ImportTables", "ایراد"),
+        *(field_label(kind, f) for f in fields),
     ]
     table.setHorizontalHeaderLabels(headers)
     grey = QBrush(table.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -228,8 +233,11 @@ def fill_preview(table: QTableWidget, kind: str, rows: Sequence[PreviewRow], lan
             if row.skipped
             else reasons
         )
-        texts = [display_number(row.row), *(preview_text(f, row.values.get(f, "")) for f in fields)]
-        texts.append(note.replace("\n", " • "))
+        texts = [
+            display_number(row.row),
+            note.replace("\n", " • "),
+            *(preview_text(f, row.values.get(f, "")) for f in fields),
+        ]
         icon = style.standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxCritical
             if row.skipped
@@ -249,4 +257,5 @@ def fill_preview(table: QTableWidget, kind: str, rows: Sequence[PreviewRow], lan
             table.setItem(line, column, item)
     table.resizeColumnsToContents()
     for column in range(table.columnCount() - 1):
-        table.setColumnWidth(column, min(table.columnWidth(column), 220))
+        widest = PROBLEM_WIDTH if column == PROBLEM_COLUMN else FIELD_WIDTH
+        table.setColumnWidth(column, min(table.columnWidth(column), widest))

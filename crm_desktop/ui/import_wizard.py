@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from crm_desktop.ui.context import AppContext
@@ -27,8 +28,10 @@ from crm_desktop.ui.import_pages import (
 )
 from crm_desktop.ui.import_run_pages import DryRunPage, ImportPage, ResultPage
 from crm_desktop.ui.import_state import ImportState, Jobs
+from crm_desktop.ui.main_window import FRAME_ALLOWANCE
 
 WizardButton = QWizard.WizardButton
+WIZARD_SIZE = QSize(980, 760)  # made smaller to fit the screen (1366x768 laptops)
 NORMAL_BUTTONS = [
     WizardButton.Stretch,
     WizardButton.BackButton,
@@ -79,9 +82,17 @@ class ImportWizard(QWizard):
         self.import_page.running_changed.connect(self._update_buttons)
         self.import_page.finished.connect(self._imported)
         self.import_page.cancelling.connect(self._cancelling)
-        self.resize(960, 720)
+        self._fit_to_screen()
         if path is not None:
             self.file_page.set_path(Path(path))
+
+    def _fit_to_screen(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        self.resize(
+            min(WIZARD_SIZE.width(), available.width() - FRAME_ALLOWANCE.width()),
+            min(WIZARD_SIZE.height(), available.height() - FRAME_ALLOWANCE.height()),
+        )
 
     def _update_buttons(self) -> None:
         page = self.currentId()

@@ -4,7 +4,8 @@ A tool button that opens a menu on click (``InstantPopup``: the bulk actions, th
 pickers) gets a small arrow in its trailing corner, but Qt's common style reserves no
 room for it: the arrow sits on the last letter of the label, in right-to-left text the
 first one read. This style makes such a button that much wider and keeps its label clear
-of the arrow, on whichever side the layout direction puts it.
+of the arrow, on whichever side the layout direction puts it. And no dialog button
+has an icon, as on Windows, so that every Close button looks the same.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleFactory,
+    QStyleHintReturn,
     QStyleOption,
     QStyleOptionToolButton,
     QWidget,
@@ -32,6 +34,19 @@ def _arrow_without_room(option: QStyleOption | None) -> bool:
 
 
 class AppStyle(QProxyStyle):
+    def styleHint(  # noqa: N802 (Qt's name)
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,  # noqa: N803 (Qt's name)
+    ) -> int:
+        # Some desktops put icons on a dialog's standard buttons (Close, OK) and none on
+        # the others, so one Close button in the application had one: none have.
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
+
     def sizeFromContents(  # noqa: N802 (Qt's name)
         self,
         contents: QStyle.ContentsType,
