@@ -1,7 +1,11 @@
 """The ``crm-desktop`` command line: a stable interface for scripts and scheduled jobs.
 
-Exit status: 0 success; 2 bad input (one line on stderr, nothing written); 1 anything
-else. With no subcommand it opens the main window.
+Exit status: 0 success; 2 bad input, with one line on stderr and nothing written: a
+file that cannot be read or is invalid, a database path that does not exist, a
+read-only or damaged database, a full disk; 3 try again later (another writer holds
+the database), nothing written; 1 anything else: a bug, one line naming the log that
+holds its traceback. No message prints SQL or a row's values. With no subcommand it
+opens the main window.
 """
 
 from __future__ import annotations
@@ -16,12 +20,11 @@ from typing import NoReturn
 
 from crm_desktop import __version__
 from crm_desktop.cli import contacts, demo, export, importing, selfcheck
-from crm_desktop.errors import UserError
+from crm_desktop.errors import EXIT_BAD_INPUT, UserError
 from crm_desktop.paths import default_db_path, log_path
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
 PAGES = ("dashboard", "contacts", "companies", "pipeline", "activities", "reports", "settings")
 
 log = logging.getLogger(__name__)
@@ -64,7 +67,8 @@ def _report_bug(exc: BaseException) -> None:
         where = f" (details in {path})"
     except OSError:
         where = ""
-    print(f"crm-desktop: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    # Only the type: the message of a database error carries its SQL statement.
+    print(f"crm-desktop: internal error: {type(exc).__name__}{where}", file=sys.stderr)
 
 
 def _utf8_streams() -> None:
@@ -85,25 +89,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     args.db = args.db or default_db_path()
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command is None:
             return _open_window(args)
         result: int = args.run(args)
-        return result
     except UserError as exc:
-        print(f"crm-desktop: {exc.message(args.lang)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        result = _user_error(exc, args.lang)
     except KeyboardInterrupt:
         print("crm-desktop: cancelled; nothing was written", file=sys.stderr)
-        return EXIT_FAILURE
+        result = EXIT_FAILURE
     except Exception as exc:
-        _report_bug(exc)
-        return EXIT_FAILURE
+        from crm_desktop.models.database import user_error
+
+        # Last resort: a database failure that reached here untranslated.
+        error = user_error(exc, Path(args.db).expanduser().resolve())
+        if error is None:
+            _report_bug(exc)
+            return EXIT_FAILURE
+        result = _user_error(error, args.lang)
+    return result
+
+
+def _user_error(exc: UserError, lang: str) -> int:
+    print(f"crm-desktop: {exc.message(lang)}", file=sys.stderr)
+    return exc.exit_code
 
 
 def _open_window(args: argparse.Namespace) -> int:
     from crm_desktop.models.database import open_database
-    from crm_desktop.ui.app import run_app
 
-    with open_database(args.db) as db:
+    # Opened before Qt is loaded: a damaged, read-only or full database is a
+    # ``UserError`` here. (The window has no terminal; it needs to show it itself.)
+    with open_database(args.db, create=True) as db:
+        from crm_desktop.ui.app import run_app
+
         return run_app(db, lang=args.lang, page=args.page)

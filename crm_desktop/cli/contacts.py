@@ -71,7 +71,7 @@ def _line(record: ContactRecord) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db:
+    with open_database(args.db, write=False) as db:
         records = service.list_contacts(db, args.search, limit=args.limit)
     if args.json:
         json.dump([r.as_json() for r in records], sys.stdout, ensure_ascii=False, indent=1)

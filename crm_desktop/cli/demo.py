@@ -24,7 +24,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from crm_desktop.services.demo import generate_demo
 
     show_progress = sys.stderr.isatty()
-    with open_database(args.db) as db:
+    with open_database(args.db, create=True) as db:
         job = generate_demo(db, contacts=args.contacts, seed=args.seed)
         try:
             while True:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import format_number
 from crm_desktop.models.database import open_database
 
@@ -31,19 +30,13 @@ def run_export(args: argparse.Namespace) -> int:
     from crm_desktop.services import export
 
     target = export.check_target(args.file)
-    db_path = Path(args.db).expanduser()
-    if not db_path.is_file():
-        # ``open_database`` would create an empty one: exporting that helps nobody.
-        raise InvalidInput(
-            f"پایگاه دادهٔ «{db_path}» وجود ندارد.", f"the database {db_path} does not exist"
-        )
     writers: dict[str, Callable[..., int]] = {
         "contacts": export.export_contacts,
         "deals": export.export_deals,
         "activities": export.export_activities,
     }
     progress = _show_progress if sys.stderr.isatty() else None
-    with open_database(db_path) as db:
+    with open_database(args.db, write=False) as db:
         try:
             count = writers[args.kind](db, target, progress=progress, lang=args.lang)
         finally:

@@ -41,15 +41,7 @@ def run_import(args: argparse.Namespace) -> int:
     from crm_desktop.services.spreadsheet import read_sheet
 
     sheet = read_sheet(args.file, sheet=args.sheet)
-    db_path = Path(args.db)
-    if args.dry_run and not db_path.exists():
-        # A dry run writes nothing, not even a new database file: it runs against an
-        # empty one in a temporary folder.
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as folder:
-            return _import(args, sheet, Path(folder) / "dry-run.sqlite3")
-    return _import(args, sheet, db_path)
+    return _import(args, sheet, Path(args.db))
 
 
 def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
@@ -63,7 +55,8 @@ def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
         if show_progress and total:
             print(f"\r{100 * done // total}%   ", end="", file=sys.stderr, flush=True)
 
-    with open_database(db_path) as db:
+    # A dry run writes nothing (it rolls back): it opens the file as a reader.
+    with open_database(db_path, write=not args.dry_run) as db:
         kind = guess_kind(sheet)
         mapping, _saved = mapping_for(db, sheet, kind)
         result = import_sheet(
