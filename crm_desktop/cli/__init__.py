@@ -1,17 +1,18 @@
 """The ``crm-desktop`` command line: a stable interface for scripts and scheduled jobs.
 
-Exit status: 0 success; 2 bad input, with one line on stderr and nothing written: a
-file that cannot be read or is invalid, a database path that does not exist, a
-read-only or damaged database, a full disk; 3 try again later (another writer holds
-the database), nothing written; 1 anything else: a bug, one line naming the log that
-holds its traceback. No message prints SQL or a row's values. With no subcommand it
-opens the main window.
+Exit status: 0 success, also when the reader of the output stops early (``| head``);
+2 bad input, with one line on stderr and nothing written: a file that cannot be read
+or is invalid, a database path that does not exist, a read-only or damaged database, a
+full disk; 3 try again later (another writer holds the database), nothing written; 1
+anything else: a bug, one line naming the log that holds its traceback. No message
+prints SQL or a row's values. With no subcommand it opens the main window.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -82,12 +83,30 @@ def _utf8_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): a normal end for a command-line tool.
+        # Python would still flush what is left at exit and complain about the closed
+        # pipe; point stdout at nothing first (the recipe of Python's signal docs).
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_OK
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except BadUsage as exc:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except SystemExit:  # --help, --version: printed, a success
+        sys.stdout.flush()
+        return EXIT_OK
     args.db = args.db or default_db_path()
     return _run(args)
 
@@ -97,6 +116,9 @@ def _run(args: argparse.Namespace) -> int:
         if args.command is None:
             return _open_window(args)
         result: int = args.run(args)
+        sys.stdout.flush()  # here, so that a closed pipe is met while it can be handled
+    except BrokenPipeError:
+        raise
     except UserError as exc:
         result = _user_error(exc, args.lang)
     except KeyboardInterrupt:
