@@ -221,7 +221,7 @@ def test_a_bug_is_one_line_naming_the_log_and_no_sql_or_values(
     assert result.returncode == 1 and result.stdout == ""
     (line,) = result.stderr.strip().splitlines()
     log = state / "crm_desktop" / "log" / "crm-desktop.log"
-    assert line == f"crm-desktop: internal error: OperationalError (details in {log})"
+    assert line == f"crm-desktop: خطای درونی برنامه (OperationalError)؛ جزئیات در {log}"
     logged = log.read_text(encoding="utf-8")
     assert "Traceback" in logged and "INSERT INTO contacts" in logged
     # The statement is the bug's story; its values are a customer's data.

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from crm_desktop.cli.words import say
 from crm_desktop.locale import format_number
 from crm_desktop.models.database import open_database
 
@@ -20,9 +21,21 @@ KINDS = ("contacts", "deals", "activities")
 
 
 def register(commands: Any) -> None:
-    export = commands.add_parser("export", help="write a list to an .xlsx file")
-    export.add_argument("kind", choices=KINDS, metavar="contacts|deals|activities")
-    export.add_argument("file", type=Path, metavar="FILE.xlsx")
+    export = commands.add_parser(
+        "export", help=say("نوشتن یک فهرست در فایل اکسل (xlsx)", "write a list to an .xlsx file")
+    )
+    export.add_argument(
+        "kind",
+        choices=KINDS,
+        metavar="contacts|deals|activities",
+        help=say("کدام فهرست", "which list"),
+    )
+    export.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.xlsx",
+        help=say("فایلی که نوشته می‌شود", "the file to write"),
+    )
     export.set_defaults(run=run_export)
 
 
