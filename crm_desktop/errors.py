@@ -75,10 +75,10 @@ class DiskFull(DatabaseError):
     """The disk holding the database (or its backup) has no room left."""
 
     def __init__(self, path: Path | None = None) -> None:
-        where = f" (جای «{path.parent}»)" if path is not None else ""
-        where_en = f" (where {path.parent} is)" if path is not None else ""
+        where = f"؛ دیسکی که «{path}» روی آن است جایی ندارد" if path is not None else ""
+        where_en = f" ({path} is on it)" if path is not None else ""
         super().__init__(
-            f"دیسک پر است{where}؛ جا باز کنید و دوباره امتحان کنید. چیزی ذخیره نشد.",
+            f"دیسک پر است{where}. جا باز کنید و دوباره امتحان کنید؛ چیزی ذخیره نشد.",
             f"The disk is full{where_en}; free some space and try again. Nothing was saved.",
         )
 

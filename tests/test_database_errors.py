@@ -137,7 +137,12 @@ def test_a_read_only_database_opens_for_reading_only(
             open_database(path)
         with open_database(path, write=False) as db:
             assert [c.first_name for c in contacts.list_contacts(db)] == ["آرش"]
-            # A reader that tries to write anyway is told why it cannot.
+            # A reader that tries to write anyway is told why it cannot, through the
+            # ORM and on the driver connection (as the bulk row writer writes) alike.
             with pytest.raises(ReadOnlyDatabase):
                 contacts.create_contact(db, changes_from_text({"first_name": "رها"}))
+            with pytest.raises(ReadOnlyDatabase), db.session() as session:
+                driver = session.connection().connection.driver_connection
+                assert isinstance(driver, sqlite3.Connection)
+                driver.execute("DELETE FROM contacts")
     assert path.read_bytes() == before
