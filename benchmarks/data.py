@@ -23,7 +23,7 @@ def demo_database(contacts: int, seed: int = 1) -> tuple[Path, float | None]:
     for leftover in CACHE.glob(f"{partial.name}*"):
         leftover.unlink()
     start = time.perf_counter()
-    with open_database(partial) as db:
+    with open_database(partial, create=True) as db:
         for _progress in generate_demo(db, contacts=contacts, seed=seed):
             pass
     seconds = time.perf_counter() - start

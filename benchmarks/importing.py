@@ -137,7 +137,7 @@ def _sqlite_floor(imported: Path, result: dict[str, Any]) -> float:
     from crm_desktop.models.database import open_database
 
     target = imported.with_name(f"{imported.stem}-floor.sqlite3")
-    with open_database(target):
+    with open_database(target, create=True):
         pass  # migrated: the default data is there, as in any database
     source = sqlite3.connect(imported)
     out = sqlite3.connect(target, isolation_level=None)
@@ -195,7 +195,7 @@ def _run_child(what: str, xlsx: Path, db: str, *, undo: bool = False) -> None:
         from crm_desktop.models.database import open_database
 
         # The database exists before the clock starts, as on a laptop that imports.
-        with open_database(Path(db)):
+        with open_database(Path(db), create=True):
             pass
         start = time.perf_counter()
         from crm_desktop.services.importer import import_file

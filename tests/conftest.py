@@ -19,7 +19,7 @@ from crm_desktop.models.database import Database, open_database
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database made once by running every migration, copied for each test."""
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    open_database(path).close()
+    open_database(path, create=True).close()
     return path
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,19 +14,31 @@ import pytest
 
 from crm_desktop import __version__
 
+# What decides the language when --lang is not given; the machine running the tests
+# must not (an English CI image would turn every message English).
+LANGUAGE_VARIABLES = ("CRM_DESKTOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+def cli_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a command run by a test: no language chosen, UTF-8 output."""
+    base = {k: v for k, v in os.environ.items() if k not in LANGUAGE_VARIABLES}
+    return {**base, "PYTHONIOENCODING": "utf-8", **(env or {})}
+
+
+def command(db: Path | None, *args: str) -> list[str]:
+    prefix = [sys.executable, "-m", "crm_desktop"]
+    return [*prefix, "--db", str(db), *args] if db is not None else [*prefix, *args]
+
 
 def run(
     db: Path | None, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "crm_desktop"]
-    if db is not None:
-        command += ["--db", str(db)]
     return subprocess.run(
-        [*command, *args],
+        command(db, *args),
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})},
+        env=cli_env(env),
         timeout=120,
         check=False,
     )
@@ -42,6 +55,26 @@ def assert_bad_input(result: subprocess.CompletedProcess[str]) -> None:
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("crm-desktop: "), result.stderr
+
+
+SQL_WORDS = re.compile(r"\b(INSERT|SELECT|UPDATE|DELETE FROM|VALUES|WHERE)\b", re.IGNORECASE)
+PERSIAN = re.compile(r"[\u0600-\u06FF]")
+
+
+def assert_user_message(
+    result: subprocess.CompletedProcess[str], status: int = 2, *, absent: tuple[str, ...] = ()
+) -> str:
+    """What a user (or a script) checks on a failure: the exit status, one line on
+    stderr, in Persian (no --lang given), no SQL, none of the values typed; its text."""
+    assert result.returncode == status, (result.returncode, result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("crm-desktop: "), result.stderr
+    assert PERSIAN.search(lines[0]), result.stderr
+    assert not SQL_WORDS.search(lines[0]), result.stderr
+    for value in absent:
+        assert value not in result.stderr
+    return lines[0]
 
 
 CONTACT_KEYS = {

@@ -9,7 +9,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from crm_desktop.errors import DatabaseError
+from crm_desktop.errors import DatabaseBusy, DatabaseError
 from crm_desktop.models import Base
 from crm_desktop.models.database import (
     alembic_config,
@@ -28,7 +28,7 @@ def _revision(path: Path) -> str:
 
 def test_new_database_is_migrated_to_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
     path = tmp_path / "new" / "crm.sqlite3"
-    with open_database(path) as db, db.engine.connect() as conn:
+    with open_database(path, create=True) as db, db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     assert _revision(path) == head_revision()
@@ -64,7 +64,7 @@ def test_default_pipeline_and_lookups_are_in_persian(db_path: Path) -> None:
 def test_default_rows_have_the_same_ids_on_every_laptop(tmp_path: Path) -> None:
     ids = []
     for name in ("laptop1.sqlite3", "laptop2.sqlite3"):
-        open_database(tmp_path / name).close()
+        open_database(tmp_path / name, create=True).close()
         with sqlite3.connect(tmp_path / name) as conn:
             ids.append(sorted(r[0] for r in conn.execute("SELECT id FROM stages")))
     assert ids[0] == ids[1] and len(ids[0]) == 7
@@ -235,6 +235,7 @@ def test_a_database_held_by_another_writer_is_a_clear_error(db_path: Path) -> No
             holder.close()
         assert "مشغول" in caught.value.message("fa")
         assert "busy" in caught.value.message("en")
+        assert isinstance(caught.value, DatabaseBusy) and caught.value.exit_code == 3
         assert contacts.get_contact(db, ali.id).city is None
         contacts.update_contact(db, ali.id, changes_from_text({"city": "تهران"}))  # later: fine
         assert contacts.get_contact(db, ali.id).city == "تهران"

@@ -1,27 +1,35 @@
 """The ``crm-desktop`` command line: a stable interface for scripts and scheduled jobs.
 
-Exit status: 0 success; 2 bad input (one line on stderr, nothing written); 1 anything
-else. With no subcommand it opens the main window.
+Exit status: 0 success, also when the reader of the output stops early (``| head``);
+2 bad input, with one line on stderr and nothing written: a file that cannot be read
+or is invalid, a database path that does not exist, a read-only or damaged database, a
+full disk; 3 try again later (another writer holds the database), nothing written; 1
+anything else: a bug, one line naming the log that holds its traceback. No message
+prints SQL or a row's values. Messages and ``--help`` follow ``--lang`` (before or
+after the command), else ``CRM_DESKTOP_LANG``, else the system's language when it is
+Persian or English, else Persian. With no subcommand it opens the main window.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from crm_desktop import __version__
 from crm_desktop.cli import contacts, demo, export, importing, selfcheck
-from crm_desktop.errors import UserError
+from crm_desktop.cli.words import requested_language, say, use_language
+from crm_desktop.errors import EXIT_BAD_INPUT, UserError
+from crm_desktop.language import LANGUAGES
 from crm_desktop.paths import default_db_path, log_path
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
 PAGES = ("dashboard", "contacts", "companies", "pipeline", "activities", "reports", "settings")
 
 log = logging.getLogger(__name__)
@@ -32,20 +40,64 @@ class BadUsage(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with a one-line error instead of usage + message, and no exit."""
+    """argparse with a one-line error instead of usage + message, and no exit.
+
+    Every parser (each subcommand's too) takes ``--lang``, so that it can come before or
+    after the command; only the top one has a default, so a later one wins.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=argparse.SUPPRESS,
+            help=say(
+                "زبان پیام‌ها و راهنما: fa (فارسی) یا en (انگلیسی)؛ پیش‌فرض: "
+                "CRM_DESKTOP_LANG، وگرنه زبان سیستم، وگرنه فارسی",
+                "language of messages and help: fa (Persian) or en (English); default: "
+                "CRM_DESKTOP_LANG, else the system's language, else Persian",
+            ),
+        )
 
     def error(self, message: str) -> NoReturn:
         raise BadUsage(message)
 
 
-def build_parser() -> Parser:
-    parser = Parser(prog="crm-desktop", description="Offline-first CRM for a sales office.")
-    parser.add_argument("--version", action="version", version=f"crm-desktop {__version__}")
-    parser.add_argument(
-        "--db", type=Path, help="database file (default: CRM_DESKTOP_DB or the user data folder)"
+def build_parser(lang: str) -> Parser:
+    parser = Parser(
+        prog="crm-desktop",
+        description=say(
+            "CRM آفلاین برای دفتر فروش. بدون فرمان، پنجرهٔ برنامه باز می‌شود.",
+            "Offline-first CRM for a sales office. With no command it opens the window.",
+        ),
+        epilog=say(
+            "وضعیت خروج: ۰ موفق، ۲ ورودی نادرست (چیزی نوشته نمی‌شود)، "
+            "۳ بعداً دوباره امتحان کنید، ۱ خطای برنامه.",
+            "Exit status: 0 success, 2 bad input (nothing written), 3 try again later, 1 a bug.",
+        ),
     )
-    parser.add_argument("--lang", choices=("fa", "en"), default="fa")
-    parser.add_argument("--page", choices=PAGES, help="the page the window opens on")
+    parser.set_defaults(lang=lang)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"crm-desktop {__version__}",
+        help=say("نمایش نسخهٔ برنامه و خروج", "show the program's version and exit"),
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help=say(
+            "فایل پایگاه داده (پیش‌فرض: CRM_DESKTOP_DB یا پوشهٔ دادهٔ کاربر)",
+            "database file (default: CRM_DESKTOP_DB or the user data folder)",
+        ),
+    )
+    parser.add_argument(
+        "--page",
+        choices=PAGES,
+        help=say("صفحه‌ای که پنجره با آن باز می‌شود", "the page the window opens on"),
+    )
     commands = parser.add_subparsers(dest="command", parser_class=Parser, metavar="COMMAND")
     demo.register(commands)
     importing.register(commands)
@@ -61,10 +113,18 @@ def _report_bug(exc: BaseException) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as f:
             f.write("".join(traceback.format_exception(exc)))
-        where = f" (details in {path})"
+        where = say(f"؛ جزئیات در {path}", f" (details in {path})")
     except OSError:
         where = ""
-    print(f"crm-desktop: internal error: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+    # Only the type: the message of a database error carries its SQL statement.
+    name = type(exc).__name__
+    print(
+        say(
+            f"crm-desktop: خطای درونی برنامه ({name}){where}",
+            f"crm-desktop: internal error: {name}{where}",
+        ),
+        file=sys.stderr,
+    )
 
 
 def _utf8_streams() -> None:
@@ -78,32 +138,80 @@ def _utf8_streams() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    lang = requested_language(arguments)
+    use_language(lang)
     try:
-        args = parser.parse_args(argv)
+        return _main(arguments, lang)
+    except BrokenPipeError:
+        # The reader stopped early (``| head``): a normal end for a command-line tool.
+        # Python would still flush what is left at exit and complain about the closed
+        # pipe; point stdout at nothing first (the recipe of Python's signal docs).
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_OK
+
+
+def _main(arguments: list[str], lang: str) -> int:
+    parser = build_parser(lang)
+    try:
+        args = parser.parse_args(arguments)
     except BadUsage as exc:
         print(f"crm-desktop: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except SystemExit:  # --help, --version: printed, a success
+        sys.stdout.flush()
+        return EXIT_OK
+    use_language(args.lang)
     args.db = args.db or default_db_path()
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command is None:
             return _open_window(args)
         result: int = args.run(args)
-        return result
+        sys.stdout.flush()  # here, so that a closed pipe is met while it can be handled
+    except BrokenPipeError:
+        raise
     except UserError as exc:
-        print(f"crm-desktop: {exc.message(args.lang)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        result = _user_error(exc, args.lang)
     except KeyboardInterrupt:
-        print("crm-desktop: cancelled; nothing was written", file=sys.stderr)
-        return EXIT_FAILURE
+        print(
+            say(
+                "crm-desktop: لغو شد؛ چیزی نوشته نشد.",
+                "crm-desktop: cancelled; nothing was written",
+            ),
+            file=sys.stderr,
+        )
+        result = EXIT_FAILURE
     except Exception as exc:
-        _report_bug(exc)
-        return EXIT_FAILURE
+        from crm_desktop.models.database import user_error
+
+        # Last resort: a database failure that reached here untranslated.
+        error = user_error(exc, Path(args.db).expanduser().resolve())
+        if error is None:
+            _report_bug(exc)
+            return EXIT_FAILURE
+        result = _user_error(error, args.lang)
+    return result
+
+
+def _user_error(exc: UserError, lang: str) -> int:
+    print(f"crm-desktop: {exc.message(lang)}", file=sys.stderr)
+    return exc.exit_code
 
 
 def _open_window(args: argparse.Namespace) -> int:
     from crm_desktop.models.database import open_database
-    from crm_desktop.ui.app import run_app
 
-    with open_database(args.db) as db:
+    # Opened before Qt is loaded: a damaged, read-only or full database is a
+    # ``UserError`` here. (The window has no terminal; it needs to show it itself.)
+    with open_database(args.db, create=True) as db:
+        from crm_desktop.ui.app import run_app
+
         return run_app(db, lang=args.lang, page=args.page)

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from crm_desktop.cli.arguments import positive_int
+from crm_desktop.cli.words import say
 from crm_desktop.errors import InvalidInput
 from crm_desktop.models.database import open_database
 from crm_desktop.services import contacts as service
@@ -16,25 +17,56 @@ from crm_desktop.services.records import ContactRecord
 
 
 def register(commands: Any) -> None:
-    listing = commands.add_parser("contacts", help="list or search contacts")
-    listing.add_argument("--search", help="normalized search: name, company, phone, email")
-    listing.add_argument("--limit", type=positive_int, help="at most N contacts")
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing = commands.add_parser(
+        "contacts", help=say("فهرست یا جستجوی مخاطبان", "list or search contacts")
+    )
+    listing.add_argument(
+        "--search",
+        metavar="TEXT",
+        help=say(
+            "جستجوی نرمال‌شده: نام، شرکت، تلفن، ایمیل",
+            "normalized search: name, company, phone, email",
+        ),
+    )
+    listing.add_argument(
+        "--limit",
+        type=positive_int,
+        metavar="N",
+        help=say("حداکثر N مخاطب", "at most N contacts"),
+    )
+    listing.add_argument(
+        "--json", action="store_true", help=say("چاپ یک آرایهٔ JSON", "print a JSON array")
+    )
     listing.set_defaults(run=run_list)
 
-    contact = commands.add_parser("contact", help="add, edit or delete one contact")
+    contact = commands.add_parser(
+        "contact", help=say("افزودن، ویرایش یا حذف یک مخاطب", "add, edit or delete one contact")
+    )
     actions = contact.add_subparsers(dest="action", required=True, metavar="ACTION")
-    add = actions.add_parser("add", help="add a contact: FIELD=VALUE...")
-    add.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
-    add.add_argument("--json", action="store_true")
+    fields = say(
+        "فیلدها: first_name، last_name، company، job_title، phone، email، city، province، "
+        "birth_date (تاریخ شمسی)، lead_source، owner، lifecycle، tags، notes",
+        "fields: first_name, last_name, company, job_title, phone, email, city, province, "
+        "birth_date (Jalali), lead_source, owner, lifecycle, tags, notes",
+    )
+    one = say("چاپ مخاطب به شکل یک شیء JSON", "print the contact as one JSON object")
+    the_id = say("شناسهٔ مخاطب", "the contact's id")
+    add = actions.add_parser("add", help=say("افزودن یک مخاطب", "add a contact"))
+    add.add_argument("fields", nargs="+", metavar="FIELD=VALUE", help=fields)
+    add.add_argument("--json", action="store_true", help=one)
     add.set_defaults(run=run_add)
-    edit = actions.add_parser("edit", help="change fields of a contact")
-    edit.add_argument("id")
-    edit.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
-    edit.add_argument("--json", action="store_true")
+    edit = actions.add_parser(
+        "edit", help=say("تغییر فیلدهای یک مخاطب", "change fields of a contact")
+    )
+    edit.add_argument("id", metavar="ID", help=the_id)
+    edit.add_argument("fields", nargs="+", metavar="FIELD=VALUE", help=fields)
+    edit.add_argument("--json", action="store_true", help=one)
     edit.set_defaults(run=run_edit)
-    delete = actions.add_parser("delete", help="move a contact to the trash")
-    delete.add_argument("id")
+    delete = actions.add_parser(
+        "delete",
+        help=say("حذف یک مخاطب (برگشت‌پذیر در پنجره)", "move a contact to the trash"),
+    )
+    delete.add_argument("id", metavar="ID", help=the_id)
     delete.set_defaults(run=run_delete)
 
 
@@ -71,7 +103,7 @@ def _line(record: ContactRecord) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    with open_database(args.db) as db:
+    with open_database(args.db, write=False) as db:
         records = service.list_contacts(db, args.search, limit=args.limit)
     if args.json:
         json.dump([r.as_json() for r in records], sys.stdout, ensure_ascii=False, indent=1)

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from crm_desktop.cli.arguments import positive_int
+from crm_desktop.cli.words import say
 from crm_desktop.locale import format_number
 from crm_desktop.models.database import open_database
 
@@ -14,9 +15,33 @@ DEFAULT_CONTACTS = 2000
 
 
 def register(commands: Any) -> None:
-    demo = commands.add_parser("demo", help="fill a new database with realistic demo data")
-    demo.add_argument("--contacts", type=positive_int, default=DEFAULT_CONTACTS, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo = commands.add_parser(
+        "demo",
+        help=say(
+            "ساختن دادهٔ نمایشی واقعی در پایگاه داده‌ای تازه",
+            "fill a new database with realistic demo data",
+        ),
+    )
+    demo.add_argument(
+        "--contacts",
+        type=positive_int,
+        default=DEFAULT_CONTACTS,
+        metavar="N",
+        help=say(
+            f"شمار مخاطبان (پیش‌فرض {format_number(DEFAULT_CONTACTS)})",
+            f"how many contacts (default {DEFAULT_CONTACTS})",
+        ),
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help=say(
+            "عدد آغاز تصادفی: هر عدد همیشه همان داده را می‌سازد",
+            "random seed: the same seed always makes the same data",
+        ),
+    )
     demo.set_defaults(run=run_demo)
 
 
@@ -24,7 +49,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from crm_desktop.services.demo import generate_demo
 
     show_progress = sys.stderr.isatty()
-    with open_database(args.db) as db:
+    with open_database(args.db, create=True) as db:
         job = generate_demo(db, contacts=args.contacts, seed=args.seed)
         try:
             while True:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.errors import InvalidInput
+from crm_desktop.cli.words import say
 from crm_desktop.locale import format_number
 from crm_desktop.models.database import open_database
 
@@ -21,9 +21,21 @@ KINDS = ("contacts", "deals", "activities")
 
 
 def register(commands: Any) -> None:
-    export = commands.add_parser("export", help="write a list to an .xlsx file")
-    export.add_argument("kind", choices=KINDS, metavar="contacts|deals|activities")
-    export.add_argument("file", type=Path, metavar="FILE.xlsx")
+    export = commands.add_parser(
+        "export", help=say("نوشتن یک فهرست در فایل اکسل (xlsx)", "write a list to an .xlsx file")
+    )
+    export.add_argument(
+        "kind",
+        choices=KINDS,
+        metavar="contacts|deals|activities",
+        help=say("کدام فهرست", "which list"),
+    )
+    export.add_argument(
+        "file",
+        type=Path,
+        metavar="FILE.xlsx",
+        help=say("فایلی که نوشته می‌شود", "the file to write"),
+    )
     export.set_defaults(run=run_export)
 
 
@@ -31,19 +43,13 @@ def run_export(args: argparse.Namespace) -> int:
     from crm_desktop.services import export
 
     target = export.check_target(args.file)
-    db_path = Path(args.db).expanduser()
-    if not db_path.is_file():
-        # ``open_database`` would create an empty one: exporting that helps nobody.
-        raise InvalidInput(
-            f"پایگاه دادهٔ «{db_path}» وجود ندارد.", f"the database {db_path} does not exist"
-        )
     writers: dict[str, Callable[..., int]] = {
         "contacts": export.export_contacts,
         "deals": export.export_deals,
         "activities": export.export_activities,
     }
     progress = _show_progress if sys.stderr.isatty() else None
-    with open_database(db_path) as db:
+    with open_database(args.db, write=False) as db:
         try:
             count = writers[args.kind](db, target, progress=progress, lang=args.lang)
         finally:

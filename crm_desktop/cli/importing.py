@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crm_desktop.cli.words import say
 from crm_desktop.locale import format_number, to_persian_digits
 
 if TYPE_CHECKING:
@@ -21,19 +22,41 @@ if TYPE_CHECKING:
 
 
 def register(commands: Any) -> None:
-    parser = commands.add_parser("import", help="import a spreadsheet (.xlsx .xls .ods .csv)")
-    parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the first)")
+    parser = commands.add_parser(
+        "import",
+        help=say(
+            "ورود اطلاعات از صفحه‌گسترده (xlsx، xls، ods، csv)",
+            "import a spreadsheet (.xlsx .xls .ods .csv)",
+        ),
+    )
     parser.add_argument(
-        "--dry-run", action="store_true", help="show what would happen, write nothing"
+        "file", type=Path, metavar="FILE", help=say("فایلی که خوانده می‌شود", "the file to read")
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help=say("برگه‌ای که خوانده شود (پیش‌فرض: نخستین)", "the sheet to read (default: the first)"),
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=say("نشان دادن نتیجه بی آن‌که چیزی نوشته شود", "show what would happen, write nothing"),
     )
     parser.add_argument(
         "--on-duplicate",
         choices=("update", "skip", "create"),
         default="update",
-        help="a row matching a contact: fill its empty fields (default), skip it, or create anyway",
+        help=say(
+            "ردیفی که با مخاطبی موجود جور است: پر کردن فیلدهای خالی آن (پیش‌فرض)، "
+            "رد کردن آن ردیف، یا ساختن مخاطبی دیگر",
+            "a row matching a contact: fill its empty fields (default), skip it, or create anyway",
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=say("چاپ نتیجه به شکل یک شیء JSON", "print the result as one JSON object"),
+    )
     parser.set_defaults(run=run_import)
 
 
@@ -41,15 +64,7 @@ def run_import(args: argparse.Namespace) -> int:
     from crm_desktop.services.spreadsheet import read_sheet
 
     sheet = read_sheet(args.file, sheet=args.sheet)
-    db_path = Path(args.db)
-    if args.dry_run and not db_path.exists():
-        # A dry run writes nothing, not even a new database file: it runs against an
-        # empty one in a temporary folder.
-        import tempfile
-
-        with tempfile.TemporaryDirectory() as folder:
-            return _import(args, sheet, Path(folder) / "dry-run.sqlite3")
-    return _import(args, sheet, db_path)
+    return _import(args, sheet, Path(args.db))
 
 
 def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
@@ -63,7 +78,8 @@ def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
         if show_progress and total:
             print(f"\r{100 * done // total}%   ", end="", file=sys.stderr, flush=True)
 
-    with open_database(db_path) as db:
+    # A dry run writes nothing (it rolls back): it opens the file as a reader.
+    with open_database(db_path, write=not args.dry_run) as db:
         kind = guess_kind(sheet)
         mapping, _saved = mapping_for(db, sheet, kind)
         result = import_sheet(

@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from crm_desktop.cli.words import say
 from crm_desktop.models.database import Database, open_database
 
 # The offscreen platform cannot hand a window's minimum size to a window manager and
@@ -36,7 +37,11 @@ TIME_LIMIT_MS = 3000
 
 def register(commands: Any) -> None:
     selfcheck = commands.add_parser(
-        "selfcheck", help="open every main screen offscreen once and print timings"
+        "selfcheck",
+        help=say(
+            "یک بار باز کردن همهٔ صفحه‌های اصلی بی‌نمایش و چاپ زمان‌ها",
+            "open every main screen offscreen once and print timings",
+        ),
     )
     selfcheck.set_defaults(run=run_selfcheck)
 
