@@ -51,7 +51,7 @@ class DatabaseMissing(DatabaseError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"پایگاه دادهٔ «{path}» وجود ندارد؛ نشانی را بررسی کنید (--db یا CRM_DESKTOP_DB). "
-            "پایگاه تازه را «crm-desktop demo» یا نخستین اجرای برنامه می‌سازد.",
+            "پایگاه جدید را «crm-desktop demo» یا نخستین اجرای برنامه می‌سازد.",
             f"the database {path} does not exist; check the path (--db or CRM_DESKTOP_DB). "
             "A new one is made by 'crm-desktop demo' or by the window's first run.",
         )
@@ -101,7 +101,7 @@ class DamagedDatabase(DatabaseError):
     def __init__(self, path: Path, backup: Path | None = None) -> None:
         pattern = f"{path.name}.before-*.bak"
         if backup is not None:
-            fa_hint = f"تازه‌ترین نسخهٔ پشتیبان کنار آن «{backup.name}» است"
+            fa_hint = f"جدیدترین نسخهٔ پشتیبان کنار آن «{backup.name}» است"
             en_hint = f"the newest backup beside it is {backup.name}"
         else:
             fa_hint = f"نسخه‌های پشتیبان کنار آن به نام «{pattern}» نگه داشته می‌شوند"

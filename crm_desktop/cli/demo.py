@@ -18,7 +18,7 @@ def register(commands: Any) -> None:
     demo = commands.add_parser(
         "demo",
         help=say(
-            "ساختن دادهٔ نمایشی واقعی در پایگاه داده‌ای تازه",
+            "ساختن دادهٔ نمایشی واقعی در پایگاه داده‌ای جدید",
             "fill a new database with realistic demo data",
         ),
     )
