@@ -21,6 +21,7 @@ from crm_desktop.errors import DamagedDatabase
 from crm_desktop.models.database import backup_file, open_database
 from crm_desktop.services import contacts
 from crm_desktop.services.demo import generate_demo
+from crm_desktop.services.fields import changes_from_text
 from tests.importer_files import write_big_contacts
 from tests.test_cli import assert_user_message, run
 from tests.test_cli_disks import rows_of
@@ -125,17 +126,22 @@ def test_nothing_is_written_into_a_damaged_file(
     assert not Path(f"{damaged}-wal").exists()
 
 
-def test_the_window_refuses_a_damaged_file_before_it_opens(damaged: Path) -> None:
+def test_the_window_opens_a_damaged_file_for_reading_and_refuses_writes(damaged: Path) -> None:
+    """The window opens the file as a reader (a page-by-page check of a big file would
+    hold up its first paint), checks it in the background, and from then on nothing is
+    written (tests/ui/test_startup_checks.py shows what the user sees)."""
     before = damaged.read_bytes()
-    # With no command the window opens; here it must not get that far.
-    result = run(damaged, env={"QT_QPA_PLATFORM": "offscreen"})
-    _damaged_message(assert_user_message(result, 2))
-    assert damaged.read_bytes() == before
     with pytest.raises(DamagedDatabase):
-        open_database(damaged, create=True)  # what the window asks for
-    # Reading alone opens; the damage shows where it is met.
-    with open_database(damaged, write=False) as db, pytest.raises(DamagedDatabase):
-        contacts.list_contacts(db)
+        open_database(damaged, create=True)  # a writer is refused at once
+    with open_database(damaged, create=True, write=False) as db:
+        with pytest.raises(DamagedDatabase) as checked:
+            db.verify()
+        _damaged_message(checked.value.message("fa"))
+        with pytest.raises(DamagedDatabase):
+            contacts.create_contact(db, changes_from_text({"first_name": "کیوان"}))
+        with pytest.raises(DamagedDatabase):
+            contacts.list_contacts(db)  # the damage shows where it is met
+    assert damaged.read_bytes() == before
 
 
 # ------------------------------------------------------------- another writer

@@ -520,7 +520,7 @@ def test_cli_speaks_persian_by_default(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == (
         f"crm-desktop: پایگاه دادهٔ «{tmp_path / 'nothing.sqlite3'}» وجود ندارد؛ نشانی را "
-        "بررسی کنید (--db یا CRM_DESKTOP_DB). پایگاه تازه را «crm-desktop demo» یا نخستین "
+        "بررسی کنید (--db یا CRM_DESKTOP_DB). پایگاه جدید را «crm-desktop demo» یا نخستین "
         "اجرای برنامه می‌سازد."
     )
     assert list(tmp_path.iterdir()) == []

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from crm_desktop.errors import UserError
 from crm_desktop.models.database import Database
 from crm_desktop.paths import resources_dir
 from crm_desktop.ui.bug_report import install_excepthook
@@ -17,6 +18,7 @@ from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.first_run import ask_if_needed
 from crm_desktop.ui.i18n import install_translator
 from crm_desktop.ui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
+from crm_desktop.ui.startup_checks import StartupChecks, startup_error_box
 from crm_desktop.ui.style import install_style
 
 log = logging.getLogger(__name__)
@@ -89,9 +91,18 @@ def run_app(db: Database, *, lang: str = "fa", page: str | None = None) -> int:
     # A bug in a slot is logged and reported in a dialog instead of only on stderr.
     previous_hook = install_excepthook(window)
     first_run = ask_if_needed(window.ctx, window)
+    checks = StartupChecks(window, db, lang)
+    checks.start()
     try:
         status = app.exec()
     finally:
         sys.excepthook = previous_hook
-    del first_run
+    del first_run, checks
     return status
+
+
+def show_startup_error(error: UserError, lang: str = "fa") -> None:
+    """Say why the database cannot be opened, in a box (the window has no terminal)."""
+    app = ensure_application()
+    setup_application(app, lang)
+    startup_error_box(error, lang).exec()

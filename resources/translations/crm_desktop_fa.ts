@@ -1889,6 +1889,17 @@
         </message>
     </context>
     <context>
+        <name>StartupChecks</name>
+        <message>
+            <source>پایگاه داده باز نشد</source>
+            <translation>پایگاه داده باز نشد</translation>
+        </message>
+        <message>
+            <source>پایگاه داده</source>
+            <translation>پایگاه داده</translation>
+        </message>
+    </context>
+    <context>
         <name>TrashModel</name>
         <message>
             <source>نام و نام خانوادگی</source>
