@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm_desktop.errors import UserError
@@ -45,10 +45,13 @@ def _warn(window: QWidget, error: UserError, lang: str) -> QMessageBox:
     return box
 
 
-class StartupChecks:
+class StartupChecks(QObject):
     """Runs the checks for ``window`` and keeps what it shows (for tests to read)."""
 
+    finished = Signal()  # the file was checked (or needed no check)
+
     def __init__(self, window: QWidget, db: Database, lang: str) -> None:
+        super().__init__(window)
         self.window, self.db, self.lang = window, db, lang
         self.box: QMessageBox | None = None
         self.job: BackgroundJob | None = None
@@ -56,13 +59,17 @@ class StartupChecks:
     def start(self) -> None:
         if self.db.refusal is not None:  # read-only: nothing to wait for
             self.box = _warn(self.window, self.db.refusal, self.lang)
+            self.finished.emit()
             return
         self.job = BackgroundJob(0, self.db.verify)
+        self.job.signals.done.connect(self.finished)
         self.job.signals.failed.connect(self._failed)
         _check_pool().start(self.job)
 
     def _failed(self, _generation: int, error: object) -> None:
         if isinstance(error, UserError):
             self.box = _warn(self.window, error, self.lang)
+            self.finished.emit()
         else:
+            self.finished.emit()
             raise error if isinstance(error, BaseException) else RuntimeError(error)

@@ -66,10 +66,8 @@ def test_a_healthy_file_gets_no_box(qtbot: QtBot, people_db) -> None:
     window = build_main_window(people_db, "fa")
     qtbot.addWidget(window)
     checks = StartupChecks(window, people_db, "fa")
-    checks.start()
-    assert checks.job is not None
-    with qtbot.waitSignal(checks.job.signals.done, timeout=15_000):
-        pass
+    with qtbot.waitSignal(checks.finished, timeout=15_000):
+        checks.start()
     assert checks.box is None and people_db.refusal is None
 
 
