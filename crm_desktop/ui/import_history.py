@@ -266,7 +266,7 @@ class ImportHistoryDialog(QDialog):
         assert isinstance(step, ImportStep)
         self._working = False
         self.status_label.setText(
-            isolate(step.file_name) + ": " + outcome_text(step.kind, outcome, undone=undo)
+            outcome_text(step.kind, outcome, undone=undo, file_name=step.file_name)
         )
         self.reload()
         self.reverted.emit(undo)

@@ -101,14 +101,22 @@ def confirm_undo(
     return box
 
 
-def outcome_text(kind: str, outcome: UndoResult, *, undone: bool) -> str:
-    """What an undo (or redo) did, a line per kind of effect."""
+def outcome_text(
+    kind: str, outcome: UndoResult, *, undone: bool, file_name: str | None = None
+) -> str:
+    """What an undo (or redo) did, a line per kind of effect (first naming the file)."""
     effect = outcome.effect
-    lines = [
-        QCoreApplication.translate("ImportUndo", "ورود داده برگردانده شد.")
-        if undone
-        else QCoreApplication.translate("ImportUndo", "ورود داده دوباره انجام شد.")
-    ]
+    if file_name is not None:
+        head = (
+            QCoreApplication.translate("ImportUndo", "ورود داده از %1 برگردانده شد.")
+            if undone
+            else QCoreApplication.translate("ImportUndo", "ورود داده از %1 دوباره انجام شد.")
+        ).replace("%1", isolate(file_name))
+    elif undone:
+        head = QCoreApplication.translate("ImportUndo", "ورود داده برگردانده شد.")
+    else:
+        head = QCoreApplication.translate("ImportUndo", "ورود داده دوباره انجام شد.")
+    lines = [head]
     if effect.created:
         text = (
             QCoreApplication.translate("ImportUndo", "برداشته شد: %1")

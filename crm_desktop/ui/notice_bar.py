@@ -35,6 +35,7 @@ class NoticeBar(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.label)
         layout.addWidget(self.undo_button)
+        layout.addStretch(1)  # Undo right after the words it takes back
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SHOWN_MS)

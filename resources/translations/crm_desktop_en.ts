@@ -1266,6 +1266,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>ورود داده از %1 برگردانده شد.</source>
+        <translation>The import from %1 was undone.</translation>
+    </message>
+    <message>
+        <source>ورود داده از %1 دوباره انجام شد.</source>
+        <translation>The import from %1 was redone.</translation>
+    </message>
+    <message>
         <source>ورود داده برگردانده شد.</source>
         <translation>The import was undone.</translation>
     </message>

@@ -1266,6 +1266,14 @@
             <translation>انصراف</translation>
         </message>
         <message>
+            <source>ورود داده از %1 برگردانده شد.</source>
+            <translation>ورود داده از %1 برگردانده شد.</translation>
+        </message>
+        <message>
+            <source>ورود داده از %1 دوباره انجام شد.</source>
+            <translation>ورود داده از %1 دوباره انجام شد.</translation>
+        </message>
+        <message>
             <source>ورود داده برگردانده شد.</source>
             <translation>ورود داده برگردانده شد.</translation>
         </message>
