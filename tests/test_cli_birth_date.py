@@ -4,24 +4,12 @@ date in the future or before 1900 is bad input (exit 2, one line, nothing writte
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "crm_desktop", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
-        check=False,
-    )
+from tests.test_cli import run
 
 
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:

@@ -8,11 +8,8 @@ the read-only checks to keep the file fast.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -51,6 +48,7 @@ from crm_desktop.services.export import (
 from crm_desktop.services.fields import LIFECYCLE_NAMES
 from crm_desktop.services.spreadsheet import read_sheet
 from crm_desktop.services.users import create_user, list_users
+from tests.test_cli import run as cli
 
 TODAY = dt.date(2026, 11, 22)
 JALALI_DATE = re.compile(r"\d{4}/\d{2}/\d{2}")
@@ -466,18 +464,6 @@ def test_an_exported_file_imports_again_as_the_same_contacts(
 
 
 # -- the command line ---------------------------------------------------------------------
-
-
-def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "crm_desktop", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
-        check=False,
-    )
 
 
 def test_cli_exports_contacts_and_says_where(demo_db: Database, tmp_path: Path) -> None:

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.global_search import search_everything
 from crm_desktop.services.search import query_words
+from tests.test_cli import run
 
 # Latin, Persian and the punctuation a Persian keyboard types.
 PUNCTUATION = list(",.;:!?()[]{}<>\"'`-_/\\|*&%$#^~=+…–—«»،؛؟٪٫٬")
@@ -196,18 +194,6 @@ def test_any_name_word_beside_any_punctuation(
         query = punctuation + word if before else word + punctuation
         assert contact_id in contacts.contact_ids(db, query), query
         assert contacts.contact_ids(db, query) == contacts.contact_ids(db, word), query
-
-
-def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "crm_desktop", "--db", str(db), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
-        check=False,
-    )
 
 
 def test_command_line_search_beside_punctuation(db_path: Path, db: Database) -> None:

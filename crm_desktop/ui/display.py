@@ -7,11 +7,12 @@ language around.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 from PySide6.QtCore import QLocale
 
-from crm_desktop.locale import format_number, to_persian_digits
+from crm_desktop.locale import format_jalali, format_number, to_persian_digits
 
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
@@ -24,6 +25,17 @@ def persian_digits_enabled() -> bool:
 def display_digits(text: str) -> str:
     """``text`` with its digits in the interface's language (a version, a sample number)."""
     return to_persian_digits(text) if persian_digits_enabled() else text
+
+
+def moment_text(local: dt.datetime) -> str:
+    """``۱۴۰۵/۰۹/۰۱ ۱۴:۰۵``: a local date and time, Jalali, left to right."""
+    day = format_jalali(local.date(), persian_digits=False)
+    return left_to_right(display_digits(f"{day} {local:%H:%M}"))
+
+
+def stored_moment_text(when: dt.datetime) -> str:
+    """``moment_text`` of a time the database keeps (naive UTC), in local time."""
+    return moment_text(when.replace(tzinfo=dt.UTC).astimezone())
 
 
 def display_number(n: int) -> str:

@@ -16,8 +16,9 @@ from typing import Any
 from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFileSystemModel, QLineEdit, QWidget
 
-from crm_desktop.locale import format_jalali
-from crm_desktop.ui.display import display_digits, left_to_right, persian_digits_enabled
+from crm_desktop.ui.display import (
+    moment_text,
+)
 
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 DATE_COLUMN = 3  # QFileSystemModel: name, size, type, date modified
@@ -38,10 +39,7 @@ class JalaliDates(QIdentityProxyModel):
             if isinstance(source, QFileSystemModel):
                 stamp = source.lastModified(self.mapToSource(index))
                 if stamp.isValid():
-                    moment = dt.datetime.fromtimestamp(stamp.toSecsSinceEpoch())
-                    persian = persian_digits_enabled()
-                    day = format_jalali(moment.date(), persian_digits=persian)
-                    return left_to_right(f"{day} {display_digits(moment.strftime('%H:%M'))}")
+                    return moment_text(dt.datetime.fromtimestamp(stamp.toSecsSinceEpoch()))
         return super().data(index, role)
 
 

@@ -31,15 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import UserError
-from crm_desktop.locale import format_jalali, to_persian_digits
-from crm_desktop.services.importer import ImportSummary, UndoResult, import_effect, list_imports
+from crm_desktop.services.importer import ImportSummary, UndoResult, list_imports
 from crm_desktop.ui.context import AppContext, Change
-from crm_desktop.ui.display import display_number, isolate, left_to_right, persian_digits_enabled
+from crm_desktop.ui.display import (
+    display_number,
+    isolate,
+    stored_moment_text,
+)
 from crm_desktop.ui.import_labels import kind_label
 from crm_desktop.ui.import_steps import ImportStep, start_revert
 from crm_desktop.ui.import_tables import ListModel
-from crm_desktop.ui.import_undo import confirm_undo, outcome_text
+from crm_desktop.ui.import_undo import ask_to_undo, outcome_text
 from crm_desktop.ui.widgets import list_table
 
 CONTEXT = "ImportHistory"
@@ -67,10 +69,7 @@ def tr(text: object) -> str:
 
 def when_text(when: dt.datetime) -> str:
     """``۱۴۰۵/۰۹/۰۱ ۱۴:۰۵`` in local time (the database keeps UTC)."""
-    local = when.replace(tzinfo=dt.UTC).astimezone()
-    persian = persian_digits_enabled()
-    text = f"{format_jalali(local.date(), persian_digits=persian)} {local:%H:%M}"
-    return left_to_right(to_persian_digits(text) if persian else text)
+    return stored_moment_text(when)
 
 
 class ImportHistoryModel(ListModel):
@@ -227,13 +226,13 @@ class ImportHistoryDialog(QDialog):
             self._revert_now(chosen, undo=False)
             return
         self.error_label.clear()
-        try:
-            effect = import_effect(self.ctx.db, chosen.id)
-        except UserError as error:
-            self.error_label.setText(error.message(self.ctx.lang))
-            return
-        self.confirm_box = confirm_undo(
-            self, chosen.file_name, effect, lambda: self._revert_now(chosen, undo=True)
+        self.confirm_box = ask_to_undo(
+            self,
+            self.ctx,
+            chosen.id,
+            chosen.file_name,
+            on_yes=lambda: self._revert_now(chosen, undo=True),
+            on_error=self.error_label.setText,
         )
 
     def _revert_now(self, chosen: ImportSummary, *, undo: bool) -> None:

@@ -32,7 +32,6 @@ from crm_desktop.services.importer import (
     ImportCancelled,
     ImportResult,
     UndoResult,
-    import_effect,
     list_imports,
     run_import,
     save_mapping,
@@ -47,7 +46,7 @@ from crm_desktop.ui.import_pages import RESULT_PAGE, message_label
 from crm_desktop.ui.import_state import ImportState, Jobs
 from crm_desktop.ui.import_steps import ImportStep, ProgressRelay, start_import, start_revert
 from crm_desktop.ui.import_tables import CountsView, ProblemsModel, problems_table
-from crm_desktop.ui.import_undo import confirm_undo, outcome_text
+from crm_desktop.ui.import_undo import ask_to_undo, outcome_text
 
 
 def _progress_bar(name: str) -> QProgressBar:
@@ -384,12 +383,14 @@ class ResultPage(QWizardPage):
             self._toggle_now()
             return
         self.error_label.clear()
-        try:
-            effect = import_effect(self.ctx.db, result.import_id)
-        except UserError as error:
-            self.error_label.setText(error.message(self.ctx.lang))
-            return
-        self.confirm_box = confirm_undo(self, self.state.file_name, effect, self._toggle_now)
+        self.confirm_box = ask_to_undo(
+            self,
+            self.ctx,
+            result.import_id,
+            self.state.file_name,
+            on_yes=self._toggle_now,
+            on_error=self.error_label.setText,
+        )
 
     def _toggle_now(self) -> None:
         """On the undo stack when the import is the step there, else a step of its own."""

@@ -11,7 +11,9 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from crm_desktop.services.importer import ImportEffect, LeftAlone, UndoResult
+from crm_desktop.errors import UserError
+from crm_desktop.services.importer import ImportEffect, LeftAlone, UndoResult, import_effect
+from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import display_number, isolate
 from crm_desktop.ui.import_labels import left_alone_text
 
@@ -55,6 +57,25 @@ def records_text(counts: Mapping[str, int]) -> str:
                 )
             )
     return QCoreApplication.translate("ImportUndo", "، ").join(parts)
+
+
+def ask_to_undo(
+    parent: QWidget,
+    ctx: AppContext,
+    import_id: str,
+    file_name: str,
+    *,
+    on_yes: Callable[[], None],
+    on_error: Callable[[str], None],
+) -> QMessageBox | None:
+    """Ask, with what it will do, before undoing an import (non-modal); ``on_yes`` runs
+    on "undo". None (and ``on_error`` told why) when the import cannot be read."""
+    try:
+        effect = import_effect(ctx.db, import_id)
+    except UserError as error:
+        on_error(error.message(ctx.lang))
+        return None
+    return confirm_undo(parent, file_name, effect, on_yes)
 
 
 def confirm_undo(

@@ -18,11 +18,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from crm_desktop.locale import format_jalali, to_persian_digits
 from crm_desktop.models.database import Database
 from crm_desktop.services.contacts import get_contacts, trashed_contact_ids
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.ui.display import left_to_right, persian_digits_enabled
+from crm_desktop.ui.display import (
+    stored_moment_text,
+)
 from crm_desktop.ui.duplicates_model import emails_text, phones_text
 from crm_desktop.ui.table_model import RecordTableModel
 
@@ -41,11 +42,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def deleted_text(when: dt.datetime) -> str:
     """``۱۴۰۵/۰۹/۰۱ ۱۴:۰۵`` in local time (the database keeps UTC)."""
-    local = when.replace(tzinfo=dt.UTC).astimezone()
-    persian = persian_digits_enabled()
-    clock = local.strftime("%H:%M")
-    text = f"{format_jalali(local.date(), persian_digits=persian)} {clock}"
-    return left_to_right(to_persian_digits(text) if persian else text)
+    return stored_moment_text(when)
 
 
 def _cells(record: ContactRecord) -> tuple[str, ...]:
