@@ -52,10 +52,10 @@ def report():
 APP = (
     _FIRST_PAINT
     + """
-from crm_desktop.models.database import open_database
+from crm_desktop.models.database import open_for_window
 from crm_desktop.ui.app import build_main_window, ensure_application
 app = ensure_application()
-db = open_database(sys.argv[1])
+db = open_for_window(sys.argv[1])
 window = build_main_window(db, "fa", page="contacts")
 watcher = FirstPaint()
 window.stack.currentWidget().installEventFilter(watcher)

@@ -207,14 +207,12 @@ def _user_error(exc: UserError, lang: str) -> int:
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    from crm_desktop.models.database import open_database
+    from crm_desktop.models.database import open_for_window
 
-    # Opened for reading: the page-by-page check of a big file would hold up the first
-    # paint, so the window runs it in the background (and refuses writes if it fails).
     # A file that cannot be opened, or whose first screens meet damage, is said in a
     # box as well: a window has no terminal to read the line on stderr.
     try:
-        with open_database(args.db, create=True, write=False) as db:
+        with open_for_window(args.db) as db:
             from crm_desktop.ui.app import run_app
 
             return run_app(db, lang=args.lang, page=args.page)

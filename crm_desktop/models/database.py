@@ -448,3 +448,10 @@ def open_database(
     if not write and not new and not _writable(path):
         db.refuse_writes(ReadOnlyDatabase(path))  # said at once, not at the first save
     return db
+
+
+def open_for_window(path: Path | str) -> Database:
+    """The window's database: made on the first run, opened as a reader so that the
+    page-by-page check of a big file does not hold up the first paint (the window runs
+    ``Database.verify`` in the background, and a damaged file then refuses writes)."""
+    return open_database(path, create=True, write=False)
