@@ -95,13 +95,18 @@ def measure(rows: int = 50_000, rounds: int = 3) -> dict[str, Any]:
     calamine = [_child("calamine", xlsx, None) for _ in range(rounds)]
     imports = []
     with tempfile.TemporaryDirectory() as folder:
+        uncaptured = []
         for attempt in range(rounds):
             imports.append(_child("import", xlsx, Path(folder) / f"import-{attempt}.sqlite3"))
+            uncaptured.append(
+                _child("import", xlsx, Path(folder) / f"bare-{attempt}.sqlite3", "--no-capture")
+            )
         floor = _child("sqlite", xlsx, Path(folder) / "import-0.sqlite3")
         undone = _child("import", xlsx, Path(folder) / "undo.sqlite3", "--undo")
     openpyxl_read = _child("openpyxl", xlsx, None)
     read_s = statistics.median(c["seconds"] for c in calamine)
     import_s = statistics.median(i["seconds"] for i in imports)
+    uncaptured_s = statistics.median(i["seconds"] for i in uncaptured)
     return {
         "rows": rows,
         "columns": len(HEADERS),
@@ -111,6 +116,8 @@ def measure(rows: int = 50_000, rounds: int = 3) -> dict[str, Any]:
         "import_rss_mb": max(i["rss_mb"] for i in imports),
         "created": imports[0]["created"],
         "ratio": import_s / read_s,
+        "uncaptured_s": uncaptured_s,
+        "capture_cost": import_s / uncaptured_s - 1,
         "undo_s": undone["undo_s"],
         "redo_s": undone["redo_s"],
         "sqlite_floor_s": floor["seconds"],
@@ -141,6 +148,9 @@ def _sqlite_floor(imported: Path, result: dict[str, Any]) -> float:
         pass  # migrated: the default data is there, as in any database
     source = sqlite3.connect(imported)
     out = sqlite3.connect(target, isolation_level=None)
+    # The rows of the change log are copied like any others: the triggers that would
+    # write them again (and need the app's functions) go.
+    drop_capture(out)
     for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
         out.execute(f"PRAGMA {pragma}")
     out.execute("PRAGMA cache_size=-65536")
@@ -174,6 +184,16 @@ def _sqlite_floor(imported: Path, result: dict[str, Any]) -> float:
     return start
 
 
+def drop_capture(conn: Any) -> None:
+    """The schema without its capture triggers: what the same work costs uncaptured."""
+    from crm_desktop.models.capture import TRIGGER_PREFIX
+
+    for (name,) in conn.execute(
+        f"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '{TRIGGER_PREFIX}%'"
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+
+
 def _undo_redo(db: Path, import_id: str | None, result: dict[str, Any]) -> None:
     """Undo the import and redo it (each one transaction), as from the import history."""
     from crm_desktop.models.database import open_database
@@ -189,14 +209,19 @@ def _undo_redo(db: Path, import_id: str | None, result: dict[str, Any]) -> None:
         result["redo_s"] = time.perf_counter() - start
 
 
-def _run_child(what: str, xlsx: Path, db: str, *, undo: bool = False) -> None:
+def _run_child(what: str, xlsx: Path, db: str, *, undo: bool = False, capture: bool = True) -> None:
     result: dict[str, Any] = {}
     if what == "import":
+        import sqlite3
+
         from crm_desktop.models.database import open_database
 
         # The database exists before the clock starts, as on a laptop that imports.
         with open_database(Path(db), create=True):
             pass
+        if not capture:
+            with sqlite3.connect(db) as conn:
+                drop_capture(conn)
         start = time.perf_counter()
         from crm_desktop.services.importer import import_file
 
@@ -229,4 +254,10 @@ def _run_child(what: str, xlsx: Path, db: str, *, undo: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    _run_child(sys.argv[1], Path(sys.argv[2]), sys.argv[3], undo="--undo" in sys.argv[4:])
+    _run_child(
+        sys.argv[1],
+        Path(sys.argv[2]),
+        sys.argv[3],
+        undo="--undo" in sys.argv[4:],
+        capture="--no-capture" not in sys.argv[4:],
+    )

@@ -212,6 +212,8 @@ def test_a_bug_is_one_line_naming_the_log_and_no_sql_or_values(
 ) -> None:
     # A schema the code does not expect (as a faulty migration would leave it).
     with closing(sqlite3.connect(db_path)) as conn:
+        for action in ("insert", "update", "delete"):  # they name every column
+            conn.execute(f"DROP TRIGGER crm_capture_contacts_{action}")
         conn.execute("ALTER TABLE contacts DROP COLUMN notes")
     state = tmp_path / "state"
 

@@ -49,7 +49,11 @@ class Transform:
 #   ("deals", "amount"): Transform("amount", lambda row: row["amount"] // 10),  # to tomans
 #   ("deals", "position"): Transform("position", compared=False),  # test_deal_order_kept
 #   ("contacts", "fax"): Transform(None),  # dropped: nothing read it any more
-TRANSFORMED: dict[tuple[str, str], Transform] = {}
+TRANSFORMED: dict[tuple[str, str], Transform] = {
+    # 0005: floats became order keys, in the same order per stage:
+    # test_deal_positions_become_order_keys_in_the_same_order.
+    ("deals", "position"): Transform("position", compared=False),
+}
 
 # crm-0004 was made while 0004 was the head, for the migration after it being written.
 NEWEST_MADE = "0004"
@@ -313,7 +317,7 @@ def test_comparison_finds_lost_columns_and_tables_unless_they_are_named(spoilt: 
         conn.execute("UPDATE deals SET position = 'k' || position")
         target_columns = columns(conn, "targets")
         conn.execute("DROP TABLE targets")
-    problems = differences(OLDEST, spoilt)
+    problems = differences(OLDEST, spoilt, {})  # nothing named: every change reported
     assert "contacts.job_title: the column is gone" in problems
     assert "targets: the table is gone" in problems
     assert {p.split(": ")[1].split()[0] for p in problems if p.startswith("deals ")} == {
@@ -327,3 +331,25 @@ def test_comparison_finds_lost_columns_and_tables_unless_they_are_named(spoilt: 
         **{("targets", c): Transform(None) for c in target_columns},
     }
     assert differences(OLDEST, spoilt, meant) == []
+
+
+@pytest.mark.parametrize("revision", [r for r in FIXTURE_REVISIONS if r < "0005"])
+def test_deal_positions_become_order_keys_in_the_same_order(revision: str, tmp_path: Path) -> None:
+    path = tmp_path / "crm.sqlite3"
+    shutil.copyfile(FIXTURES / fixture_name(revision), path)
+    with reading(path) as old:
+        before = [
+            tuple(row)
+            for row in old.execute(
+                "SELECT stage_id, id FROM deals ORDER BY stage_id, CAST(position AS REAL), id"
+            )
+        ]
+    open_database(path).close()
+    with reading(path) as new:
+        after = [
+            tuple(row)
+            for row in new.execute("SELECT stage_id, id FROM deals ORDER BY stage_id, position")
+        ]
+        keys = [row[0] for row in new.execute("SELECT position FROM deals")]
+    assert after == before
+    assert all(isinstance(key, str) and key and not key.endswith("0") for key in keys)

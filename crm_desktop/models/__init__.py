@@ -1,6 +1,7 @@
 """The data model, its migrations and the database connection (no Qt here)."""
 
 from crm_desktop.models.base import Base, Tracked, utcnow
+from crm_desktop.models.changes import ChangeEntry, Operation
 from crm_desktop.models.ids import new_id
 from crm_desktop.models.imports import ImportBatch, ImportChange
 from crm_desktop.models.local import ContactSearch, Setting
@@ -31,6 +32,8 @@ from crm_desktop.models.work import (
     Activity,
     ActivityType,
     MessageTemplate,
+    Priority,
+    RequestStatus,
     ServiceRequest,
     Target,
 )
@@ -40,6 +43,7 @@ __all__ = [
     "ActivityType",
     "Base",
     "Campaign",
+    "ChangeEntry",
     "Channel",
     "Company",
     "Contact",
@@ -55,8 +59,11 @@ __all__ = [
     "Lifecycle",
     "LostReason",
     "MessageTemplate",
+    "Operation",
     "Pipeline",
+    "Priority",
     "Product",
+    "RequestStatus",
     "Role",
     "Segment",
     "ServiceRequest",

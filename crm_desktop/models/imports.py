@@ -14,6 +14,7 @@ class ImportBatch(Tracked, Base):
     """One import of one sheet: where it came from, what it counted, whether undone."""
 
     __tablename__ = "imports"
+    __table_args__ = ({"info": {"local": True}},)  # this laptop's own record, not synced
 
     file_name: Mapped[str] = mapped_column(String(500))
     sheet: Mapped[str] = mapped_column(String(200), default="")
@@ -38,6 +39,7 @@ class ImportChange(Tracked, Base):
     """
 
     __tablename__ = "import_changes"
+    __table_args__ = ({"info": {"local": True}},)
 
     import_id: Mapped[str] = mapped_column(ForeignKey("imports.id"), index=True)
     table_name: Mapped[str] = mapped_column(String(40))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from crm_desktop.models.base import Base, Tracked
+from crm_desktop.models.base import DERIVED, PART_OF, Base, Tracked
 
 
 class Role(enum.StrEnum):
@@ -36,8 +36,15 @@ class Channel(enum.StrEnum):
     POST = "post"
 
 
+def one_of(column: str, values: type[enum.StrEnum]) -> CheckConstraint:
+    """A CHECK that ``column`` holds one of the enumeration's values (named after it)."""
+    allowed = ", ".join(f"'{member.value}'" for member in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=column)
+
+
 class User(Tracked, Base):
     __tablename__ = "users"
+    __table_args__ = (one_of("role", Role),)
 
     name: Mapped[str] = mapped_column(String(200))
     username: Mapped[str] = mapped_column(String(100), index=True)
@@ -51,7 +58,7 @@ class Company(Tracked, Base):
     __tablename__ = "companies"
 
     name: Mapped[str] = mapped_column(String(300))
-    sort_key: Mapped[str] = mapped_column(String(300), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(String(300), default="", index=True, info=DERIVED)
     industry: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(32))
     email: Mapped[str | None] = mapped_column(String(320))
@@ -67,10 +74,11 @@ class Company(Tracked, Base):
 
 class Contact(Tracked, Base):
     __tablename__ = "contacts"
+    __table_args__ = (one_of("lifecycle", Lifecycle),)
 
     first_name: Mapped[str] = mapped_column(String(200), default="")
     last_name: Mapped[str] = mapped_column(String(200), default="")
-    sort_key: Mapped[str] = mapped_column(String(400), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(String(400), default="", index=True, info=DERIVED)
     company_id: Mapped[str | None] = mapped_column(ForeignKey("companies.id"), index=True)
     job_title: Mapped[str | None] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(Text)
@@ -92,6 +100,7 @@ class Contact(Tracked, Base):
 
 class ContactPhone(Tracked, Base):
     __tablename__ = "contact_phones"
+    __table_args__ = ({"info": {PART_OF: "contact_id"}},)  # in the contact's history
 
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
     number: Mapped[str] = mapped_column(String(32), index=True)  # E.164
@@ -101,6 +110,7 @@ class ContactPhone(Tracked, Base):
 
 class ContactEmail(Tracked, Base):
     __tablename__ = "contact_emails"
+    __table_args__ = ({"info": {PART_OF: "contact_id"}},)  # in the contact's history
 
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
     address: Mapped[str] = mapped_column(String(320), index=True)  # lower case
@@ -116,6 +126,7 @@ class Tag(Tracked, Base):
 
 class ContactTag(Tracked, Base):
     __tablename__ = "contact_tags"
+    __table_args__ = ({"info": {PART_OF: "contact_id"}},)  # in the contact's history
 
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
     tag_id: Mapped[str] = mapped_column(ForeignKey("tags.id"), index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Tracked
@@ -71,8 +71,9 @@ class Deal(Tracked, Base):
     won_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     lost_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     lost_reason_id: Mapped[str | None] = mapped_column(ForeignKey("lost_reasons.id"))
-    # Order inside its kanban column; fractional so a move writes one row.
-    position: Mapped[float] = mapped_column(Float, default=0.0)
+    # Order inside its kanban column: an order key (``models.order_keys``), so that a
+    # move writes one row and two laptops' moves merge.
+    position: Mapped[str] = mapped_column(String(40), default="i")
     notes: Mapped[str | None] = mapped_column(Text)
 
 

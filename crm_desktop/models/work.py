@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Tracked
+from crm_desktop.models.people import one_of
 
 
 class ActivityType(Tracked, Base):
@@ -45,16 +47,31 @@ class Target(Tracked, Base):
     calls: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class Priority(enum.StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class RequestStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
 class ServiceRequest(Tracked, Base):
     __tablename__ = "service_requests"
+    __table_args__ = (one_of("priority", Priority), one_of("status", RequestStatus))
 
     subject: Mapped[str] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)
     company_id: Mapped[str | None] = mapped_column(ForeignKey("companies.id"), index=True)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
-    priority: Mapped[str] = mapped_column(String(20), default="normal")  # low..urgent
-    status: Mapped[str] = mapped_column(String(20), default="open")  # open..closed
+    priority: Mapped[str] = mapped_column(String(20), default=Priority.NORMAL.value)
+    status: Mapped[str] = mapped_column(String(20), default=RequestStatus.OPEN.value)
     opened_at: Mapped[dt.datetime] = mapped_column(DateTime)
     first_response_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -75,11 +75,10 @@ def set_field(
         ids = _live(session, contact_ids)
         column = getattr(Contact, field)
         previous: dict[str, str | None] = {}
-        stamp = {"updated_at": utcnow(), "updated_by": lookups.current_user_id(session)}
         for part in chunks(ids):
             rows = session.execute(select(Contact.id, column).where(Contact.id.in_(part)))
             previous.update((cid, old) for cid, old in rows)
-            stmt = update(Contact).where(Contact.id.in_(part)).values({field: value, **stamp})
+            stmt = update(Contact).where(Contact.id.in_(part)).values({field: value})
             session.execute(stmt)
         return FieldChange(field, value, previous)
 
@@ -90,11 +89,10 @@ def undo_field(db: Database, change: FieldChange) -> None:
     for contact_id, old in change.previous.items():
         by_value.setdefault(old, []).append(contact_id)
     with db.session() as session:
-        stamp = {"updated_at": utcnow(), "updated_by": lookups.current_user_id(session)}
         for old, ids in by_value.items():
             for part in chunks(ids):
                 session.execute(
-                    update(Contact).where(Contact.id.in_(part)).values({change.field: old, **stamp})
+                    update(Contact).where(Contact.id.in_(part)).values({change.field: old})
                 )
 
 
@@ -114,12 +112,7 @@ def add_tag(db: Database, contact_ids: Sequence[str], tag_name: str) -> TagChang
                 )
             )
         }
-        user_id = lookups.current_user_id(session)
-        links = [
-            ContactTag(contact_id=c, tag_id=tag.id, updated_by=user_id)
-            for c in ids
-            if c not in tagged
-        ]
+        links = [ContactTag(contact_id=c, tag_id=tag.id) for c in ids if c not in tagged]
         session.add_all(links)
         session.flush()
         return TagChange(tag.id, tag.name, added=tuple(link.id for link in links))
@@ -138,10 +131,9 @@ def remove_tag(db: Database, contact_ids: Sequence[str], tag_id: str) -> TagChan
                 )
             )
         ]
-        now, user_id = utcnow(), lookups.current_user_id(session)
+        now = utcnow()
         for link in links:
             link.deleted_at = now
-            link.updated_by = user_id
         name = lookups.tag_name(session, tag_id)
         return TagChange(tag_id, name, removed=tuple(link.id for link in links))
 
@@ -149,12 +141,9 @@ def remove_tag(db: Database, contact_ids: Sequence[str], tag_id: str) -> TagChan
 def undo_tag(db: Database, change: TagChange) -> None:
     """Tombstone the links a change added and bring back those it removed."""
     with db.session() as session:
-        user_id = lookups.current_user_id(session)
         now = utcnow()
         for ids, deleted_at in ((change.added, now), (change.removed, None)):
             for part in chunks(ids):
                 session.execute(
-                    update(ContactTag)
-                    .where(ContactTag.id.in_(part))
-                    .values(deleted_at=deleted_at, updated_at=now, updated_by=user_id)
+                    update(ContactTag).where(ContactTag.id.in_(part)).values(deleted_at=deleted_at)
                 )

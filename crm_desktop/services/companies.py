@@ -12,7 +12,7 @@ from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.locale import normalize_email, normalize_text, parse_phone, sort_key
 from crm_desktop.models import Company, Contact, Deal, Stage, utcnow
 from crm_desktop.models.database import Database
-from crm_desktop.services import company_list, lookups
+from crm_desktop.services import company_list
 from crm_desktop.services.records import CompanyRecord
 from crm_desktop.services.search import reindex_contacts
 
@@ -58,7 +58,6 @@ def _apply(session: Session, company: Company, changes: CompanyChanges) -> None:
         company.phone = parse_phone(changes.phone) if changes.phone.strip() else None
     if changes.email is not None:
         company.email = normalize_email(changes.email) if changes.email.strip() else None
-    company.updated_by = lookups.current_user_id(session)
     session.flush()
 
 
@@ -91,7 +90,6 @@ def delete_company(db: Database, company_id: str) -> None:
     with db.session() as session:
         company = _get(session, company_id)
         company.deleted_at = utcnow()
-        company.updated_by = lookups.current_user_id(session)
         session.flush()
         reindex_contacts(session, _people_ids(session, company_id))
 
@@ -100,7 +98,6 @@ def restore_company(db: Database, company_id: str) -> None:
     with db.session() as session:
         company = _get(session, company_id, deleted=True)
         company.deleted_at = None
-        company.updated_by = lookups.current_user_id(session)
         session.flush()
         reindex_contacts(session, _people_ids(session, company_id))
 

@@ -65,7 +65,22 @@ def _get(session: Session, contact_id: str, *, deleted: bool | None = False) -> 
 def _apply(
     session: Session, contact: Contact, changes: ContactChanges, today: dt.date | None
 ) -> None:
-    user_id = lookups.current_user_id(session)
+    with session.no_autoflush:  # one INSERT (or UPDATE) with every field, not several
+        _apply_fields(session, contact, changes, today)
+    session.flush()
+    phones = _live_values(session, ContactPhone, contact.id)
+    wanted_phones = list(phones if isinstance(changes.phones, Unset) else changes.phones)
+    _set_values(session, ContactPhone, contact.id, phones, wanted_phones + changes.add_phones)
+    emails = _live_values(session, ContactEmail, contact.id)
+    wanted_emails = list(emails if isinstance(changes.emails, Unset) else changes.emails)
+    _set_values(session, ContactEmail, contact.id, emails, wanted_emails + changes.add_emails)
+    if not isinstance(changes.tags, Unset):
+        _set_tags(session, contact.id, changes.tags)
+
+
+def _apply_fields(
+    session: Session, contact: Contact, changes: ContactChanges, today: dt.date | None
+) -> None:
     birth = changes.birth_date
     # Only a new value is checked: a contact saved before the rule keeps its date
     # through edits of other fields.
@@ -97,16 +112,6 @@ def _apply(
         )
     if not isinstance(changes.owner, Unset):
         contact.owner_id = lookups.find_user(session, changes.owner).id if changes.owner else None
-    contact.updated_by = user_id
-    session.flush()
-    phones = _live_values(session, ContactPhone, contact.id)
-    wanted_phones = list(phones if isinstance(changes.phones, Unset) else changes.phones)
-    _set_values(session, ContactPhone, contact.id, phones, wanted_phones + changes.add_phones)
-    emails = _live_values(session, ContactEmail, contact.id)
-    wanted_emails = list(emails if isinstance(changes.emails, Unset) else changes.emails)
-    _set_values(session, ContactEmail, contact.id, emails, wanted_emails + changes.add_emails)
-    if not isinstance(changes.tags, Unset):
-        _set_tags(session, contact.id, changes.tags, user_id)
 
 
 def _live_values(
@@ -136,13 +141,11 @@ def _set_values(
     Rows that stay keep their id (sync sees a position change, not a new number);
     rows no longer wanted are tombstoned.
     """
-    user_id = lookups.current_user_id(session)
     now = utcnow()
     ordered = list(dict.fromkeys(wanted))
     for value, row in existing.items():
         if value not in ordered:
             row.deleted_at = now
-            row.updated_by = user_id
     for position, value in enumerate(ordered):
         kept = existing.get(value)
         if kept is None:
@@ -153,16 +156,12 @@ def _set_values(
             else:
                 new = ContactEmail(contact_id=contact_id, address=value)
             new.position = position
-            new.updated_by = user_id
             session.add(new)
         elif kept.position != position:
             kept.position = position
-            kept.updated_by = user_id
 
 
-def _set_tags(
-    session: Session, contact_id: str, names: tuple[str, ...], user_id: str | None
-) -> None:
+def _set_tags(session: Session, contact_id: str, names: tuple[str, ...]) -> None:
     wanted = {lookups.find_or_create_tag(session, name).id for name in names}
     links = session.scalars(
         select(ContactTag).where(
@@ -175,9 +174,8 @@ def _set_tags(
             wanted.discard(link.tag_id)
         else:
             link.deleted_at = now
-            link.updated_by = user_id
     for tag_id in sorted(wanted):
-        session.add(ContactTag(contact_id=contact_id, tag_id=tag_id, updated_by=user_id))
+        session.add(ContactTag(contact_id=contact_id, tag_id=tag_id))
 
 
 def create_contact(
@@ -222,11 +220,7 @@ def _set_trashed(db: Database, contact_ids: Sequence[str], *, trashed: bool) -> 
     ids = list(dict.fromkeys(contact_ids))
     with db.session() as session:
         now = utcnow()
-        stamp = {
-            "deleted_at": now if trashed else None,
-            "updated_at": now,
-            "updated_by": lookups.current_user_id(session),
-        }
+        stamp = {"deleted_at": now if trashed else None}
         state = Contact.deleted_at.is_(None) if trashed else Contact.deleted_at.is_not(None)
         for start in range(0, len(ids), CHUNK):
             part = ids[start : start + CHUNK]

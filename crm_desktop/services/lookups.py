@@ -25,7 +25,7 @@ def find_or_create_company(session: Session, name: str) -> Company:
     ):
         if search_key(company.name) == key:
             return company
-    company = Company(name=name, sort_key=sort_key(name), updated_by=current_user_id(session))
+    company = Company(name=name, sort_key=sort_key(name))
     session.add(company)
     session.flush()
     return company
@@ -36,7 +36,7 @@ def find_or_create_tag(session: Session, name: str) -> Tag:
     for tag in session.scalars(select(Tag).where(Tag.deleted_at.is_(None))):
         if search_key(tag.name) == key:
             return tag
-    tag = Tag(name=normalize_text(name), updated_by=current_user_id(session))
+    tag = Tag(name=normalize_text(name))
     session.add(tag)
     session.flush()
     return tag
@@ -55,9 +55,7 @@ def find_or_create_lead_source(session: Session, name: str) -> LeadSource:
     for source in sources:
         if search_key(source.name) == key:
             return source
-    source = LeadSource(
-        name=normalize_text(name), position=len(sources), updated_by=current_user_id(session)
-    )
+    source = LeadSource(name=normalize_text(name), position=len(sources))
     session.add(source)
     session.flush()
     return source

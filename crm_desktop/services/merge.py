@@ -31,7 +31,6 @@ from crm_desktop.models import (
     utcnow,
 )
 from crm_desktop.models.database import Database
-from crm_desktop.services import lookups
 from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.search import reindex_contacts
 
@@ -177,7 +176,6 @@ def _take_owned(
     *,
     survivor_id: str,
     others: Sequence[str],
-    user_id: str | None,
 ) -> tuple[list[MovedRow], list[str]]:
     """Move the others' live phones/emails/tags to the survivor; tombstone repeats.
 
@@ -202,7 +200,6 @@ def _take_owned(
     tombstoned: list[str] = []
     now = utcnow()
     for row in rows:
-        row.updated_by = user_id
         if getattr(row, key) in seen:
             row.deleted_at = now
             tombstoned.append(row.id)
@@ -240,12 +237,10 @@ def merge_contacts(
     with db.session() as session:
         by_id = _live_contacts(session, [survivor_id, *others])
         survivor = by_id[survivor_id]
-        user_id = lookups.current_user_id(session)
         before = tuple((name, getattr(survivor, name)) for name in MERGE_FIELDS)
         _choose_fields(survivor, [by_id[i] for i in others], by_id, fields)
-        survivor.updated_by = user_id
         moved, phones = _take_owned(
-            session, ContactPhone, "number", survivor_id=survivor_id, others=others, user_id=user_id
+            session, ContactPhone, "number", survivor_id=survivor_id, others=others
         )
         moved_emails, emails = _take_owned(
             session,
@@ -253,10 +248,9 @@ def merge_contacts(
             "address",
             survivor_id=survivor_id,
             others=others,
-            user_id=user_id,
         )
         moved_tags, tags = _take_owned(
-            session, ContactTag, "tag_id", survivor_id=survivor_id, others=others, user_id=user_id
+            session, ContactTag, "tag_id", survivor_id=survivor_id, others=others
         )
         moved += moved_emails + moved_tags
         for table, model in LINKED_TABLES.items():
@@ -270,13 +264,13 @@ def merge_contacts(
             session.execute(
                 update(model)
                 .where(model.contact_id.in_(others))
-                .values(contact_id=survivor_id, updated_by=user_id)
+                .values(contact_id=survivor_id)
                 .execution_options(synchronize_session=False)
             )
         now = utcnow()
         for contact_id in others:
             other = by_id[contact_id]
-            other.deleted_at, other.merged_into_id, other.updated_by = now, survivor_id, user_id
+            other.deleted_at, other.merged_into_id = now, survivor_id
         session.flush()
         reindex_contacts(session, [survivor_id, *others])
         return MergeResult(
@@ -319,12 +313,10 @@ def unmerge(db: Database, result: MergeResult) -> None:
     """Undo ``merge_contacts`` exactly: fields, moved rows, tombstones, the others."""
     with db.session() as session:
         found = _merge_still_in_place(session, result)
-        user_id = lookups.current_user_id(session)
         survivor = found[result.survivor_id]
         for name, value in result.survivor_before:
             setattr(survivor, name, value)
         survivor.sort_key = contact_sort_key(survivor.first_name, survivor.last_name)
-        survivor.updated_by = user_id
         session.flush()
         back: dict[tuple[str, str, int | None], list[str]] = defaultdict(list)
         for row in result.moved:
@@ -332,7 +324,7 @@ def unmerge(db: Database, result: MergeResult) -> None:
         tables = {**LINKED_TABLES, **OWNED_TABLES}
         for (table, contact_id, position), ids in back.items():
             model = tables[table]
-            values: dict[str, object] = {"contact_id": contact_id, "updated_by": user_id}
+            values: dict[str, object] = {"contact_id": contact_id}
             if position is not None:
                 values["position"] = position
             for chunk in _chunks(ids):
@@ -353,11 +345,11 @@ def unmerge(db: Database, result: MergeResult) -> None:
                 session.execute(
                     update(model)
                     .where(model.id.in_(chunk))
-                    .values(deleted_at=None, updated_by=user_id)
+                    .values(deleted_at=None)
                     .execution_options(synchronize_session=False)
                 )
         for contact_id in result.merged_ids:
             other = found[contact_id]
-            other.deleted_at, other.merged_into_id, other.updated_by = None, None, user_id
+            other.deleted_at, other.merged_into_id = None, None
         session.flush()
         reindex_contacts(session, result.contact_ids)

@@ -57,14 +57,19 @@ class Writer:
 def _insert_many(connection: Any, table: Table, rows: list[dict[str, Any]]) -> None:
     names = [column.name for column in table.columns]
     defaults: dict[str, Any] = {name: None for name in names}
+    slots = []
     for column in table.columns:
-        default = getattr(column.default, "arg", None)
-        if default is not None and not callable(default):
-            defaults[column.name] = default
+        default = column.default
+        arg = getattr(default, "arg", None)
+        if default is not None and default.is_clause_element and arg is not None:
+            # A SQL default (the connection's user: crm_user()) where a row has none.
+            slots.append(f"COALESCE(?, {arg.compile(dialect=connection.dialect)})")
+            continue
+        if arg is not None and not callable(arg):
+            defaults[column.name] = arg
+        slots.append("?")
     dated = [i for i, column in enumerate(table.columns) if column.type.python_type in _DATE_TYPES]
-    sql = (
-        f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" for _ in names)})'
-    )
+    sql = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join(slots)})'
     raw = connection.connection.driver_connection
     pick = operator.itemgetter(*names)
     texts: dict[Any, Any] = {}  # the same stamp is on every row: convert it once

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.locale import national_digits, search_key, to_ascii_digits
 from crm_desktop.models import Base, Company, Contact, ContactEmail, ContactPhone, ContactSearch
+from crm_desktop.models.capture import indexing_paused
 
 _PHONE_LIKE = re.compile(r"^\+?\d[\d\-().]*$")
 # Where FTS5's unicode61 tokenizer splits text: anything but letters and digits
@@ -197,16 +198,17 @@ def should_walk(
 def reindex_contacts(session: Session, contact_ids: Iterable[str]) -> None:
     """Rewrite the search rows of these contacts from their current data.
 
-    Trashed contacts lose their row, so searches and counts never see them. Over
-    ``BULK_INDEX_ROWS`` contacts (an import undone or redone, a big restore), the
-    insert and update triggers are paused and each chunk's rows go into the indexes
-    in a few statements instead of one trigger run per row.
+    Trashed contacts lose their row, so searches and counts never see them; a row
+    whose text is what it was is left as it is. Over ``BULK_INDEX_ROWS`` contacts (an
+    import undone or redone, a big restore), the index triggers wait
+    (``indexing_paused``) and each chunk's rows go into the indexes in a few statements
+    instead of one trigger run per row.
     """
     ids = list(dict.fromkeys(contact_ids))
     bulk = len(ids) > BULK_INDEX_ROWS
-    with _paused(session, (_INSERT_TRIGGER, _UPDATE_TRIGGER) if bulk else ()) as paused:
+    with indexing_paused(session) if bulk else contextlib.nullcontext():
         for start in range(0, len(ids), REINDEX_CHUNK):  # SQLite caps bound parameters
-            _reindex_chunk(session, ids[start : start + REINDEX_CHUNK], bulk=paused)
+            _reindex_chunk(session, ids[start : start + REINDEX_CHUNK], bulk=bulk)
 
 
 def _reindex_chunk(session: Session, ids: list[str], *, bulk: bool) -> None:
@@ -247,11 +249,14 @@ def _reindex_chunk(session: Session, ids: list[str], *, bulk: bool) -> None:
     ):
         emails.setdefault(contact_id, []).append(address)
     existing = {
-        contact_id: doc_id
-        for contact_id, doc_id in session.execute(
-            select(ContactSearch.contact_id, ContactSearch.doc_id).where(
-                ContactSearch.contact_id.in_(ids)
-            )
+        contact_id: (doc_id, sort_key, body)
+        for contact_id, doc_id, sort_key, body in session.execute(
+            select(
+                ContactSearch.contact_id,
+                ContactSearch.doc_id,
+                ContactSearch.sort_key,
+                ContactSearch.body,
+            ).where(ContactSearch.contact_id.in_(ids))
         )
     }
     changed: list[dict[str, Any]] = []
@@ -267,7 +272,9 @@ def _reindex_chunk(session: Session, ids: list[str], *, bulk: bool) -> None:
             emails=emails.get(contact_id, ()),
         )
         if contact_id in existing:
-            changed.append({"doc": existing[contact_id], "sort_key": sort_key, "body": body})
+            doc, old_key, old_body = existing[contact_id]
+            if (old_key, old_body) != (sort_key, body):
+                changed.append({"doc": doc, "sort_key": sort_key, "body": body})
         else:
             added.append({"contact_id": contact_id, "sort_key": sort_key, "body": body})
     # Core statements, many rows each: restoring 50,000 contacts makes no ORM objects.
@@ -313,26 +320,6 @@ def _index_rows(session: Session, docs: list[int], *, delete: bool) -> None:
 # Above this many rows, the indexes take them a chunk at a time instead of row by row
 # through the triggers (about five times faster).
 BULK_INDEX_ROWS = 1000
-_INSERT_TRIGGER = "contact_search_ai"
-_UPDATE_TRIGGER = "contact_search_au"
-
-
-@contextlib.contextmanager
-def _paused(session: Session, names: Iterable[str]) -> Iterator[bool]:
-    """Drop these triggers inside the caller's transaction and put them back after (a
-    rollback puts them back as well). Yields whether they were paused."""
-    saved: list[str] = []
-    for name in names:
-        sql = session.scalar(
-            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
-            {"name": name},
-        )
-        if sql is not None:
-            session.execute(text(f'DROP TRIGGER "{name}"'))
-            saved.append(sql)
-    yield bool(saved)
-    for sql in saved:
-        session.execute(text(sql))
 
 
 @contextlib.contextmanager
@@ -343,14 +330,13 @@ def bulk_search_rows(session: Session, rows: int) -> Iterator[None]:
         yield
         return
     before = session.scalar(select(func.max(ContactSearch.doc_id))) or 0
-    with _paused(session, (_INSERT_TRIGGER,)) as paused:
+    with indexing_paused(session):
         yield
-        if paused:
-            for index in SEARCH_INDEXES:
-                session.execute(
-                    text(
-                        f"INSERT INTO {index}(rowid, body) "
-                        "SELECT doc_id, body FROM contact_search WHERE doc_id > :before"
-                    ),
-                    {"before": before},
-                )
+        for index in SEARCH_INDEXES:
+            session.execute(
+                text(
+                    f"INSERT INTO {index}(rowid, body) "
+                    "SELECT doc_id, body FROM contact_search WHERE doc_id > :before"
+                ),
+                {"before": before},
+            )

@@ -10,7 +10,6 @@ from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.locale import normalize_text
 from crm_desktop.models import Segment, utcnow
 from crm_desktop.models.database import Database
-from crm_desktop.services import lookups
 from crm_desktop.services.contact_list import ContactFilter
 
 
@@ -49,7 +48,6 @@ def save_segment(db: Database, name: str, flt: ContactFilter) -> SegmentRecord:
             name=_clean_name(name),
             filter_json=flt.to_json(),
             position=last + 1,
-            updated_by=lookups.current_user_id(session),
         )
         session.add(segment)
         session.flush()
@@ -67,7 +65,6 @@ def update_segment(
             segment.name = _clean_name(name)
         if flt is not None:
             segment.filter_json = flt.to_json()
-        segment.updated_by = lookups.current_user_id(session)
         return _record(segment)
 
 
@@ -77,7 +74,6 @@ def delete_segment(db: Database, segment_id: str) -> None:
         if segment is None:
             raise NotFound("این فهرست ذخیره‌شده پیدا نشد.", f"no saved filter {segment_id!r}")
         segment.deleted_at = utcnow()
-        segment.updated_by = lookups.current_user_id(session)
 
 
 def restore_segment(db: Database, segment_id: str) -> None:
@@ -86,4 +82,3 @@ def restore_segment(db: Database, segment_id: str) -> None:
         if segment is None:
             raise NotFound("این فهرست ذخیره‌شده پیدا نشد.", f"no saved filter {segment_id!r}")
         segment.deleted_at = None
-        segment.updated_by = lookups.current_user_id(session)

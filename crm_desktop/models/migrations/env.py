@@ -8,7 +8,14 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from crm_desktop.models import Base
+from crm_desktop.models.capture import install_triggers
 from crm_desktop.models.database import include_object
+
+
+def _capture_again(ctx: Any, *_args: Any, **_kwargs: Any) -> None:
+    """After every step: the capture triggers for the schema as that step left it, so
+    that the data moved by the next step is captured too (``models.capture``)."""
+    install_triggers(ctx.connection, Base.metadata)
 
 
 def run() -> None:
@@ -30,6 +37,7 @@ def _configure_and_run(connection: Any) -> None:
         render_as_batch=True,
         include_object=include_object,
         compare_type=True,
+        on_version_apply=_capture_again,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.models import LeadSource, Lifecycle, LostReason, Pipeline, Stage
+from crm_desktop.models.order_keys import appended_key
 from crm_desktop.services.demo import names
 from crm_desktop.services.demo.context import CHUNK, CompanyRow, Demo, People, local, tracked
 
@@ -218,7 +219,7 @@ def add_deals(
                 "won_at": won_at,
                 "lost_at": lost_at,
                 "lost_reason_id": rng.choice(reasons) if lost_at and reasons else None,
-                "position": float(positions[k]),
+                "position": appended_key(None, positions[k] - 1),
             },
         )
         if not (stage.is_won or stage.is_lost):

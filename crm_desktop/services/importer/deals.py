@@ -25,6 +25,7 @@ from crm_desktop.models import (
     Stage,
     new_id,
 )
+from crm_desktop.models.order_keys import appended_key
 from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.importer.common import Writer
 from crm_desktop.services.importer.contact_rows import (
@@ -156,7 +157,8 @@ class DealImport(RecordImport):
             contact_id=contact_id,
             company_id=company_id,
             pipeline_id=self._pipeline_id,
-            position=float(number),
+            # Before the column's own cards (their keys are larger), in the file's order.
+            position=appended_key(None, number),
         )
         self._stage(row, record)
         self._amount(row, record)
