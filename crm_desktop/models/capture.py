@@ -234,13 +234,17 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def trigger_statements(table: Table, columns: list[str]) -> list[str]:
-    """The three capture triggers of one table, over these columns."""
+def trigger_statements(table: Table, columns: list[str], kept: list[str] = []) -> list[str]:  # noqa: B006
+    """The three capture triggers of one table, over these columns.
+
+    A delete also logs ``kept`` (when and by whom the row was made), so that putting
+    the row back (an undo) gives it its first stamps again.
+    """
     name, t = table.name, _q(table.name)
     part_of = table.info.get(PART_OF)
     record = f"NEW.{_q(part_of)}" if part_of else "NEW.id"
     old_record = f"OLD.{_q(part_of)}" if part_of else "OLD.id"
-    old_values = ", ".join(f"'{c}', OLD.{_q(c)}" for c in columns)
+    old_values = ", ".join(f"'{c}', OLD.{_q(c)}" for c in [*columns, *kept])
     changed = " OR ".join(f"OLD.{_q(c)} IS NOT NEW.{_q(c)}" for c in columns)
     pairs = " UNION ALL ".join(
         f"SELECT '{c}' AS k, OLD.{_q(c)} AS o, NEW.{_q(c)} AS n" for c in columns
@@ -284,7 +288,8 @@ def install_triggers(connection: Connection | Any, metadata: MetaData) -> int:
         if table.name not in present:
             continue
         live = [row[1] for row in run(f"PRAGMA table_info({_q(table.name)})").fetchall()]
-        for statement in trigger_statements(table, data_columns(table, live)):
+        kept = [c for c in ("created_at", "created_by") if c in live]
+        for statement in trigger_statements(table, data_columns(table, live), kept):
             run(statement)
         count += 1
     return count
