@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -145,6 +146,27 @@ def indexing_paused(session: Session | Connection) -> Iterator[None]:
         ctx.indexing = before
 
 
+_recording = threading.local()
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[str]]:
+    """The ids of the operations committed on this thread meanwhile, in order.
+
+    A service call may commit one transaction or several (a big restore in chunks):
+    this is how a caller learns them all without each service passing them up.
+    """
+    ops: list[str] = []
+    outer = getattr(_recording, "ops", None)
+    _recording.ops = ops
+    try:
+        yield ops
+    finally:
+        _recording.ops = outer
+        if outer is not None:
+            outer.extend(ops)
+
+
 # --------------------------------------------------------------- the transaction
 
 
@@ -206,6 +228,9 @@ def on_commit(dbapi_connection: sqlite3.Connection, ctx: ConnectionContext) -> N
         )
     finally:
         cursor.close()
+    ops = getattr(_recording, "ops", None)
+    if ops is not None:
+        ops.append(ctx.op_id)
 
 
 # ------------------------------------------------------------------ the triggers

@@ -146,8 +146,33 @@ COMPANY = Entity(
     ),
 )
 
-ENTITIES = {entity.table: entity for entity in (CONTACT, COMPANY)}
+DEAL = Entity(
+    "deals",
+    "معامله",
+    "deal",
+    (
+        Field("title", "عنوان", "title", "title"),
+        Field("contact", "مخاطب", "contact", "contact_id", "reference", refers_to="contacts"),
+        Field("company", "شرکت", "company", "company_id", "reference", refers_to="companies"),
+        Field("stage", "مرحله", "stage", "stage_id", "reference", refers_to="stages"),
+        Field("amount", "مبلغ", "amount", "amount", "number"),
+        Field("expected_close", "تاریخ پیش‌بینی بستن", "expected close", "expected_close", "date"),
+        Field("owner", "مسئول", "owner", "owner_id", "reference", refers_to="users"),
+        Field("notes", "یادداشت‌ها", "notes", "notes", "multiline"),
+    ),
+)
+
+ENTITIES = {entity.table: entity for entity in (CONTACT, COMPANY, DEAL)}
 
 
 def entity(table: str) -> Entity | None:
     return ENTITIES.get(table)
+
+
+def field_label(name: str, lang: str = "fa") -> str:
+    """A field's name as people say it, whichever record it is a field of."""
+    for record in ENTITIES.values():
+        for f in record.fields:
+            if f.name == name:
+                return f.label(lang)
+    return name

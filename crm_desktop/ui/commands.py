@@ -1,25 +1,31 @@
-"""Undoable operations: thin QUndoCommands that call services (style.md, point 3).
+"""Undoable operations: thin QUndoCommands over the change log (style.md, point 3).
 
-``perform`` runs the operation first, outside the undo stack, so that a ``UserError``
-reaches the caller (to be shown) and nothing is pushed; only a change that happened
-becomes an undo step. Redo after an undo runs the operation again.
+``perform`` runs a service call first, outside the undo stack, so that a ``UserError``
+reaches the caller (to be shown) and nothing is pushed; only a call that changed
+something becomes an undo step. What it changed comes from the change log
+(``services.operations.run``): the step keeps the operations' ids, undo takes them
+back and redo puts them back (``services.undo``), and every run announces on the
+change hub exactly the records the log says it touched. No caller names a kind of
+record or writes its own undo.
 
-A step made by ``perform_in_background`` (thousands of contacts) is undone and redone
-on a worker too. Those run on one thread, one after the other, in the order asked, so
-that undoing two steps quickly still applies them in order; ``AppContext.busy`` says
-while any is running.
+A step made by ``perform_in_background`` (thousands of contacts, an import) is undone
+and redone on a worker too. Those run on one thread, one after the other, in the order
+asked, so that undoing two steps quickly still applies them in order;
+``AppContext.busy`` says while any is running.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QUndoCommand
 
+from crm_desktop.services import operations, undo
+from crm_desktop.services.operations import Done, OpChanges
 from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.context import AppContext
 
@@ -27,61 +33,68 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-class ServiceCommand(QUndoCommand, Generic[T]):
+class OperationStep(QUndoCommand):
+    """One undo step: the operations one action committed.
+
+    ``undo_work``/``redo_work`` replace taking back and putting back the operations
+    by id where a step says it in its own terms (an import's step tells the wizard
+    what it left alone); what they change is announced from the log all the same.
+    """
+
     def __init__(
         self,
         ctx: AppContext,
         text: str,
-        do: Callable[[], T],
-        undo: Callable[[T], None],
+        done: OpChanges,
         *,
-        kind: str,
-        ids: Iterable[str],
-        result: T,
         background: bool = False,
+        undo_work: Callable[[], Any] | None = None,
+        redo_work: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__(text)
         self._ctx = ctx
-        self._do = do
-        self._undo = undo
-        self._kind = kind
-        self._ids = frozenset(ids)
-        self._result = result
+        self._first = done
+        self.op_ids = done.op_ids
         self._background = background
+        self._undo_work = undo_work or self._undo_operations
+        self._redo_work = redo_work or self._redo_operations
         self._skip_first_redo = True
 
     def redo(self) -> None:
         if self._skip_first_redo:  # ``perform`` already did it
             self._skip_first_redo = False
-            self._ctx.changes.announce(self._kind, self._ids)
+            self._ctx.changes.announce_changes(self._first)
         else:
-            self._run(self._redo_now)
+            self._run(self._redo_work)
 
     def undo(self) -> None:
-        self._run(self._undo_now)
+        self._run(self._undo_work)
 
-    def _redo_now(self) -> None:
-        self._result = self._do()
+    def _undo_operations(self) -> None:
+        for op_id in reversed(self.op_ids):
+            undo.undo(self._ctx.db, op_id)
 
-    def _undo_now(self) -> None:
-        self._undo(self._result)
+    def _redo_operations(self) -> None:
+        for op_id in self.op_ids:
+            undo.redo(self._ctx.db, op_id)
 
-    def _run(self, work: Callable[[], None]) -> None:
+    def _run(self, work: Callable[[], Any]) -> None:
+        db = self._ctx.db
         if not self._background:
-            work()
-            self._ctx.changes.announce(self._kind, self._ids)
+            self._ctx.changes.announce_changes(operations.run(db, work).changes)
             return
-        # The result is stored on the worker itself: a later undo, queued behind this
-        # redo on the same single thread, must see it.
-        job = BackgroundJob(0, work)
-        job.signals.done.connect(lambda _gen, _result: self._finished(job))
-        job.signals.failed.connect(lambda _gen, error: self._finished(job, error))
+        job = BackgroundJob(0, lambda: operations.run(db, work))
+        job.signals.done.connect(lambda _gen, done: self._finished(job, done))
+        job.signals.failed.connect(lambda _gen, error: self._finished(job, error=error))
         self._ctx.work_started(job)
         _undo_pool().start(job)
 
-    def _finished(self, job: BackgroundJob, error: Exception | None = None) -> None:
+    def _finished(
+        self, job: BackgroundJob, done: Done[Any] | None = None, error: Exception | None = None
+    ) -> None:
         self._ctx.work_finished(job)
-        self._ctx.changes.announce(self._kind, self._ids)
+        if done is not None:
+            self._ctx.changes.announce_changes(done.changes)
         if error is not None:
             log.error("undo or redo of %r failed", self.text(), exc_info=error)
 
@@ -94,63 +107,59 @@ def _undo_pool() -> QThreadPool:
     return pool
 
 
-def perform(
-    ctx: AppContext,
-    text: str,
-    do: Callable[[], T],
-    undo: Callable[[T], None],
-    *,
-    kind: str,
-    ids: Iterable[str] = (),
-    notice: str | None = None,
-) -> T:
+def perform(ctx: AppContext, text: str, do: Callable[[], T], *, notice: str | None = None) -> T:
     """Do it now, then push it as one undo step named ``text``; returns what ``do`` gave.
 
     ``notice`` says what happened in the status bar, with Undo beside it: every step
     that takes something away (to the trash, a merge, a tag removed) gives one.
     """
-    result = do()
-    command = ServiceCommand(ctx, text, do, undo, kind=kind, ids=ids, result=result)
+    done = operations.run(ctx.db, do)
+    _push(ctx, text, done.changes, notice=notice)
+    return done.result
+
+
+def _push(
+    ctx: AppContext, text: str, changes: OpChanges, *, notice: str | None, **step: Any
+) -> None:
+    if not changes:  # nothing changed: nothing to undo, nothing to announce
+        return
+    command = OperationStep(ctx, text, changes, **step)
     ctx.undo_stack.push(command)
     if notice:
         ctx.changes.notify(notice, command)
-    return result
 
 
 def perform_in_background(
     ctx: AppContext,
     text: str,
     do: Callable[[], T],
-    undo: Callable[[T], None],
     *,
-    kind: str,
-    ids: Iterable[str] = (),
     on_done: Callable[[], None],
     on_failed: Callable[[Exception], None],
-    undoable: Callable[[T], bool] = lambda _result: True,
     notice: str | None = None,
+    undo_work: Callable[[], Any] | None = None,
+    redo_work: Callable[[], Any] | None = None,
 ) -> BackgroundJob:
     """``perform`` for work too long for the window to wait on (thousands of contacts).
 
     ``do`` runs on a worker thread; when it has succeeded the undo step is pushed and
-    the change announced on the UI thread. The caller shows that work is under way
-    until ``on_done`` or ``on_failed`` is called. A result that ``undoable`` says
-    changed nothing (an import of rows that were all there) is announced, not pushed.
+    its changes announced on the UI thread. The caller shows that work is under way
+    until ``on_done`` or ``on_failed`` is called. A call that changed nothing (an import
+    of rows that were all there) pushes no step.
     """
-    ids = frozenset(ids)
-    job = BackgroundJob(0, do)
+    job = BackgroundJob(0, lambda: operations.run(ctx.db, do))
 
-    def done(_generation: int, result: T) -> None:
+    def done(_generation: int, result: Done[T]) -> None:
         ctx.work_finished(job)
-        if undoable(result):
-            command = ServiceCommand(
-                ctx, text, do, undo, kind=kind, ids=ids, result=result, background=True
-            )
-            ctx.undo_stack.push(command)
-            if notice:
-                ctx.changes.notify(notice, command)
-        else:
-            ctx.changes.announce(kind, ids)
+        _push(
+            ctx,
+            text,
+            result.changes,
+            notice=notice,
+            background=True,
+            undo_work=undo_work,
+            redo_work=redo_work,
+        )
         on_done()
 
     def failed(_generation: int, error: Exception) -> None:

@@ -29,9 +29,7 @@ from crm_desktop.services.companies import (
     CompanyChanges,
     company_summary,
     create_company,
-    delete_company,
     get_company,
-    restore_company,
     update_company,
 )
 from crm_desktop.services.contacts import get_contacts
@@ -321,36 +319,18 @@ class CompanyPage(EditWindow):
 
     def _create(self, form: CompanyForm) -> CompanyRecord:
         db = self.ctx.db
-        created: list[str] = []
-
-        def create() -> CompanyRecord:
-            if created:
-                restore_company(db, created[0])
-                return get_company(db, created[0])
-            record = create_company(db, form.changes())
-            created.append(record.id)
-            return record
 
         return perform(
             self.ctx,
             self.tr("شرکت جدید «%1»").replace("%1", form.name),
-            create,
-            lambda record: delete_company(db, record.id),
-            kind=COMPANIES,
+            lambda: create_company(db, form.changes()),
         )
-
-    def _restore(self, company_id: str, before: CompanyForm) -> None:
-        update_company(self.ctx.db, company_id, before.changes())
 
     def _update(self, form: CompanyForm) -> CompanyRecord:
         db, company_id = self.ctx.db, self.company_id
         assert company_id is not None
-        before = CompanyForm.of(get_company(db, company_id))
         return perform(
             self.ctx,
             self.tr("ویرایش شرکت «%1»").replace("%1", form.name),
             lambda: update_company(db, company_id, form.changes()),
-            lambda _record: self._restore(company_id, before),
-            kind=COMPANIES,
-            ids=[company_id],
         )

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QWidget
 from crm_desktop.errors import UserError
 from crm_desktop.services import bulk
 from crm_desktop.services.contact_list import FilterChoices
-from crm_desktop.services.contacts import delete_contacts, restore_contacts
+from crm_desktop.services.contacts import delete_contacts
 from crm_desktop.ui.commands import perform, perform_in_background
-from crm_desktop.ui.context import CONTACTS, AppContext
+from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.value_names import LIFECYCLE_LABELS, lifecycle_label
 
@@ -133,7 +133,6 @@ class ContactActions(QObject):
             ids,
             text,
             lambda: bulk.set_field(self._ctx.db, ids, "owner_id", owner_id),
-            lambda change: bulk.undo_field(self._ctx.db, change),
             notice,
         )
 
@@ -149,7 +148,6 @@ class ContactActions(QObject):
             ids,
             text,
             lambda: bulk.set_field(self._ctx.db, ids, "lifecycle", lifecycle),
-            lambda change: bulk.undo_field(self._ctx.db, change),
             notice,
         )
 
@@ -168,7 +166,6 @@ class ContactActions(QObject):
             ids,
             text,
             lambda: bulk.add_tag(self._ctx.db, ids, tag_name),
-            lambda change: bulk.undo_tag(self._ctx.db, change),
             notice,
         )
 
@@ -187,7 +184,6 @@ class ContactActions(QObject):
             ids,
             text,
             lambda: bulk.remove_tag(self._ctx.db, ids, tag_id),
-            lambda change: bulk.undo_tag(self._ctx.db, change),
             notice,
         )
 
@@ -199,7 +195,6 @@ class ContactActions(QObject):
             ids,
             text,
             lambda: delete_contacts(self._ctx.db, ids),
-            lambda _none: restore_contacts(self._ctx.db, ids),
             notice,
         )
 
@@ -228,18 +223,17 @@ class ContactActions(QObject):
         ids: Sequence[str],
         text: str,
         do: Callable[[], T],
-        undo: Callable[[T], None],
         notice: str,
     ) -> bool:
         """Do it; a large selection is done on a worker thread while the page waits."""
         if not ids or self.busy:
             return False
         if len(ids) > BACKGROUND_ABOVE:
-            self._start_in_background(ids, text, do, undo, notice)
+            self._start_in_background(text, do, notice)
             return True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            perform(self._ctx, text, do, undo, kind=CONTACTS, ids=ids, notice=notice)
+            perform(self._ctx, text, do, notice=notice)
         except Exception as error:  # a bug is logged and reported, never lost in a slot
             self.failed.emit(error_message(error, self._ctx.lang))
             return False
@@ -247,14 +241,7 @@ class ContactActions(QObject):
             QGuiApplication.restoreOverrideCursor()
         return True
 
-    def _start_in_background(
-        self,
-        ids: Sequence[str],
-        text: str,
-        do: Callable[[], T],
-        undo: Callable[[T], None],
-        notice: str,
-    ) -> None:
+    def _start_in_background(self, text: str, do: Callable[[], T], notice: str) -> None:
         self.busy = True
         self.set_enabled(False)
         self.started.emit(text)
@@ -272,9 +259,6 @@ class ContactActions(QObject):
             self._ctx,
             text,
             do,
-            undo,
-            kind=CONTACTS,
-            ids=ids,
             on_done=finished,
             on_failed=failed,
             notice=notice,

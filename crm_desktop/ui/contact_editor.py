@@ -10,16 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QVBoxLayout, QWidget
 
-from crm_desktop.errors import UserError
+from crm_desktop.errors import NotFound, UserError
 from crm_desktop.locale import normalize_multiline, normalize_text
 from crm_desktop.models import Channel, Lifecycle
 from crm_desktop.services import duplicates
 from crm_desktop.services.contacts import (
     create_contact,
-    delete_contacts,
     get_contact,
-    restore_contacts,
-    state_changes,
     update_contact,
 )
 from crm_desktop.services.records import ContactRecord
@@ -301,7 +298,10 @@ class ContactEditor(EditWindow):
         # New companies and reps reach the pickers through ``SharedChoices.ready``.
         mine = self.contact_id is not None and (not change.ids or self.contact_id in change.ids)
         if change.kind == CONTACTS and mine and not self.is_dirty():
-            self.load()  # e.g. an undo of this contact's last edit
+            try:
+                self.load()  # e.g. an undo of this contact's last edit
+            except NotFound:  # an undo of its creation: there is nothing left to edit
+                self.close()
 
     # -- duplicates ------------------------------------------------------------------
 
@@ -359,39 +359,12 @@ class ContactEditor(EditWindow):
     def _create(self, form: ContactForm) -> ContactRecord:
         db = self.ctx.db
         changes = changes_between(None, form)
-        created: list[str] = []
-
-        def create() -> ContactRecord:
-            if created:  # redo after undo: bring the same contact back
-                restore_contacts(db, created)
-                return get_contact(db, created[0])
-            record = create_contact(db, changes)
-            created.append(record.id)
-            return record
-
         text = self.tr("مخاطب جدید «%1»").replace("%1", form.full_name)
-        return perform(
-            self.ctx,
-            text,
-            create,
-            lambda record: delete_contacts(db, [record.id]),
-            kind=CONTACTS,
-        )
-
-    def _restore(self, contact_id: str, before: ContactRecord) -> None:
-        update_contact(self.ctx.db, contact_id, state_changes(before))
+        return perform(self.ctx, text, lambda: create_contact(db, changes))
 
     def _update(self, form: ContactForm) -> ContactRecord:
         db, contact_id = self.ctx.db, self.contact_id
         assert contact_id is not None
-        before = get_contact(db, contact_id)
         changes = changes_between(self._initial, form)
         text = self.tr("ویرایش مخاطب «%1»").replace("%1", form.full_name)
-        return perform(
-            self.ctx,
-            text,
-            lambda: update_contact(db, contact_id, changes),
-            lambda _record: self._restore(contact_id, before),
-            kind=CONTACTS,
-            ids=[contact_id],
-        )
+        return perform(self.ctx, text, lambda: update_contact(db, contact_id, changes))

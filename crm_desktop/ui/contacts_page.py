@@ -47,7 +47,7 @@ from crm_desktop.ui.contact_table_model import (
     fetch_first_page,
     sort_column,
 )
-from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS, AppContext, Change
+from crm_desktop.ui.context import CONTACTS, USERS, AppContext, Change
 from crm_desktop.ui.display import display_number, isolate
 from crm_desktop.ui.export_action import ListExport, export_list
 from crm_desktop.ui.widgets import heading, list_table
@@ -513,8 +513,6 @@ class ContactsController(QObject):
                 self.ctx,
                 text,
                 lambda: segments.save_segment(db, name, flt),
-                lambda saved: segments.delete_segment(db, saved.id),
-                kind=SEGMENTS,
             )
         except UserError as error:
             self._show_error(error.message(self.ctx.lang))

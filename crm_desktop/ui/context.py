@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from crm_desktop.models.database import Database
 from crm_desktop.services.office import weekend_days
+from crm_desktop.services.operations import OpChanges
 
 # Kinds of records a change can touch.
 CONTACTS = "contacts"
@@ -46,6 +47,11 @@ class ChangeHub(QObject):
 
     def announce(self, kind: str, ids: frozenset[str] | set[str] | list[str] = frozenset()) -> None:
         self.changed.emit(Change(kind, frozenset(ids)))
+
+    def announce_changes(self, changes: OpChanges) -> None:
+        """Tell every page what an operation touched, kind by kind (from the log)."""
+        for kind, ids in changes.touched.items():
+            self.changed.emit(Change(kind, ids))
 
     def notify(self, text: str, step: object | None = None) -> None:
         self.noticed.emit(Notice(text, step))

@@ -1,8 +1,9 @@
 """An import as one undo step, and undoing or redoing a past import as another.
 
 The import runs on the undo worker (``perform_in_background``): the first time it
-imports the sheet; undo calls ``undo_import`` and redo ``redo_import``, so that redo
-puts back this very import instead of importing the file a second time. Progress and
+imports the sheet; undo calls ``undo_import`` and redo ``redo_import`` (the change
+log's undo and redo, said in an import's terms), so that redo puts back this very
+import instead of importing the file a second time. Progress and
 cancelling cross threads through ``ProgressRelay``; what an undo or redo left alone
 comes back to the UI thread as a signal of the step.
 """
@@ -24,18 +25,9 @@ from crm_desktop.services.importer import (
 )
 from crm_desktop.services.spreadsheet import SheetData
 from crm_desktop.ui.commands import perform_in_background
-from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext
+from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import isolate
 from crm_desktop.ui.import_labels import failure_text
-
-# Not (yet) a kind of ``ui.context``: no page lists deals so far.
-DEALS = "deals"
-# What an import of each kind can create besides its own records.
-TOUCHED: dict[str, tuple[str, ...]] = {
-    "contacts": (CONTACTS, COMPANIES),
-    "companies": (COMPANIES,),
-    "deals": (DEALS, CONTACTS, COMPANIES),
-}
 
 
 class ProgressRelay(QObject):
@@ -80,14 +72,6 @@ class ImportStep(QObject):
         self.file_name = file_name
         self.import_id: str | None = None
         self.undone_now = False  # as of the last undo or redo that finished
-        # The undo command announces the step's own kind; the rest are told here.
-        for signal in (self.imported, self.undone, self.redone):
-            signal.connect(self.announce_others)
-
-    def announce_others(self) -> None:
-        """Tell the pages of the other kinds of records the import can create."""
-        for kind in TOUCHED.get(self.kind, ())[1:]:
-            self.ctx.changes.announce(kind)
 
     def revert(self, forward: bool) -> None:
         """Redo (``forward``) or undo the import; runs on the undo worker."""
@@ -126,21 +110,18 @@ def start_import(
     mapping = dict(mapping)
 
     def do() -> ImportResult:
-        if pending:
-            imported = run_import(
-                db,
-                pending.pop(),
-                mapping,
-                kind=kind,
-                on_duplicate=on_duplicate,
-                file_name=file_name,
-                progress=relay,
-            )
-            step.import_id = imported.import_id
-            result.append(imported)
-        else:
-            step.revert(forward=True)
-        return result[0]
+        imported = run_import(
+            db,
+            pending.pop(),
+            mapping,
+            kind=kind,
+            on_duplicate=on_duplicate,
+            file_name=file_name,
+            progress=relay,
+        )
+        step.import_id = imported.import_id
+        result.append(imported)
+        return imported
 
     def failed(error: Exception) -> None:
         pending.clear()
@@ -153,11 +134,10 @@ def start_import(
         ctx,
         text,
         do,
-        lambda _result: step.revert(forward=False),
-        kind=TOUCHED[kind][0],
         on_done=lambda: step.imported.emit(result[0]),
         on_failed=failed,
-        undoable=lambda imported: imported.changed_anything,
+        undo_work=lambda: step.revert(forward=False),
+        redo_work=lambda: step.revert(forward=True),
     )
     return step
 
@@ -173,10 +153,7 @@ def start_revert(
     step.import_id = import_id
     first: list[UndoResult] = []
 
-    def do() -> UndoResult | None:
-        if first:  # redone after an undo: the same as the first time
-            step.revert(forward=not undo)
-            return None
+    def do() -> UndoResult:
         db = ctx.db
         first.append(undo_import(db, import_id) if undo else redo_import(db, import_id))
         step.undone_now = undo
@@ -191,9 +168,9 @@ def start_revert(
         ctx,
         text,
         do,
-        lambda _result: step.revert(forward=undo),
-        kind=TOUCHED.get(kind, (CONTACTS,))[0],
         on_done=lambda: (step.undone if undo else step.redone).emit(first[0]),
         on_failed=lambda error: step.failed.emit(failure_text(error, ctx.lang)),
+        undo_work=lambda: step.revert(forward=undo),
+        redo_work=lambda: step.revert(forward=not undo),
     )
     return step

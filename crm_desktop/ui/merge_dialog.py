@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import UserError
 from crm_desktop.services.contacts import get_contacts
-from crm_desktop.services.merge import MergeResult, merge_contacts, unmerge
+from crm_desktop.services.merge import MergeResult, merge_contacts
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.ui.commands import perform
-from crm_desktop.ui.context import CONTACTS, AppContext
+from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.duplicates_model import date_text, emails_text, phones_text
 from crm_desktop.ui.value_names import channel_label, lifecycle_label, row_name
@@ -327,9 +327,6 @@ class MergeDialog(MergeView):
                 self.ctx,
                 text,
                 lambda: merge_contacts(db, survivor, others, fields=fields),
-                lambda result: unmerge(db, result),
-                kind=CONTACTS,
-                ids=[survivor, *others],
                 notice=self.tr("%1 مخاطب در «%2» ادغام شد.")
                 .replace("%1", display_number(len(others)))
                 .replace("%2", next(r.full_name for r in self.records if r.id == survivor)),

@@ -214,15 +214,9 @@ class SegmentActions(QObject):
                 self.ctx,
                 self.tr("تغییر نام فهرست «%1»").replace("%1", old),
                 lambda: segments.update_segment(db, segment_id, name=name),
-                lambda _record: self._set_name(segment_id, old),
-                kind=SEGMENTS,
-                ids=[segment_id],
             )
         except UserError as exc:
             self._show_error(exc)
-
-    def _set_name(self, segment_id: str, name: str) -> None:
-        segments.update_segment(self.ctx.db, segment_id, name=name)
 
     def delete(self, segment_id: str) -> None:
         db = self.ctx.db
@@ -231,9 +225,6 @@ class SegmentActions(QObject):
                 self.ctx,
                 self.tr("حذف فهرست «%1»").replace("%1", self.records[segment_id].name),
                 lambda: segments.delete_segment(db, segment_id),
-                lambda _none: segments.restore_segment(db, segment_id),
-                kind=SEGMENTS,
-                ids=[segment_id],
                 notice=self.tr("فهرست «%1» حذف شد.").replace("%1", self.records[segment_id].name),
             )
         except UserError as exc:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import UserError
-from crm_desktop.services.contacts import delete_contacts, restore_contacts
+from crm_desktop.services.contacts import restore_contacts
 from crm_desktop.ui.commands import perform, perform_in_background
 from crm_desktop.ui.contact_actions import BACKGROUND_ABOVE as CONTACTS_BACKGROUND_ABOVE
 from crm_desktop.ui.context import CONTACTS, AppContext, Change
@@ -139,9 +139,6 @@ class TrashPage(TrashView):
                 self.ctx,
                 text,
                 lambda: restore_contacts(db, ids),
-                lambda _none: delete_contacts(db, ids),
-                kind=CONTACTS,
-                ids=ids,
             )
         except UserError as error:
             self.reload()
@@ -173,9 +170,6 @@ class TrashPage(TrashView):
             self.ctx,
             text,
             lambda: restore_contacts(db, ids),
-            lambda _none: delete_contacts(db, ids),
-            kind=CONTACTS,
-            ids=ids,
             on_done=done,
             on_failed=failed,
         )

@@ -14,10 +14,12 @@ from pytestqt.qtbot import QtBot
 from crm_desktop.models.database import Database
 from crm_desktop.services.companies import list_companies
 from crm_desktop.services.contacts import (
+    contact_ids,
     count_contacts,
     create_contact,
     delete_contacts,
     get_contact,
+    trashed_contact_ids,
 )
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui.app import setup_application
@@ -105,8 +107,9 @@ def test_create_a_contact_by_typing(
     assert editor.contact_id == record.id and not v.save_button.isEnabled()
     assert ctx.undo_stack.undoText() == "مخاطب جدید «نگار احمدی»"
 
-    ctx.undo_stack.undo()
-    assert get_contact(ctx.db, record.id).deleted_at is not None  # in the trash
+    ctx.undo_stack.undo()  # the contact is gone (not in the trash) and its window closes
+    assert contact_ids(ctx.db) == [] and trashed_contact_ids(ctx.db) == []
+    assert not editor.isVisible()
     ctx.undo_stack.redo()
     assert get_contact(ctx.db, record.id).deleted_at is None  # the same contact came back
 

@@ -112,9 +112,6 @@ def test_follows_deletes_made_elsewhere_but_not_merges(
         ctx,
         "حذف مخاطب",
         lambda: contacts.delete_contacts(db, [alive]),
-        lambda _none: contacts.restore_contacts(db, [alive]),
-        kind=CONTACTS,
-        ids=[alive],
     )
     assert shown_names(page)[0] == NAMES[4]
     assert page.count_label.text() == "۵ مخاطب در سطل زباله"

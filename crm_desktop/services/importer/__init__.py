@@ -25,20 +25,19 @@ from sqlalchemy import select
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.models import ImportBatch, Setting, new_id, utcnow
+from crm_desktop.models.capture import mark_operation
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.column_mapping import ColumnMapping, suggest_mapping
 from crm_desktop.services.import_fields import KINDS
 from crm_desktop.services.importer.common import (
     ON_DUPLICATE,
-    Changes,
     Columns,
     ImportCancelled,
     ImportResult,
     Names,
     Problem,
     Progress,
-    Writer,
 )
 from crm_desktop.services.importer.history import (
     ImportEffect,
@@ -174,22 +173,19 @@ def run_import(
         user_id = lookups.current_user_id(session)
         names = Names(session, user_id, now)
         import_id = new_id()
-        # What the import did goes to import_changes as it goes (nothing on a dry run).
-        log = None if dry_run else Writer(session)
-        changes = Changes(import_id, names.stamp(), log)
+        # The change log keeps what the import did, for undo, history and sync.
+        mark_operation(session, "import", ref=import_id, label=file_name or sheet.name)
         job = _importer(kind)(
             session,
             sheet,
             columns,
             on_duplicate=on_duplicate,
             names=names,
-            changes=changes,
             problems=_Collector(result),
             progress=report,
             today=today,
         )
         if not dry_run:
-            # The batch row first: the change rows point at it.
             session.add(
                 ImportBatch(
                     id=import_id,
@@ -211,8 +207,6 @@ def run_import(
         if dry_run:
             session.rollback()
             return result
-        assert log is not None
-        log.flush()
         batch = session.get(ImportBatch, import_id)
         assert batch is not None
         batch.rows, batch.created, batch.updated = result.rows, result.created, result.updated

@@ -243,7 +243,6 @@ class SheetImport(abc.ABC):
         *,
         on_duplicate: str,
         names: Names,
-        changes: Changes,
         problems: Callable[[Problem, bool], None],
         progress: Progress,
         today: dt.date | None = None,
@@ -254,7 +253,6 @@ class SheetImport(abc.ABC):
         self.columns = columns
         self.policy = on_duplicate
         self.names = names
-        self.changes = changes
         self.problem = problems
         self.progress = progress
         self.stamp = names.stamp()
@@ -362,56 +360,6 @@ class SheetImport(abc.ABC):
         return "\n".join(lines) or None
 
 
-class Changes:
-    """What this import did, written to ``import_changes`` (through ``writer``, as it
-    goes) for a later undo. Without a writer (a dry run, a preview) nothing is kept."""
-
-    def __init__(self, import_id: str, stamp: dict[str, Any], writer: Writer | None = None):
-        self.import_id = import_id
-        self._stamp = stamp
-        self._writer = writer
-
-    def created(self, table: str, record_id: str) -> None:
-        self._add(table, record_id, "create")
-
-    def filled(self, table: str, record_id: str, name: str, old: Any, new: Any) -> None:
-        self._add(table, record_id, "fill", name=name, old=_json(old), new=_json(new))
-
-    def _add(
-        self,
-        table: str,
-        record_id: str,
-        action: str,
-        *,
-        name: str | None = None,
-        old: str | None = None,
-        new: str | None = None,
-    ) -> None:
-        if self._writer is None:
-            return
-        self._writer.add(
-            "import_changes",
-            {
-                "id": new_id(),
-                "import_id": self.import_id,
-                "table_name": table,
-                "record_id": record_id,
-                "action": action,
-                "field": name,
-                "old_value": old,
-                "new_value": new,
-                "reverted": False,
-                **self._stamp,
-            },
-        )
-
-
-def _json(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return json.dumps({"date": value.isoformat()})
-    return json.dumps(value, ensure_ascii=False)
-
-
 def from_json(text: str | None) -> Any:
     if text is None:
         return None
@@ -427,7 +375,6 @@ def table_of(name: str) -> Table:
 
 __all__ = [
     "ON_DUPLICATE",
-    "Changes",
     "Columns",
     "ImportCancelled",
     "ImportResult",

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.locale import is_mobile
 from crm_desktop.models import ContactSearch, new_id
 from crm_desktop.services.contacts import contact_sort_key
-from crm_desktop.services.importer.common import Changes, Writer
+from crm_desktop.services.importer.common import Writer
 from crm_desktop.services.search import bulk_search_rows, search_body
 
 
@@ -46,7 +46,6 @@ def insert_contact(
     contact: NewContact,
     *,
     stamp: dict[str, Any],
-    changes: Changes,
     search_rows: list[dict[str, Any]],
     company_names: dict[str, str],
 ) -> None:
@@ -57,7 +56,6 @@ def insert_contact(
         "contacts",
         {"id": contact.id, **values, "sort_key": key, "lead_score": 0, **stamp},
     )
-    changes.created("contacts", contact.id)
     for position, number in enumerate(contact.phones):
         kind = "mobile" if is_mobile(number) else "work"
         writer.add(

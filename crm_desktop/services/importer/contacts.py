@@ -366,7 +366,6 @@ class ContactImport(SheetImport):
                 if name == "lifecycle":
                     continue
                 if not contact.new:
-                    self.changes.filled("contacts", contact.id, name, current, value)
                     contact.filled.append(name)
                 old_values[name] = value
                 changed = True
@@ -408,8 +407,6 @@ class ContactImport(SheetImport):
         writer = Writer(self.session)
         for table, rows in self.names.new_rows.items():
             writer.extend(table, rows)
-        for company_id in self.names.created_companies:
-            self.changes.created("companies", company_id)
         search_rows: list[dict[str, Any]] = []
         company_names = self._company_names()
         updated: list[NewContact] = []
@@ -421,7 +418,6 @@ class ContactImport(SheetImport):
                     writer,
                     contact,
                     stamp=self.stamp,
-                    changes=self.changes,
                     search_rows=search_rows,
                     company_names=company_names,
                 )
@@ -500,7 +496,6 @@ class ContactImport(SheetImport):
                         **self.stamp,
                     },
                 )
-                self.changes.created("contact_phones", row_id)
         for position, address in enumerate(contact.emails):
             if address not in had_emails:
                 row_id = new_id()
@@ -514,14 +509,12 @@ class ContactImport(SheetImport):
                         **self.stamp,
                     },
                 )
-                self.changes.created("contact_emails", row_id)
         for tag_id in sorted(contact.tags - had_tags):
             row_id = new_id()
             writer.add(
                 "contact_tags",
                 {"id": row_id, "contact_id": contact.id, "tag_id": tag_id, **self.stamp},
             )
-            self.changes.created("contact_tags", row_id)
 
 
 def _name_keys(first: str, last: str, company_id: str | None) -> list[str]:

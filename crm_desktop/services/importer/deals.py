@@ -288,7 +288,6 @@ class DealImport(RecordImport):
                 writer,
                 contact,
                 stamp=self.stamp,
-                changes=self.changes,
                 search_rows=search_rows,
                 company_names={},
             )

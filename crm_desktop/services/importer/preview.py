@@ -24,7 +24,7 @@ from crm_desktop.models import (
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.fields import LIFECYCLE_NAMES
-from crm_desktop.services.importer.common import Changes, Columns, Names, Problem
+from crm_desktop.services.importer.common import Columns, Names, Problem
 from crm_desktop.services.spreadsheet import SheetData
 
 PREVIEW_ROWS = 20
@@ -101,7 +101,6 @@ def preview(
             columns,
             on_duplicate="update",
             names=names,
-            changes=Changes("", names.stamp()),
             problems=collect,
             progress=lambda done, total: None,
         )

@@ -95,7 +95,6 @@ class RecordImport(SheetImport):
             current = stored.values.get(name)
             if current in (None, "", 0):
                 if not stored.new:
-                    self.changes.filled(self.table, stored.id, name, current, value)
                     stored.filled.append(name)
                     self._updated.add(stored.id)
                 stored.values[name] = value
@@ -124,15 +123,11 @@ class RecordImport(SheetImport):
         writer = Writer(self.session)
         for table, rows in self.names.new_rows.items():
             writer.extend(table, rows)
-        for company_id in self.names.created_companies:
-            if self.table != "companies":
-                self.changes.created("companies", company_id)
         self.before_write(writer)
         for count, stored in enumerate(self._new, 1):
             if count % PROGRESS_EVERY == 0:
                 self.progress(min(done + count, total - 1), total)
             writer.add(self.table, {"id": stored.id, **stored.values, **self.stamp})
-            self.changes.created(self.table, stored.id)
         writer.flush()
         model = table_of(self.table)
         for stored in self._by_key.values():
