@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crm_desktop import __version__
-from crm_desktop.cli import contacts, demo, export, importing, selfcheck
+from crm_desktop.cli import contacts, demo, export, history, importing, selfcheck
 from crm_desktop.cli.words import requested_language, say, use_language
 from crm_desktop.errors import EXIT_BAD_INPUT, UserError
 from crm_desktop.language import LANGUAGES
@@ -103,6 +103,7 @@ def build_parser(lang: str) -> Parser:
     importing.register(commands)
     export.register(commands)
     contacts.register(commands)
+    history.register(commands)
     selfcheck.register(commands)
     return parser
 

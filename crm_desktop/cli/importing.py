@@ -30,7 +30,21 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument(
-        "file", type=Path, metavar="FILE", help=say("فایلی که خوانده می‌شود", "the file to read")
+        "file",
+        type=Path,
+        metavar="FILE",
+        nargs="?",
+        help=say("فایلی که خوانده می‌شود", "the file to read"),
+    )
+    parser.add_argument(
+        "--undo",
+        metavar="IMPORT_ID",
+        help=say("برگرداندن یک ورود داده به‌تمامی", "undo a whole import"),
+    )
+    parser.add_argument(
+        "--redo",
+        metavar="IMPORT_ID",
+        help=say("انجام دوبارهٔ ورودی که برگردانده شد", "redo an undone import"),
     )
     parser.add_argument(
         "--sheet",
@@ -61,7 +75,19 @@ def register(commands: Any) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from crm_desktop.errors import InvalidInput
     from crm_desktop.services.spreadsheet import read_sheet
+
+    asked = [a for a in (args.file, args.undo, args.redo) if a is not None]
+    if len(asked) != 1:
+        raise InvalidInput(
+            "یکی از این‌ها لازم است: FILE، --undo IMPORT_ID یا --redo IMPORT_ID",
+            "give one of FILE, --undo IMPORT_ID or --redo IMPORT_ID",
+        )
+    if args.file is None:
+        from crm_desktop.cli.history import run_undo
+
+        return run_undo(args)
 
     sheet = read_sheet(args.file, sheet=args.sheet)
     return _import(args, sheet, Path(args.db))

@@ -30,6 +30,7 @@ from crm_desktop.models import (
     ServiceRequest,
     utcnow,
 )
+from crm_desktop.models.capture import mark_operation
 from crm_desktop.models.database import Database
 from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.search import reindex_contacts
@@ -235,6 +236,7 @@ def merge_contacts(
     fields = dict(fields or {})
     _check_fields(fields, [survivor_id, *others])
     with db.session() as session:
+        mark_operation(session, "merge", ref=survivor_id)
         by_id = _live_contacts(session, [survivor_id, *others])
         survivor = by_id[survivor_id]
         before = tuple((name, getattr(survivor, name)) for name in MERGE_FIELDS)
