@@ -7,7 +7,7 @@ import pytest
 from crm_desktop.errors import InvalidInput
 from crm_desktop.models import Role
 from crm_desktop.models.database import Database
-from crm_desktop.services import bulk, contacts, users
+from crm_desktop.services import bulk, contacts, operations, undo, users
 from crm_desktop.services.fields import changes_from_text
 
 
@@ -22,9 +22,9 @@ def test_assign_owner_and_undo(db: Database) -> None:
     nima = users.create_user(db, "نیما", "nima", Role.REP)
     sara = users.create_user(db, "سارا", "sara", Role.REP)
     ids = make(db, 3, owner="nima") + make(db, 2)
-    change = bulk.set_field(db, ids, "owner_id", sara.id)
+    done = operations.run(db, bulk.set_field, db, ids, "owner_id", sara.id)
     assert {c.owner for c in contacts.get_contacts(db, ids)} == {"سارا"}
-    bulk.undo_field(db, change)
+    undo.undo(db, done.changes.op_ids[0])
     assert [c.owner for c in contacts.get_contacts(db, ids)] == [nima.name] * 3 + [None] * 2
 
 
@@ -41,14 +41,15 @@ def test_lifecycle_accepts_persian_and_refuses_nonsense(db: Database) -> None:
 def test_add_and_remove_tag_with_undo(db: Database) -> None:
     ids = make(db, 4)
     already = make(db, 1, tags="ویژه")
-    added = bulk.add_tag(db, ids + already, "ويژه")  # Arabic ي finds the same tag
+    adding = operations.run(db, bulk.add_tag, db, ids + already, "ويژه")
+    added = adding.result  # Arabic ي finds the same tag
     assert len(added.added) == 4  # the one already tagged got no second link
     assert all(c.tags == ("ویژه",) for c in contacts.get_contacts(db, ids + already))
-    bulk.undo_tag(db, added)
+    undo.undo(db, adding.changes.op_ids[0])
     assert [c.tags for c in contacts.get_contacts(db, ids + already)] == [()] * 4 + [("ویژه",)]
-    removed = bulk.remove_tag(db, already, added.tag_id)
+    removing = operations.run(db, bulk.remove_tag, db, already, added.tag_id)
     assert contacts.get_contact(db, already[0]).tags == ()
-    bulk.undo_tag(db, removed)
+    undo.undo(db, removing.changes.op_ids[0])
     assert contacts.get_contact(db, already[0]).tags == ("ویژه",)
 
 

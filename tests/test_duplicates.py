@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,7 +19,7 @@ from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import parse_phone
 from crm_desktop.models import Activity, ActivityType, Contact, Deal, Pipeline, Stage
 from crm_desktop.models.database import Database, open_database
-from crm_desktop.services import contacts
+from crm_desktop.services import contacts, operations, undo
 from crm_desktop.services.duplicates import (
     DuplicateMatch,
     find_duplicate_groups,
@@ -27,7 +28,7 @@ from crm_desktop.services.duplicates import (
     one_edit_pairs,
 )
 from crm_desktop.services.fields import changes_from_text
-from crm_desktop.services.merge import MERGE_FIELDS, merge_contacts, unmerge
+from crm_desktop.services.merge import MERGE_FIELDS, MergeResult, merge_contacts
 from crm_desktop.services.records import ContactRecord
 
 
@@ -63,6 +64,14 @@ def pointers(db: Database) -> dict[str, str | None]:
         deals = session.execute(select(Deal.id, Deal.contact_id)).all()
         activities = session.execute(select(Activity.id, Activity.contact_id)).all()
         return {row_id: contact_id for row_id, contact_id in [*deals, *activities]}
+
+
+def merge_as_step(
+    db: Database, survivor: str, others: list[str], **kwargs: Any
+) -> tuple[MergeResult, str]:
+    """Merge as the window does: one operation, whose id undo takes back."""
+    done = operations.run(db, merge_contacts, db, survivor, others, **kwargs)
+    return done.result, done.changes.op_ids[0]
 
 
 def merged_into(db: Database, contact_id: str) -> str | None:
@@ -194,10 +203,10 @@ def _distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-# --- merge_contacts and unmerge -----------------------------------------------------------
+# --- merge_contacts and its undo ---------------------------------------------------------
 
 
-def test_merge_combines_two_contacts_and_unmerge_restores_them(db: Database) -> None:
+def test_merge_combines_two_contacts_and_undo_restores_them(db: Database) -> None:
     survivor = add(
         db,
         ("phone", "09121234567"),
@@ -228,7 +237,7 @@ def test_merge_combines_two_contacts_and_unmerge_restores_them(db: Database) -> 
     before = snapshot(db, [survivor, other, bystander])
     where_before = pointers(db)
 
-    result = merge_contacts(db, survivor, [other], fields={"last_name": other})
+    result, op = merge_as_step(db, survivor, [other], fields={"last_name": other})
     merged = contacts.get_contact(db, survivor)
     assert (merged.first_name, merged.last_name) == ("علی", "رضایی‌فر")
     assert (merged.job_title, merged.city, merged.company) == ("مدیر خرید", "تهران", "صنایع پارس")
@@ -251,7 +260,7 @@ def test_merge_combines_two_contacts_and_unmerge_restores_them(db: Database) -> 
     assert len(result.tombstoned_tag_ids) == 1
     assert find_duplicate_groups(db) == []
 
-    unmerge(db, result)
+    undo.undo(db, op)
     assert snapshot(db, [survivor, other, bystander]) == before
     assert pointers(db) == where_before
     assert merged_into(db, other) is None
@@ -294,12 +303,12 @@ def test_merge_refuses_what_cannot_be_merged(db: Database) -> None:
             merge_contacts(db, survivor, others, fields=fields)
         assert caught.value.fa and caught.value.en
     assert contacts.get_contact(db, b).deleted_at is None
-    result = merge_contacts(db, a, [b])
+    _, op = merge_as_step(db, a, [b])
     with pytest.raises(InvalidInput):
         merge_contacts(db, a, [b])  # b is already merged away
-    unmerge(db, result)
+    undo.undo(db, op)
     with pytest.raises(InvalidInput):
-        unmerge(db, result)  # nothing left to undo
+        undo.undo(db, op)  # nothing left to undo
 
 
 def test_merge_into_one_survivor_of_a_whole_group(db: Database) -> None:
@@ -309,17 +318,17 @@ def test_merge_into_one_survivor_of_a_whole_group(db: Database) -> None:
     [group] = find_duplicate_groups(db)
     survivor, *others = group.contact_ids
     assert survivor == a
-    result = merge_contacts(db, survivor, others)
+    _, op = merge_as_step(db, survivor, others)
     record = contacts.get_contact(db, a)
     assert record.phones == ("+989120000001", "+989120000002")
     assert record.emails == ("b@example.com",)
     assert {merged_into(db, b), merged_into(db, c)} == {a}
     assert contacts.count_contacts(db) == 1
-    unmerge(db, result)
+    undo.undo(db, op)
     assert contacts.count_contacts(db) == 3
 
 
-# --- merge then unmerge is the identity ----------------------------------------------------
+# --- merge then undo is the identity -----------------------------------------------------
 
 PHONES = ["09120000001", "09120000002", "09350000003", "02188776655"]
 EMAILS = ["a@example.com", "b@example.com", "c@example.com"]
@@ -371,7 +380,7 @@ def fresh_db(template: Path) -> Iterator[Database]:
     survivor=st.integers(0, 3),
     choices=st.dictionaries(st.sampled_from(MERGE_FIELDS), st.integers(0, 3), max_size=5),
 )
-def test_merge_then_unmerge_restores_every_record(
+def test_merge_then_undo_restores_every_record(
     template_db: Path, people: list[Person], survivor: int, choices: dict[str, int]
 ) -> None:
     with fresh_db(template_db) as db:
@@ -386,7 +395,7 @@ def test_merge_then_unmerge_restores_every_record(
         fields = {name: ids[n % len(ids)] for name, n in choices.items()}
         before, where = snapshot(db, ids), pointers(db)
 
-        result = merge_contacts(db, keep, others, fields=fields)
+        _, op = merge_as_step(db, keep, others, fields=fields)
         merged = contacts.get_contact(db, keep)
         assert sorted(merged.phones) == sorted({parse_phone(p) for x in people for p in x.phones})
         assert sorted(merged.emails) == sorted({e for x in people for e in x.emails})
@@ -394,6 +403,6 @@ def test_merge_then_unmerge_restores_every_record(
         assert set(pointers(db).values()) == {keep}
         assert contacts.contact_ids(db) == [keep]
 
-        unmerge(db, result)
+        undo.undo(db, op)
         assert snapshot(db, ids) == before
         assert pointers(db) == where

@@ -16,7 +16,7 @@ from crm_desktop.errors import InvalidInput
 from crm_desktop.models.database import Database, open_database
 from crm_desktop.services import bulk, contacts, merge, operations, undo
 from crm_desktop.services.fields import changes_from_text
-from crm_desktop.services.importer import import_file
+from crm_desktop.services.importer import import_file, list_imports
 from crm_desktop.services.users import create_user, set_current_user
 from tests.importer_files import write_xlsx
 
@@ -192,7 +192,10 @@ def test_an_import_is_undone_by_its_operation_and_redone(
     undo.undo(db, done.changes.op_ids[0])
     assert contacts.contact_ids(db) == [existing]
     assert contacts.get_contact(db, existing).city is None
+    # However it was undone, the list of imports says so (the log is the one record).
+    assert [i.undone for i in list_imports(db)] == [True]
     undo.redo(db, done.changes.op_ids[0])
+    assert [i.undone for i in list_imports(db)] == [False]
     assert contacts.get_contact(db, existing).city == "تهران"
     assert contacts.get_contact(db, new_id).city == "اصفهان"
     db.close()

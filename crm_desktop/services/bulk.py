@@ -1,4 +1,7 @@
-"""Changes to many contacts at once, each returning what undoing it needs."""
+"""Changes to many contacts at once, each returning what it changed.
+
+Each is one operation of the change log, undone by its id (``services.undo``).
+"""
 
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ BULK_FIELDS = ("owner_id", "lifecycle")
 
 @dataclass(frozen=True)
 class FieldChange:
-    """A field set on many contacts: its previous value on each, for undo."""
+    """A field set on many contacts, and its previous value on each."""
 
     field: str
     value: str | None
@@ -29,7 +32,7 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class TagChange:
-    """Tag links added (or tombstoned) by a bulk action, for undo."""
+    """Tag links added (or tombstoned) by a bulk action."""
 
     tag_id: str
     tag_name: str
@@ -83,19 +86,6 @@ def set_field(
         return FieldChange(field, value, previous)
 
 
-def undo_field(db: Database, change: FieldChange) -> None:
-    """Put back each contact's previous value: one statement per value and chunk."""
-    by_value: dict[str | None, list[str]] = {}
-    for contact_id, old in change.previous.items():
-        by_value.setdefault(old, []).append(contact_id)
-    with db.session() as session:
-        for old, ids in by_value.items():
-            for part in chunks(ids):
-                session.execute(
-                    update(Contact).where(Contact.id.in_(part)).values({change.field: old})
-                )
-
-
 def add_tag(db: Database, contact_ids: Sequence[str], tag_name: str) -> TagChange:
     """Tag every live contact among ``contact_ids`` (creating the tag if it is new)."""
     with db.session() as session:
@@ -136,14 +126,3 @@ def remove_tag(db: Database, contact_ids: Sequence[str], tag_id: str) -> TagChan
             link.deleted_at = now
         name = lookups.tag_name(session, tag_id)
         return TagChange(tag_id, name, removed=tuple(link.id for link in links))
-
-
-def undo_tag(db: Database, change: TagChange) -> None:
-    """Tombstone the links a change added and bring back those it removed."""
-    with db.session() as session:
-        now = utcnow()
-        for ids, deleted_at in ((change.added, now), (change.removed, None)):
-            for part in chunks(ids):
-                session.execute(
-                    update(ContactTag).where(ContactTag.id.in_(part)).values(deleted_at=deleted_at)
-                )

@@ -111,7 +111,7 @@ class _Names:
     """Names of referred records, looked up once each."""
 
     def __init__(self, session: Any) -> None:
-        self._session = session
+        self.session = session
         self._cache: dict[tuple[str, str], str] = {}
 
     def of(self, table: str, row_id: Any) -> Any:
@@ -119,7 +119,7 @@ class _Names:
             return row_id
         key = (table, str(row_id))
         if key not in self._cache:
-            name = self._session.execute(
+            name = self.session.execute(
                 text(f'SELECT {_NAMED_BY[table]} FROM "{table}" WHERE id = :id'), {"id": row_id}
             ).scalar()
             self._cache[key] = str(name).strip() if name is not None else str(row_id)
@@ -167,7 +167,7 @@ def _field_changes(  # noqa: PLR0911 (one return per kind of row)
 
 def _part_value(names: _Names, part: Field, row: Any) -> Any:
     assert part.part_table is not None and part.part_column is not None
-    return names._session.execute(
+    return names.session.execute(
         text(f'SELECT "{part.part_column}" FROM "{part.part_table}" WHERE id = :id'),
         {"id": row.row_id},
     ).scalar()

@@ -1,16 +1,15 @@
-"""Merging duplicate contacts into one survivor, and undoing a merge exactly.
+"""Merging duplicate contacts into one survivor.
 
 A merge is one transaction: the survivor takes the chosen field values, the phones,
 emails and tags of the others it lacks, and every deal, activity, purchase and service
-request of theirs; the others go to the trash pointing at the survivor. The returned
-``MergeResult`` records what was there before, so ``unmerge`` can put it all back for
-the undo stack.
+request of theirs; the others go to the trash pointing at the survivor. The merge is
+one operation of the change log (kind ``merge``): undo takes it back exactly, as any
+operation (``services.undo``). The returned ``MergeResult`` says what it did.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -85,7 +84,7 @@ class MovedRow:
 
 @dataclass(frozen=True, slots=True)
 class MergeResult:
-    """Everything a merge changed, enough for ``unmerge`` to undo it exactly."""
+    """Everything a merge changed, as the survivor and the records it took over."""
 
     survivor_id: str
     merged_ids: tuple[str, ...]
@@ -288,70 +287,3 @@ def merge_contacts(
 
 def _chunks(ids: Sequence[str]) -> list[Sequence[str]]:
     return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-
-
-def _merge_still_in_place(session: Session, result: MergeResult) -> dict[str, Contact]:
-    found = {
-        c.id: c for c in session.scalars(select(Contact).where(Contact.id.in_(result.contact_ids)))
-    }
-    survivor = found.get(result.survivor_id)
-    merged = [found.get(i) for i in result.merged_ids]
-    if (
-        survivor is None
-        or survivor.deleted_at is not None
-        or any(
-            c is None or c.deleted_at is None or c.merged_into_id != result.survivor_id
-            for c in merged
-        )
-    ):
-        raise InvalidInput(
-            "این ادغام دیگر برگرداندنی نیست: مخاطبان آن از آن زمان تغییر کرده‌اند.",
-            "this merge can no longer be undone: its contacts have changed since",
-        )
-    return found
-
-
-def unmerge(db: Database, result: MergeResult) -> None:
-    """Undo ``merge_contacts`` exactly: fields, moved rows, tombstones, the others."""
-    with db.session() as session:
-        found = _merge_still_in_place(session, result)
-        survivor = found[result.survivor_id]
-        for name, value in result.survivor_before:
-            setattr(survivor, name, value)
-        survivor.sort_key = contact_sort_key(survivor.first_name, survivor.last_name)
-        session.flush()
-        back: dict[tuple[str, str, int | None], list[str]] = defaultdict(list)
-        for row in result.moved:
-            back[row.table, row.contact_id, row.position].append(row.row_id)
-        tables = {**LINKED_TABLES, **OWNED_TABLES}
-        for (table, contact_id, position), ids in back.items():
-            model = tables[table]
-            values: dict[str, object] = {"contact_id": contact_id}
-            if position is not None:
-                values["position"] = position
-            for chunk in _chunks(ids):
-                # Only rows still on the survivor: one moved on since then stays put.
-                session.execute(
-                    update(model)
-                    .where(model.id.in_(chunk), model.contact_id == result.survivor_id)
-                    .values(values)
-                    .execution_options(synchronize_session=False)
-                )
-        for table, row_ids in (
-            ("contact_phones", result.tombstoned_phone_ids),
-            ("contact_emails", result.tombstoned_email_ids),
-            ("contact_tags", result.tombstoned_tag_ids),
-        ):
-            model = OWNED_TABLES[table]
-            for chunk in _chunks(row_ids):
-                session.execute(
-                    update(model)
-                    .where(model.id.in_(chunk))
-                    .values(deleted_at=None)
-                    .execution_options(synchronize_session=False)
-                )
-        for contact_id in result.merged_ids:
-            other = found[contact_id]
-            other.deleted_at, other.merged_into_id = None, None
-        session.flush()
-        reindex_contacts(session, result.contact_ids)

@@ -52,18 +52,6 @@ class OpChanges:
     def ids(self, kind: str) -> frozenset[str]:
         return self.touched.get(kind, frozenset())
 
-    def merged(self, other: OpChanges) -> OpChanges:
-        touched: dict[str, frozenset[str]] = dict(self.touched)
-        for kind, ids in other.touched.items():
-            mine = touched.get(kind)
-            # Either side "possibly all" stays "possibly all".
-            touched[kind] = (
-                frozenset()
-                if (mine is not None and not mine) or not ids
-                else ((mine or frozenset()) | ids)
-            )
-        return OpChanges(self.op_ids + other.op_ids, touched)
-
 
 @dataclass(frozen=True)
 class Done(Generic[T]):

@@ -446,15 +446,7 @@ def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) 
     for start in range(0, len(company_ids), _CHUNK):
         chunk = company_ids[start : start + _CHUNK]
         rows = session.execute(select(Company.id, Company.name).where(Company.id.in_(chunk)))
-        params = [{"_id": cid, "sort_key": sort_key(name)} for cid, name in rows]
-        if params:
-            table = _table("companies")
-            session.connection().execute(
-                update(table)
-                .where(table.c.id == bindparam("_id"))
-                .values(sort_key=bindparam("sort_key")),
-                params,
-            )
+        _set_sort_keys(session, "companies", [(cid, sort_key(name)) for cid, name in rows])
         contact_ids.update(session.scalars(select(Contact.id).where(Contact.company_id.in_(chunk))))
     ids = list(contact_ids)
     for start in range(0, len(ids), _CHUNK):
@@ -464,18 +456,21 @@ def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) 
                 Contact.id.in_(chunk)
             )
         )
-        params = [
-            {"_id": cid, "sort_key": key}
+        keys = [
+            (cid, key)
             for cid, first, last, old in people
             if (key := contact_sort_key(first, last)) != old
         ]
-        if params:
-            table = _table("contacts")
-            session.connection().execute(
-                update(table)
-                .where(table.c.id == bindparam("_id"))
-                .values(sort_key=bindparam("sort_key")),
-                params,
-            )
+        _set_sort_keys(session, "contacts", keys)
     if ids:
         reindex_contacts(session, ids)
+
+
+def _set_sort_keys(session: Session, table_name: str, keys: list[tuple[str, str]]) -> None:
+    if not keys:
+        return
+    table = _table(table_name)
+    session.connection().execute(
+        update(table).where(table.c.id == bindparam("_id")).values(sort_key=bindparam("key")),
+        [{"_id": row_id, "key": key} for row_id, key in keys],
+    )

@@ -25,12 +25,11 @@ from crm_desktop.models import (
     ImportBatch,
     Operation,
     User,
-    utcnow,
 )
 from crm_desktop.models.database import Database
 from crm_desktop.services.operations import record_kind
 from crm_desktop.services.registry import entity, field_label
-from crm_desktop.services.undo import redo_in, undo_in
+from crm_desktop.services.undo import last_of_chain, redo_in, undo_in
 
 _MODELS: dict[str, Any] = {"contacts": Contact, "companies": Company, "deals": Deal}
 _OWN_TABLES = ("contacts", "companies", "deals")
@@ -127,6 +126,7 @@ def list_imports(db: Database, limit: int = 200) -> list[ImportSummary]:
             .order_by(ImportBatch.created_at.desc())
             .limit(limit)
         ).all()
+        undone = _undone(session, [b for b, _, _ in rows])
         return [
             ImportSummary(
                 id=b.id,
@@ -139,7 +139,7 @@ def list_imports(db: Database, limit: int = 200) -> list[ImportSummary]:
                 updated=b.updated,
                 duplicates=b.duplicates,
                 skipped=b.skipped,
-                undone=b.undone_at is not None,
+                undone=b.id in undone,
                 user_name=name,
                 changes=count,
             )
@@ -159,7 +159,7 @@ def import_effect(db: Database, import_id: str) -> ImportEffect:
         op_id = _import_op(session, import_id)
         if op_id is None:
             return ImportEffect()
-        if batch.undone_at is None:
+        if batch.id not in _undone(session, [batch]):
             return _effect(session, op_id, made="insert")
         last_undo = session.execute(
             text(
@@ -195,14 +195,37 @@ def _batch(session: Session, import_id: str, *, undone: bool) -> ImportBatch:
     batch = session.get(ImportBatch, import_id)
     if batch is None or batch.deleted_at is not None:
         raise NotFound(f"ورودی با شناسهٔ «{import_id}» پیدا نشد.", f"no import {import_id!r}")
-    if (batch.undone_at is not None) != undone:
+    is_undone = batch.id in _undone(session, [batch])
+    if is_undone != undone:
         raise InvalidInput(
             "این ورود داده پیش‌تر برگردانده شده است."
-            if batch.undone_at is not None
+            if is_undone
             else "این ورود داده برگردانده نشده است.",
-            "This import is already undone." if batch.undone_at else "This import is not undone.",
+            "This import is already undone." if is_undone else "This import is not undone.",
         )
     return batch
+
+
+def _undone(session: Session, batches: list[ImportBatch]) -> set[str]:
+    """The ids of these imports that are undone now, as the change log says (however
+    they were undone: here, from the window's undo, or from the command line). An
+    import older than the log says it by its ``undone_at``."""
+    ops = {
+        ref: op_id
+        for ref, op_id in session.execute(
+            select(Operation.ref, Operation.op_id).where(
+                Operation.kind == "import",
+                Operation.undoes.is_(None),
+                Operation.ref.in_([b.id for b in batches]),
+            )
+        )
+    }
+    last = last_of_chain(session, list(ops.values()))
+    return {
+        b.id
+        for b in batches
+        if (last.get(ops[b.id]) == "undo" if b.id in ops else b.undone_at is not None)
+    }
 
 
 def _label(session: Session, table: str, record_id: str) -> str:
@@ -228,7 +251,7 @@ def redo_import(db: Database, import_id: str) -> UndoResult:
 
 def _switch(db: Database, import_id: str, *, undo: bool) -> UndoResult:
     with db.session() as session:
-        batch = _batch(session, import_id, undone=not undo)
+        _batch(session, import_id, undone=not undo)
         op_id = _import_op(session, import_id)
         if op_id is None:  # an import that changed nothing
             raise InvalidInput(
@@ -236,7 +259,6 @@ def _switch(db: Database, import_id: str, *, undo: bool) -> UndoResult:
                 "This import changed nothing: there is nothing to undo.",
             )
         reverted = undo_in(session, op_id) if undo else redo_in(session, op_id)
-        batch.undone_at = utcnow() if undo else None
         result = UndoResult(left_alone=[_left_alone(session, left) for left in reverted.left_alone])
         if reverted.op_id is not None:
             result.reverted = (
