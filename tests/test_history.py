@@ -120,3 +120,34 @@ def test_history_of_an_unknown_record_exits_2(
 ) -> None:
     code, out, err = run(capsys, "--db", str(db.path), "history", "nobody")
     assert (code, out) == (2, "") and err.count("\n") == 1
+
+
+def test_a_creation_shows_what_the_record_was_made_with_even_after_later_edits(
+    db: Database,
+) -> None:
+    made = operations.run(
+        db,
+        contacts.create_contact,
+        db,
+        changes_from_text(
+            {"first_name": "مینا", "last_name": "کاظمی", "city": "شیراز", "phone": "09351112233"}
+        ),
+    )
+    cid = made.result.id
+    # Undo of the creation removes the contact; redo brings it back with the same id
+    # and values.
+    undo.undo(db, made.changes.op_ids[0])
+    undo.redo(db, made.changes.op_ids[0])
+    contacts.update_contact(db, cid, changes_from_text({"city": "اصفهان", "job_title": "مدیر"}))
+    contacts.update_contact(db, cid, changes_from_text({"city": "تبریز"}))
+
+    history = record_history(db, cid)
+    assert [e.operation for e in history] == ["edit", "edit", "redo", "undo", "create"]
+    values = {c.field: (c.old, c.new) for c in history[-1].changes}
+    # As it was made: Shiraz, not the Tabriz of today; no job title yet.
+    assert values["first_name"] == (None, "مینا")
+    assert values["city"] == (None, "شیراز")
+    assert "job_title" not in values
+    assert values["phone"] == (None, "+989351112233")
+    assert values["lifecycle"] == (None, "lead")
+    assert [(c.field, c.old, c.new) for c in history[0].changes] == [("city", "اصفهان", "تبریز")]

@@ -32,20 +32,6 @@ def register(commands: Any) -> None:
     imports.set_defaults(run=run_imports)
 
 
-# What each kind of operation is called in the Persian listing.
-_OPERATIONS = {
-    "edit": "ویرایش",
-    "create": "ساخت",
-    "delete": "انتقال به سطل زباله",
-    "restore": "بازگردانی",
-    "merge": "ادغام",
-    "import": "ورود داده",
-    "undo": "واگرد",
-    "redo": "انجام دوباره",
-    "migration": "ارتقای پایگاه داده",
-}
-
-
 def _local(at: dt.datetime, fa: bool) -> str:
     local = at.replace(tzinfo=dt.UTC).astimezone()
     text = f"{format_jalali(local.date(), persian_digits=False)} {local:%H:%M}"
@@ -62,7 +48,7 @@ def _plain(value: Any) -> Any:
 
 def run_history(args: argparse.Namespace) -> int:
     from crm_desktop.models.database import open_database
-    from crm_desktop.services.history import record_history
+    from crm_desktop.services.history import operation_name, record_history
 
     with open_database(args.db, write=False) as db:
         entries = record_history(db, args.id, lang=args.lang)
@@ -86,7 +72,7 @@ def run_history(args: argparse.Namespace) -> int:
     fa = args.lang == "fa"
     for entry in entries:
         who = entry.user or say("ناشناس", "unknown")
-        what = _OPERATIONS.get(entry.operation, entry.operation) if fa else entry.operation
+        what = operation_name(entry.operation, args.lang) if fa else entry.operation
         head = f"{_local(entry.at, fa)}  {who}  {what}"
         if entry.label:
             head += f"  ({entry.label})"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,27 @@ _NAMED_BY = {
     "stages": "name",
     "contacts": "first_name || ' ' || last_name",
 }
+
+
+# What each kind of operation is called, in Persian and in English.
+OPERATIONS = {
+    "edit": ("ویرایش", "edit"),
+    "create": ("ساخت", "create"),
+    "delete": ("انتقال به سطل زباله", "moved to trash"),
+    "restore": ("بازگردانی", "restore"),
+    "merge": ("ادغام", "merge"),
+    "import": ("ورود داده", "import"),
+    "undo": ("واگرد", "undo"),
+    "redo": ("انجام دوباره", "redo"),
+    "migration": ("ارتقای پایگاه داده", "database upgrade"),
+}
+
+
+def operation_name(kind: str, lang: str = "fa") -> str:
+    names = OPERATIONS.get(kind)
+    if names is None:
+        return kind
+    return names[0] if lang == "fa" else names[1]
 
 
 @dataclass(frozen=True)
@@ -64,6 +86,7 @@ def record_history(db: Database, record_id: str, *, lang: str = "fa") -> list[Hi
         if not rows:
             raise NotFound(f"برای «{record_id}» تاریخچه‌ای نیست.", f"no history for {record_id!r}")
         names = _Names(session)
+        made_by, first_values = _first_values(session, record_id, rows)
         entries: list[HistoryEntry] = []
         by_op: dict[str, list[Any]] = {}
         order: list[str] = []
@@ -80,9 +103,12 @@ def record_history(db: Database, record_id: str, *, lang: str = "fa") -> list[Hi
             changes: list[FieldChange] = []
             kind = first.kind
             for row in reversed(group):  # oldest first within the operation
+                if row.row_id == record_id and row.action == "insert":
+                    if entity is not None and op_id == made_by:  # made with, parts after
+                        changes += _creation(entity, first_values, names, lang)
+                    if kind == "edit":
+                        kind = "create"
                 changes += _field_changes(row, record_id, entity, names, lang)
-                if row.row_id == record_id and row.action == "insert" and kind == "edit":
-                    kind = "create"
                 if row.row_id == record_id and row.action == "update" and kind == "edit":
                     trashed = json.loads(row.changes).get("deleted_at")
                     if trashed is not None:
@@ -98,6 +124,42 @@ def record_history(db: Database, record_id: str, *, lang: str = "fa") -> list[Hi
                 )
             )
         return entries
+
+
+def _first_values(
+    session: Any, record_id: str, rows: Sequence[Any]
+) -> tuple[str | None, dict[str, Any]]:
+    """The operation that made the record, and the values it was made with.
+
+    An insert logs only the row's id, so the values are read from the row as it is now
+    and taken back through every change since: an update's old values, a delete's
+    whole row (what it was just before; a redo puts back those same values).
+    """
+    own = [r for r in rows if r.row_id == record_id]  # newest first
+    inserts = [r for r in own if r.action == "insert"]
+    if not inserts:
+        return None, {}
+    found = session.execute(
+        text(f'SELECT * FROM "{own[0].table_name}" WHERE id = :id'), {"id": record_id}
+    ).first()
+    values: dict[str, Any] = dict(found._mapping) if found is not None else {}
+    for row in own:
+        if row.action == "update":
+            for column, (old, _new) in json.loads(row.changes).items():
+                values[column] = old
+        elif row.action == "delete":
+            values = dict(json.loads(row.changes))
+    return inserts[-1].op_id, values
+
+
+def _creation(
+    entity: Entity, values: dict[str, Any], names: _Names, lang: str
+) -> list[FieldChange]:
+    return [
+        _change(f, None, values[f.column], names, lang)
+        for f in entity.fields
+        if f.column is not None and values.get(f.column) not in (None, "")
+    ]
 
 
 def _entity_of_parts(group: list[Any]) -> Entity | None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ from crm_desktop.ui.contact_editor_view import ERROR_BAR_STYLE
 from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number, persian_digits_enabled
 from crm_desktop.ui.edit_window import EditWindow
+from crm_desktop.ui.history_view import HistoryView
 from crm_desktop.ui.value_list_edit import (
     EMAIL,
     PHONE,
@@ -124,7 +126,15 @@ class CompanyPage(EditWindow):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.title_label)
         layout.addWidget(self.error_bar)
-        layout.addLayout(columns, 1)
+        details = QWidget()
+        details.setLayout(columns)
+        self.history = HistoryView(self.ctx, COMPANIES)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("companyTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(details, self.tr("مشخصات"))
+        self.tabs.addTab(self.history, self.tr("تاریخچه"))
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
     def _build_form(self) -> QFormLayout:
@@ -206,6 +216,7 @@ class CompanyPage(EditWindow):
         finally:
             self._loading = False
         self._initial = self.current_form()
+        self.history.show_record(self.company_id)
         title = self.tr("شرکت جدید") if record is None else record.name
         self.title_label.setText(title)
         self.setWindowTitle(title + "[*]")

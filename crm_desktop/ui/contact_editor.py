@@ -33,6 +33,7 @@ from crm_desktop.ui.contact_form import (
 from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number, isolate
 from crm_desktop.ui.edit_window import EditWindow
+from crm_desktop.ui.history_view import HistoryView
 from crm_desktop.ui.value_names import channel_label, lifecycle_label, row_name
 
 CONTEXT = "ContactEditor"
@@ -79,6 +80,8 @@ class ContactEditor(EditWindow):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.history = HistoryView(ctx, CONTACTS)
+        self.view.tabs.addTab(self.history, self.tr("تاریخچه"))
         self.resize(980, 720)
         self._initial = ContactForm()
         self._loading = False
@@ -153,6 +156,7 @@ class ContactEditor(EditWindow):
         self._initial = self.current_form()
         self._name_checked = False
         self._update_title(record)
+        self.history.show_record(self.contact_id)
         self._on_edited()
 
     def _show(self, record: ContactRecord | None) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -216,7 +217,9 @@ class ContactEditorView(QWidget):
         fields_layout.addLayout(notes_form)
         fields_layout.addWidget(self.timeline_box)
         fields_layout.addStretch(1)
+        self._lay_out_window(fields)
 
+    def _lay_out_window(self, fields: QWidget) -> None:
         scroll = QScrollArea()
         scroll.setObjectName("editorScroll")
         scroll.setWidget(fields)
@@ -234,7 +237,12 @@ class ContactEditorView(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(self.error_bar)
         layout.addWidget(self.duplicate_bar)
-        layout.addWidget(scroll, 1)
+        # The fields, and the contact's history beside them (filled by the editor).
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editorTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(scroll, self.tr("مشخصات"))
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
     def show_error(self, message: str) -> None:

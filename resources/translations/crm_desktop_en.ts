@@ -69,6 +69,14 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>مشخصات</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>تاریخچه</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>نام شرکت:</source>
         <translation>Company name:</translation>
     </message>
@@ -274,6 +282,10 @@
 <context>
     <name>ContactEditor</name>
     <message>
+        <source>تاریخچه</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -411,6 +423,10 @@
     <message>
         <source>یادداشت:</source>
         <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>مشخصات</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -888,6 +904,53 @@
     <message>
         <source>%1 ریال</source>
         <translation>%1 rials</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>زمان</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>کاربر</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>کار</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>فیلد</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>پیش از آن</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>پس از آن</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>تغییرهای این رکورد پس از ذخیره اینجا نشان داده می‌شوند.</source>
+        <translation>Changes to this record show here once it is saved.</translation>
+    </message>
+    <message>
+        <source>تاریخچه خوانده نشد: {0}</source>
+        <translation>The history could not be read: {0}</translation>
+    </message>
+    <message>
+        <source>هنوز تغییری ثبت نشده است.</source>
+        <translation>No changes have been recorded yet.</translation>
+    </message>
+    <message>
+        <source>{0} تغییر</source>
+        <translation>{0} changes</translation>
+    </message>
+    <message>
+        <source>ناشناس</source>
+        <translation>unknown</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,14 @@
             <translation>بستن</translation>
         </message>
         <message>
+            <source>مشخصات</source>
+            <translation>مشخصات</translation>
+        </message>
+        <message>
+            <source>تاریخچه</source>
+            <translation>تاریخچه</translation>
+        </message>
+        <message>
             <source>نام شرکت:</source>
             <translation>نام شرکت:</translation>
         </message>
@@ -274,6 +282,10 @@
     <context>
         <name>ContactEditor</name>
         <message>
+            <source>تاریخچه</source>
+            <translation>تاریخچه</translation>
+        </message>
+        <message>
             <source>—</source>
             <translation>—</translation>
         </message>
@@ -411,6 +423,10 @@
         <message>
             <source>یادداشت:</source>
             <translation>یادداشت:</translation>
+        </message>
+        <message>
+            <source>مشخصات</source>
+            <translation>مشخصات</translation>
         </message>
     </context>
     <context>
@@ -888,6 +904,53 @@
         <message>
             <source>%1 ریال</source>
             <translation>%1 ریال</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryView</name>
+        <message>
+            <source>زمان</source>
+            <translation>زمان</translation>
+        </message>
+        <message>
+            <source>کاربر</source>
+            <translation>کاربر</translation>
+        </message>
+        <message>
+            <source>کار</source>
+            <translation>کار</translation>
+        </message>
+        <message>
+            <source>فیلد</source>
+            <translation>فیلد</translation>
+        </message>
+        <message>
+            <source>پیش از آن</source>
+            <translation>پیش از آن</translation>
+        </message>
+        <message>
+            <source>پس از آن</source>
+            <translation>پس از آن</translation>
+        </message>
+        <message>
+            <source>تغییرهای این رکورد پس از ذخیره اینجا نشان داده می‌شوند.</source>
+            <translation>تغییرهای این رکورد پس از ذخیره اینجا نشان داده می‌شوند.</translation>
+        </message>
+        <message>
+            <source>تاریخچه خوانده نشد: {0}</source>
+            <translation>تاریخچه خوانده نشد: {0}</translation>
+        </message>
+        <message>
+            <source>هنوز تغییری ثبت نشده است.</source>
+            <translation>هنوز تغییری ثبت نشده است.</translation>
+        </message>
+        <message>
+            <source>{0} تغییر</source>
+            <translation>{0} تغییر</translation>
+        </message>
+        <message>
+            <source>ناشناس</source>
+            <translation>ناشناس</translation>
         </message>
     </context>
     <context>
