@@ -7,15 +7,13 @@ rows, keeping the most recently used pages. Search and order are the service's (
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -24,8 +22,8 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import company_list
 from crm_desktop.services.companies import get_companies
 from crm_desktop.services.records import CompanyRecord
-from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
-from crm_desktop.ui.table_model import RecordTableModel
+from crm_desktop.ui.display import display_number, left_to_right
+from crm_desktop.ui.paged_model import PagedRecordModel
 
 CONTEXT = "CompanyTableModel"
 
@@ -37,15 +35,11 @@ COLUMNS: tuple[tuple[str, object], ...] = (
     ("people", QT_TRANSLATE_NOOP("CompanyTableModel", "افراد")),
 )
 COLUMN_KEYS = tuple(key for key, _label in COLUMNS)
-ID_ROLE = Qt.ItemDataRole.UserRole
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 20
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-def company_cells(record: CompanyRecord) -> tuple[str, ...]:
-    persian = persian_digits_enabled()
+def company_cells(record: CompanyRecord, persian: bool) -> tuple[str, ...]:
     phone = (
         left_to_right(format_phone(record.phone, persian_digits=persian)) if record.phone else ""
     )
@@ -58,14 +52,17 @@ def company_cells(record: CompanyRecord) -> tuple[str, ...]:
     )
 
 
-class CompanyTableModel(RecordTableModel):
+class CompanyTableModel(PagedRecordModel[CompanyRecord]):
     """Read-only list of companies in the companies service's order, loaded by page."""
+
+    page_size = PAGE_SIZE
+    record_chunk = PAGE_SIZE
+    max_cached_pages = MAX_CACHED_PAGES
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(len(COLUMNS), parent)
         self._db = db
         self._search = ""
-        self._pages: OrderedDict[int, list[tuple[CompanyRecord, tuple[str, ...]]]] = OrderedDict()
 
     @property
     def search(self) -> str:
@@ -74,63 +71,28 @@ class CompanyTableModel(RecordTableModel):
     def set_search(self, text: str) -> None:
         search = text.strip()
         total, first = company_list.count_and_first_page(self._db, search, limit=PAGE_SIZE)
-        self.beginResetModel()
-        self._search, self._total = search, total
-        self._pages.clear()
-        if first:
-            self._pages[0] = self._rows(first)
-        self.endResetModel()
+        self._search = search
+        self.show_rows(total, first, get_companies(self._db, first))
 
     def refresh(self) -> None:
         self.set_search(self._search)
 
     def company_id(self, row: int) -> str:
-        return self.record(row).id
-
-    def record(self, row: int) -> CompanyRecord:
-        return self._loaded(row)[0]
+        return self.record_id(row)
 
     def row_of(self, company_id: str) -> int:
         return company_list.position(self._db, self._search, company_id)
 
-    def cached_pages(self) -> list[int]:
-        return list(self._pages)
+    # -- the paged list ---------------------------------------------------------------
 
-    def _rows(self, ids: list[str]) -> list[tuple[CompanyRecord, tuple[str, ...]]]:
-        return [(r, company_cells(r)) for r in get_companies(self._db, ids)]
+    def read_ids(self, offset: int, limit: int) -> list[str]:
+        return company_list.page(self._db, self._search, offset=offset, limit=limit)
 
-    def _loaded(self, row: int) -> tuple[CompanyRecord, tuple[str, ...]]:
-        number, offset = divmod(row, PAGE_SIZE)
-        rows = self._pages.get(number)
-        if rows is None:
-            ids = company_list.page(
-                self._db, self._search, offset=number * PAGE_SIZE, limit=PAGE_SIZE
-            )
-            rows = self._rows(ids)
-            self._pages[number] = rows
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        if offset >= len(rows):
-            raise IndexError(row)  # deleted since the count: the next refresh drops it
-        return rows[offset]
+    def read_records(self, ids: Sequence[str]) -> list[CompanyRecord]:
+        return get_companies(self._db, list(ids))
 
-    # -- QAbstractTableModel ----------------------------------------------------------
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < self._total and 0 <= column < len(COLUMNS)):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, ID_ROLE):
-            return None
-        try:
-            record, cells = self._loaded(row)
-        except IndexError:
-            return "" if role == Qt.ItemDataRole.DisplayRole else None
-        return cells[column] if role == Qt.ItemDataRole.DisplayRole else record.id
+    def cell(self, record: CompanyRecord, column: int, persian: bool) -> str:
+        return company_cells(record, persian)[column]
 
     def headerData(  # noqa: N802
         self,

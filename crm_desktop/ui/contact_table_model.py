@@ -9,8 +9,7 @@ searching 100,000 contacts therefore costs a count and one page, not 100,000 row
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,8 +28,8 @@ from crm_desktop.services import contact_list
 from crm_desktop.services.contact_list import SORT_COLUMNS, ContactFilter, ContactSort
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.ui.display import display_number, left_to_right, persian_digits_enabled
-from crm_desktop.ui.table_model import RecordTableModel
+from crm_desktop.ui.display import display_number, left_to_right
+from crm_desktop.ui.paged_model import PagedRecordModel
 from crm_desktop.ui.value_names import lifecycle_label, row_name
 
 CONTEXT = "ContactTableModel"
@@ -142,25 +141,6 @@ def column_label(key: str) -> str:
     return QCoreApplication.translate(CONTEXT, str(COLUMNS[COLUMN_KEYS.index(key)].label))
 
 
-class ContactRow:
-    """One row: its id, its record once loaded, and its cells formatted when first shown."""
-
-    __slots__ = ("cells", "id", "loaded", "record")
-
-    def __init__(self, contact_id: str, record: ContactRecord | None) -> None:
-        self.id = contact_id
-        self.record = record  # None: not loaded yet, or deleted since the count
-        self.loaded = record is not None
-        self.cells: list[str | None] = [None] * len(COLUMNS)
-
-    def cell(self, column: int, persian: bool) -> str:
-        text = self.cells[column]
-        if text is None:
-            text = COLUMNS[column].cell(self.record, persian) if self.record else ""
-            self.cells[column] = text
-        return text
-
-
 @dataclass(frozen=True)
 class FirstPage:
     """What a new query shows first: the count, the first page of ids, their records."""
@@ -191,17 +171,27 @@ def fetch_first_page(db: Database, flt: ContactFilter, sort: ContactSort) -> Fir
     return FirstPage(flt, sort, len(everything), first, records, all_ids=everything)
 
 
-class ContactTableModel(RecordTableModel):
+class ContactTableModel(PagedRecordModel[ContactRecord]):
     """Read-only table of the contacts matching a filter, in a sort order, loaded by page."""
+
+    # Read when used, so that a test can make pages small.
+    @property
+    def page_size(self) -> int:  # type: ignore[override]
+        return PAGE_SIZE
+
+    @property
+    def record_chunk(self) -> int:  # type: ignore[override]
+        return RECORD_CHUNK
+
+    @property
+    def max_cached_pages(self) -> int:  # type: ignore[override]
+        return MAX_CACHED_PAGES
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(len(COLUMNS), parent)
         self._db = db
         self._filter = ContactFilter()
         self._sort = ContactSort()
-        self._pages: OrderedDict[int, list[ContactRow]] = OrderedDict()
-        self._all_ids: list[str] | None = None
-        self._persian = persian_digits_enabled()
 
     # -- what the rest of the UI asks -------------------------------------------------
 
@@ -227,36 +217,14 @@ class ContactTableModel(RecordTableModel):
         """Re-count and forget every loaded page: the data changed or the query did."""
         self.show(fetch_first_page(self._db, self._filter, self._sort))
 
-    def has_whole_order(self) -> bool:
-        """Whether every id of the list is at hand (no page of ids is read to scroll)."""
-        return self._all_ids is not None
-
     def adopt_order(self, flt: ContactFilter, sort: ContactSort, ids: list[str]) -> bool:
-        """Take the whole order of what is shown (read in the background), if it still is.
-
-        Rows do not move, so the view needs no reset; jumping anywhere in the list then
-        reads only the records of the rows it shows.
-        """
-        if (flt, sort) != (self._filter, self._sort) or len(ids) != self._total:
-            return False
-        self._all_ids = ids
-        return True
+        """Take the whole order of what is shown (read in the background), if it still is."""
+        return (flt, sort) == (self._filter, self._sort) and self.take_whole_order(ids)
 
     def show(self, first: FirstPage) -> None:
         """Show a query's result, its first page already read (maybe on another thread)."""
-        self.beginResetModel()
-        self._persian = persian_digits_enabled()
-        self._filter, self._sort, self._total = first.filter, first.sort, first.total
-        self._all_ids = first.all_ids
-        self._pages.clear()
-        if first.ids:
-            rows = self._rows_of(first.ids, min(PAGE_SIZE, self._total))
-            by_id = {record.id: record for record in first.records}
-            for row in rows[:RECORD_CHUNK]:
-                row.record = by_id.get(row.id)
-                row.loaded = True
-            self._pages[0] = rows
-        self.endResetModel()
+        self._filter, self._sort = first.filter, first.sort
+        self.show_rows(first.total, first.ids, first.records, first.all_ids)
 
     def is_sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column].sort is not None
@@ -266,53 +234,21 @@ class ContactTableModel(RecordTableModel):
         return sort_column(self._sort)
 
     def contact_id(self, row: int) -> str:
-        return self._row(row).id
+        return self.record_id(row)
 
-    def record(self, row: int) -> ContactRecord | None:
-        return self._loaded(row).record
+    # -- the paged list ---------------------------------------------------------------
 
-    def loaded_row_of(self, contact_id: str) -> int | None:
-        """The row of ``contact_id`` if its page is loaded (no query)."""
-        for number, rows in self._pages.items():
-            for offset, row in enumerate(rows):
-                if row.id == contact_id:
-                    return number * PAGE_SIZE + offset
-        return None
+    def read_ids(self, offset: int, limit: int) -> list[str]:
+        return contact_list.page(self._db, self._filter, self._sort, offset=offset, limit=limit)
 
-    def ids_in_rows(self, first: int, last: int) -> list[str]:
-        """Ids of rows ``first..last``: from loaded pages, else one ids-only query.
+    def read_records(self, ids: Sequence[str]) -> list[ContactRecord]:
+        return get_contacts(self._db, list(ids))
 
-        Selecting every row of 100,000 and acting on them costs one query of ids, never
-        the records.
-        """
-        first, last = max(first, 0), min(last, self._total - 1)
-        if last < first:
-            return []
-        pages = range(first // PAGE_SIZE, last // PAGE_SIZE + 1)
-        if all(number in self._pages for number in pages):
-            return [self._row(row).id for row in range(first, last + 1)]
-        if self._all_ids is not None:
-            return self._all_ids[first : last + 1]
-        return contact_list.page(
-            self._db, self._filter, self._sort, offset=first, limit=last - first + 1
-        )
+    def cell(self, record: ContactRecord, column: int, persian: bool) -> str:
+        return COLUMNS[column].cell(record, persian)
 
-    def cached_page_count(self) -> int:
-        return len(self._pages)
-
-    # -- QAbstractTableModel ----------------------------------------------------------
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < self._total and 0 <= column < len(COLUMNS)):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._loaded(row).cell(column, self._persian)
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMN_KEYS[column] in ("tags", "email"):
-            return self._loaded(row).cell(column, self._persian) or None
-        return None
+    def tooltip(self, record: ContactRecord, column: int, text: str) -> str | None:
+        return text if COLUMN_KEYS[column] in ("tags", "email") else None
 
     def headerData(  # noqa: N802
         self,
@@ -341,48 +277,3 @@ class ContactTableModel(RecordTableModel):
         wanted = self.sort_for(column, order)
         if wanted is not None and wanted != self._sort:
             self.set_sort(wanted)
-
-    # -- paging -------------------------------------------------------------------------
-
-    def _row(self, row: int) -> ContactRow:
-        number, offset = divmod(row, PAGE_SIZE)
-        rows = self._pages.get(number)
-        if rows is None:
-            rows = self._load_page(number)
-            self._pages[number] = rows
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return rows[offset]
-
-    def _loaded(self, row: int) -> ContactRow:
-        """The row with its record, reading its run of records if not read yet."""
-        found = self._row(row)
-        if not found.loaded and found.id:
-            rows = self._pages[row // PAGE_SIZE]
-            start = (row % PAGE_SIZE) // RECORD_CHUNK * RECORD_CHUNK
-            run = [r for r in rows[start : start + RECORD_CHUNK] if r.id and not r.loaded]
-            by_id = {rec.id: rec for rec in get_contacts(self._db, [r.id for r in run])}
-            for each in run:
-                # A contact deleted since the count stays blank until the next refresh.
-                each.record = by_id.get(each.id)
-                each.loaded = True
-        return found
-
-    def _load_page(self, number: int) -> list[ContactRow]:
-        start = number * PAGE_SIZE
-        wanted = min(PAGE_SIZE, self._total - start)
-        if self._all_ids is not None:
-            ids = self._all_ids[start : start + wanted]
-        else:
-            ids = contact_list.page(self._db, self._filter, self._sort, offset=start, limit=wanted)
-        return self._rows_of(ids, wanted)
-
-    @staticmethod
-    def _rows_of(ids: list[str], wanted: int) -> list[ContactRow]:
-        rows = [ContactRow(contact_id, None) for contact_id in ids]
-        # Fewer rows than counted: some were deleted since the count; they show blank
-        # until the change announcement re-counts, instead of shifting every row.
-        rows.extend(ContactRow("", None) for _ in range(wanted - len(rows)))
-        return rows

@@ -7,14 +7,13 @@ the view shows (``PAGE_SIZE`` at a time), so a bulk delete of thousands opens at
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -25,7 +24,7 @@ from crm_desktop.ui.display import (
     stored_moment_text,
 )
 from crm_desktop.ui.duplicates_model import emails_text, phones_text
-from crm_desktop.ui.table_model import RecordTableModel
+from crm_desktop.ui.paged_model import PagedRecordModel
 
 CONTEXT = "TrashModel"
 HEADERS = (
@@ -36,8 +35,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("TrashModel", "زمان حذف"),
 )
 PAGE_SIZE = 200
-
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def deleted_text(when: dt.datetime) -> str:
@@ -55,39 +52,33 @@ def _cells(record: ContactRecord) -> tuple[str, ...]:
     )
 
 
-class TrashTableModel(RecordTableModel):
+class TrashTableModel(PagedRecordModel[ContactRecord]):
+    """Every id of the trash is read at once (a list of ids even after a bulk delete of
+    thousands); records are read for the rows shown."""
+
+    page_size = PAGE_SIZE
+    record_chunk = PAGE_SIZE
+
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(len(HEADERS), parent)
         self._db = db
-        self._ids: list[str] = []
-        self._cells: dict[str, tuple[str, ...]] = {}
 
     def reload(self) -> None:
         """Read the trash again (after a delete, restore, merge or undo)."""
-        self.beginResetModel()
-        self._ids = trashed_contact_ids(self._db)
-        self._cells.clear()
-        self.endResetModel()
+        ids = trashed_contact_ids(self._db)
+        self.show_rows(len(ids), ids[:PAGE_SIZE], all_ids=ids)
 
     def contact_id(self, row: int) -> str:
-        return self._ids[row]
+        return self.record_id(row)
 
     def contact_ids(self) -> list[str]:
-        return list(self._ids)
+        return self.ids_in_rows(0, self.rowCount() - 1)
 
-    def _row_cells(self, row: int) -> tuple[str, ...]:
-        contact_id = self._ids[row]
-        if contact_id not in self._cells:
-            start = row - row % PAGE_SIZE
-            ids = self._ids[start : start + PAGE_SIZE]
-            for record in get_contacts(self._db, ids):
-                self._cells[record.id] = _cells(record)
-            for missing in ids:  # gone from the database since the list was read
-                self._cells.setdefault(missing, ("",) * len(HEADERS))
-        return self._cells[contact_id]
+    def read_records(self, ids: Sequence[str]) -> list[ContactRecord]:
+        return get_contacts(self._db, list(ids))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
+    def cell(self, record: ContactRecord, column: int, persian: bool) -> str:
+        return _cells(record)[column]
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -98,13 +89,4 @@ class TrashTableModel(RecordTableModel):
             and 0 <= section < len(HEADERS)
         ):
             return QCoreApplication.translate(CONTEXT, str(HEADERS[section]))
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._row_cells(index.row())[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
         return None
