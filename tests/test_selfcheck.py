@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from crm_desktop.cli.selfcheck import check_screens
 from crm_desktop.models.database import Database, open_database
 from crm_desktop.services.demo import generate_demo
+from crm_desktop.ui.selfcheck import check_screens
 
 SCREENS = [
     "main window",
@@ -32,6 +32,7 @@ SCREENS = [
     "global search",
     "first-run dialog",
     "contact editor",
+    "contact history",
     "company page",
     "contacts filter panel",
     "column chooser menu",
