@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from crm_desktop.locale import search_key, sort_key
 from crm_desktop.models import Company
-from crm_desktop.services.importer.records import Record, RecordImport
+from crm_desktop.services.importer.single_table import Record, RecordImport
 from crm_desktop.services.spreadsheet import SheetRow
 
 _TEXT = ("industry", "website", "address", "city", "province")

@@ -33,7 +33,7 @@ from crm_desktop.services.importer.contact_rows import (
     index_new_contacts,
     insert_contact,
 )
-from crm_desktop.services.importer.records import Record, RecordImport
+from crm_desktop.services.importer.single_table import Record, RecordImport
 from crm_desktop.services.importer.values import amount_value, split_full_name, text_value
 from crm_desktop.services.spreadsheet import SheetRow
 
