@@ -57,6 +57,16 @@ def change(item: QTreeWidgetItem) -> tuple[str, str, str]:
     return read(item, 3), read(item, 4), read(item, 5)
 
 
+def open_editor(qtbot: QtBot, ctx: AppContext, contact_id: str | None) -> ContactEditor:
+    """The contact's window, active as for a person at the keyboard."""
+    editor = ContactEditor(ctx, contact_id)
+    qtbot.addWidget(editor)
+    with qtbot.waitActive(editor):
+        editor.show()
+        editor.activateWindow()
+    return editor
+
+
 def open_history(qtbot: QtBot, window: QWidget, view: HistoryView) -> None:
     tabs = window.findChild(QWidget, "editorTabs") or window.findChild(QWidget, "companyTabs")
     tabs.setCurrentWidget(view)  # type: ignore[union-attr]
@@ -75,11 +85,7 @@ def test_five_ways_of_changing_a_contact_show_in_its_window(
     ).id
 
     # 1. In the window, typed for real.
-    editor = ContactEditor(ctx, cid)
-    qtbot.addWidget(editor)
-    with qtbot.waitActive(editor):
-        editor.show()
-        editor.activateWindow()
+    editor = open_editor(qtbot, ctx, cid)
     editor.view.city.selectAll()
     type_text(editor.view.city, "تهران")
     with qtbot.waitSignal(editor.saved):
@@ -146,11 +152,7 @@ def test_the_list_follows_an_edit_and_its_undo(
     cid = contacts.create_contact(
         ctx.db, changes_from_text({"first_name": "مینا", "last_name": "کاظمی"})
     ).id
-    editor = ContactEditor(ctx, cid)
-    qtbot.addWidget(editor)
-    with qtbot.waitActive(editor):
-        editor.show()
-        editor.activateWindow()
+    editor = open_editor(qtbot, ctx, cid)
     open_history(qtbot, editor, editor.history)
     assert [read(i, 2) for i in entries(editor.history)] == ["ساخت"]
 
