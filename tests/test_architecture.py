@@ -48,3 +48,20 @@ def test_the_window_starts_without_the_spreadsheet_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_no_window_code_names_the_kinds_it_changed() -> None:
+    """What a change touched is what the services and the change log report
+    (``OpChanges``), announced by the one runner; no page announces a kind by hand."""
+    import re
+    from pathlib import Path
+
+    ui = Path(crm_desktop.__file__).parent / "ui"
+    by_hand = re.compile(r"\.announce\(")
+    found = [
+        f"{path.relative_to(ui)}:{number}"
+        for path in sorted(ui.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if by_hand.search(line) and "def announce" not in line
+    ]
+    assert found == []

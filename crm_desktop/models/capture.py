@@ -149,6 +149,28 @@ def indexing_paused(session: Session | Connection) -> Iterator[None]:
 _recording = threading.local()
 
 
+def note_setting(key: str) -> None:
+    """A local setting was written on this thread: settings are this computer's own and
+    not in the change log, so ``recording_settings`` hears of them this way."""
+    keys = getattr(_recording, "settings", None)
+    if keys is not None:
+        keys.append(key)
+
+
+@contextlib.contextmanager
+def recording_settings() -> Iterator[list[str]]:
+    """The keys of the local settings written on this thread meanwhile."""
+    keys: list[str] = []
+    outer = getattr(_recording, "settings", None)
+    _recording.settings = keys
+    try:
+        yield keys
+    finally:
+        _recording.settings = outer
+        if outer is not None:
+            outer.extend(keys)
+
+
 @contextlib.contextmanager
 def recording() -> Iterator[list[str]]:
     """The ids of the operations committed on this thread meanwhile, in order.

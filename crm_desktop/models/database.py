@@ -278,6 +278,7 @@ class Database:
     def set_setting(self, key: str, value: str) -> None:
         with self.session() as session:
             session.merge(Setting(key=key, value=value))
+        capture.note_setting(key)
 
     def close(self) -> None:
         self.engine.dispose()

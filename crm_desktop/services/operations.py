@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.models import Base
 from crm_desktop.models.base import PART_OF
-from crm_desktop.models.capture import recording
+from crm_desktop.models.capture import recording, recording_settings
 from crm_desktop.models.database import Database
 
 T = TypeVar("T")
@@ -27,6 +27,8 @@ P = ParamSpec("P")
 # Past this many ids of one kind a change says "possibly all of them" (an empty set):
 # a screen reloads what it shows rather than match 50,000 ids.
 MANY_IDS = 5000
+# The kind of this computer's own settings (the office name, who is at the keyboard).
+SETTINGS = "settings"
 _CHUNK = 500
 
 
@@ -36,7 +38,8 @@ class OpChanges:
 
     The kinds are the tables of the records ("contacts", "companies", "deals",
     "segments"...); a contact's phone, email or tag is a change of the contact. An
-    empty set of ids means "possibly any of them".
+    empty set of ids means "possibly any of them". This computer's own settings (not
+    in the log, never undone) are the kind ``SETTINGS``, by key.
     """
 
     op_ids: tuple[str, ...] = ()
@@ -63,9 +66,13 @@ class Done(Generic[T]):
 
 def run(db: Database, work: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Done[T]:
     """Call ``work`` (a service function) and learn what it changed."""
-    with recording() as ops:
+    with recording() as ops, recording_settings() as keys:
         result = work(*args, **kwargs)
-    return Done(result, changes_of(db, ops))
+    changes = changes_of(db, ops)
+    if keys:
+        touched = {**changes.touched, SETTINGS: frozenset(keys)}
+        changes = OpChanges(changes.op_ids, touched)
+    return Done(result, changes)
 
 
 def changes_of(db: Database, op_ids: Iterable[str]) -> OpChanges:

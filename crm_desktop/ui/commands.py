@@ -118,10 +118,19 @@ def perform(ctx: AppContext, text: str, do: Callable[[], T], *, notice: str | No
     return done.result
 
 
+def apply(ctx: AppContext, do: Callable[[], T]) -> T:
+    """Do a change that is not undone from the Edit menu (a setting, who is at the
+    keyboard, the first run's answers) and announce what it changed."""
+    done = operations.run(ctx.db, do)
+    ctx.changes.announce_changes(done.changes)
+    return done.result
+
+
 def _push(
     ctx: AppContext, text: str, changes: OpChanges, *, notice: str | None, **step: Any
 ) -> None:
-    if not changes:  # nothing changed: nothing to undo, nothing to announce
+    if not changes:  # nothing to undo; a setting it wrote is announced all the same
+        ctx.changes.announce_changes(changes)
         return
     command = OperationStep(ctx, text, changes, **step)
     ctx.undo_stack.push(command)

@@ -30,7 +30,7 @@ from crm_desktop.ui.contact_form import (
     form_of,
     split_tags,
 )
-from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
+from crm_desktop.ui.context import CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number, isolate
 from crm_desktop.ui.edit_window import EditWindow
 from crm_desktop.ui.history_view import HistoryView
@@ -347,7 +347,6 @@ class ContactEditor(EditWindow):
         if not self.is_dirty() or not self.check():
             return False
         form = self.current_form()
-        company_changed = form.company != self._initial.company
         try:
             record = self._create(form) if self.contact_id is None else self._update(form)
         except UserError as exc:
@@ -355,8 +354,6 @@ class ContactEditor(EditWindow):
             return False
         self.contact_id = record.id
         self.load()
-        if company_changed:
-            self.ctx.changes.announce(COMPANIES)  # people counts, maybe a new company
         self.saved.emit(record.id)
         return True
 

@@ -27,7 +27,8 @@ from crm_desktop.errors import InvalidInput, UserError
 from crm_desktop.locale import normalize_text
 from crm_desktop.models import Role
 from crm_desktop.services import office, users
-from crm_desktop.ui.context import SETTINGS, USERS, AppContext
+from crm_desktop.ui.commands import apply
+from crm_desktop.ui.context import AppContext
 
 NEW_PERSON = ""  # the combo box entry that asks for a new name
 
@@ -108,16 +109,19 @@ class FirstRunDialog(QDialog):
             self.name_edit.setFocus()
 
     def save(self) -> None:
-        try:
+        db, office_name = self.ctx.db, self.office_edit.text()
+
+        def answer() -> str:
             user_id = self._chosen_user()
+            office.set_office_name(db, office_name)
+            users.set_current_user(db, user_id)
+            return user_id
+
+        try:
+            user_id = apply(self.ctx, answer)
         except UserError as exc:
             self.error_label.setText(exc.message(self.ctx.lang))
             return
-        db = self.ctx.db
-        office.set_office_name(db, self.office_edit.text())
-        users.set_current_user(db, user_id)
-        self.ctx.changes.announce(USERS, [user_id])
-        self.ctx.changes.announce(SETTINGS)
         self.accept()
         self.completed.emit(user_id)
 

@@ -1,7 +1,8 @@
 """The settings screen: the office (its name, its weekend) and who works at this laptop.
 
 Each setting is saved as soon as it is changed, as in the system's own settings, and
-announced as a SETTINGS change so that the window title and every calendar follow.
+announced from what the service wrote (a SETTINGS change) so that the window title and
+every calendar follow.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services import office, users
+from crm_desktop.ui.commands import apply
 from crm_desktop.ui.context import SETTINGS, USERS, AppContext, Change
 from crm_desktop.ui.jalali_date_edit import qt_day_of_week
 from crm_desktop.ui.widgets import heading
@@ -114,16 +116,16 @@ class SettingsPage(QWidget):
     def save_office_name(self) -> None:
         if (office.office_name(self.ctx.db) or "") == self.office_edit.text().strip():
             return
-        office.set_office_name(self.ctx.db, self.office_edit.text())
-        self.ctx.changes.announce(SETTINGS)
+        db, name = self.ctx.db, self.office_edit.text()
+        apply(self.ctx, lambda: office.set_office_name(db, name))
 
     def save_weekend(self) -> None:
         chosen = [index for index, check in self.weekend_checks.items() if check.isChecked()]
-        office.set_weekend_days(self.ctx.db, chosen)
-        self.ctx.changes.announce(SETTINGS)
+        db = self.ctx.db
+        apply(self.ctx, lambda: office.set_weekend_days(db, chosen))
 
     def save_current_user(self) -> None:
         user_id = self.user_combo.currentData()
         if user_id:
-            users.set_current_user(self.ctx.db, str(user_id))
-            self.ctx.changes.announce(USERS, [str(user_id)])
+            db = self.ctx.db
+            apply(self.ctx, lambda: users.set_current_user(db, str(user_id)))

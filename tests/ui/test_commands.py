@@ -94,3 +94,27 @@ def test_large_steps_are_undone_and_redone_on_a_worker_in_order(
         kinds = session.scalars(text("SELECT kind FROM operations ORDER BY hlc")).all()
     assert kinds[-4:] == ["edit", "undo", "redo", "undo"]  # each step once, in order
     assert busy[0] is True and busy[-1] is False
+
+
+def test_a_setting_is_announced_from_what_the_service_wrote_and_is_no_undo_step(
+    qapp: object, db: Database
+) -> None:
+    from crm_desktop.services import office, users
+    from crm_desktop.ui.commands import apply
+    from crm_desktop.ui.context import SETTINGS, USERS
+
+    ctx = AppContext(db)
+    seen: list[Change] = []
+    ctx.changes.changed.connect(seen.append)
+    apply(ctx, lambda: office.set_weekend_days(db, [5, 6]))
+    assert seen == [Change(SETTINGS, frozenset({office.WEEKEND_KEY}))]
+    assert ctx.undo_stack.count() == 0
+
+    # A new person (in the change log) and who is at the keyboard (a local setting).
+    seen.clear()
+    made = apply(ctx, lambda: users.create_user(db, "نرگس", "narges"))
+    apply(ctx, lambda: users.set_current_user(db, made.id))
+    assert seen == [
+        Change(USERS, frozenset({made.id})),
+        Change(SETTINGS, frozenset({users.CURRENT_USER_KEY})),
+    ]
