@@ -100,6 +100,7 @@ def test_a_setting_is_announced_from_what_the_service_wrote_and_is_no_undo_step(
     qapp: object, db: Database
 ) -> None:
     from crm_desktop.services import office, users
+    from crm_desktop.services.lookups import CURRENT_USER_KEY
     from crm_desktop.ui.commands import apply
     from crm_desktop.ui.context import SETTINGS, USERS
 
@@ -116,5 +117,5 @@ def test_a_setting_is_announced_from_what_the_service_wrote_and_is_no_undo_step(
     apply(ctx, lambda: users.set_current_user(db, made.id))
     assert seen == [
         Change(USERS, frozenset({made.id})),
-        Change(SETTINGS, frozenset({users.CURRENT_USER_KEY})),
+        Change(SETTINGS, frozenset({CURRENT_USER_KEY})),
     ]
