@@ -7,6 +7,8 @@ eye on phones and emails that already belong to someone else.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QVBoxLayout, QWidget
 
@@ -21,7 +23,7 @@ from crm_desktop.services.contacts import (
 )
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.users import current_user
-from crm_desktop.ui.commands import perform
+from crm_desktop.ui.commands import perform, perform_in_background
 from crm_desktop.ui.contact_editor_view import ContactEditorView
 from crm_desktop.ui.contact_form import (
     ContactForm,
@@ -89,6 +91,7 @@ class ContactEditor(EditWindow):
         self._name_checked = False
         self._duplicate_id: str | None = None
         self.duplicate_matches: list[duplicates.DuplicateMatch] = []
+        self._waiting_job: object | None = None  # a save waiting for long work
 
         self._duplicate_timer = QTimer(self)
         self._duplicate_timer.setSingleShot(True)
@@ -344,28 +347,79 @@ class ContactEditor(EditWindow):
     # -- saving ----------------------------------------------------------------------
 
     def save(self) -> bool:
-        if not self.is_dirty() or not self.check():
+        """Save now; False when it could not, or when the save waits (see below)."""
+        if self.waiting or not self.is_dirty() or not self.check():
             return False
-        form = self.current_form()
+        text, work = self._save_work(self.current_form())
+        if self.ctx.busy:
+            self._save_when_free(text, work)
+            return False  # not saved yet: the window stays open with the edit
         try:
-            record = self._create(form) if self.contact_id is None else self._update(form)
+            record = perform(self.ctx, text, work)
         except UserError as exc:
             self.view.show_error(exc.message(self.ctx.lang))
             return False
+        self._saved(record)
+        return True
+
+    @property
+    def waiting(self) -> bool:
+        return self._waiting_job is not None
+
+    def _save_work(self, form: ContactForm) -> tuple[str, Callable[[], ContactRecord]]:
+        db, contact_id = self.ctx.db, self.contact_id
+        changes = changes_between(self._initial if contact_id else None, form)
+        if contact_id is None:
+            text = self.tr("مخاطب جدید «%1»").replace("%1", form.full_name)
+            return text, lambda: create_contact(db, changes)
+        text = self.tr("ویرایش مخاطب «%1»").replace("%1", form.full_name)
+        return text, lambda: update_contact(db, contact_id, changes)
+
+    def _save_when_free(self, text: str, work: Callable[[], ContactRecord]) -> None:
+        """Long work of this window (an import, a bulk change) holds the database: the
+        save waits for it on the worker, after it, so the window never freezes; the
+        edit stays on screen (read-only meanwhile) until it is saved or refused."""
+        saved: list[ContactRecord] = []
+
+        def do() -> ContactRecord:
+            saved.append(work())
+            return saved[0]
+
+        self.view.error_bar.hide()
+        self.view.waiting_bar.setText(
+            self.tr("کار دیگری (مثلاً ورود داده) در حال انجام است؛ ذخیره پس از آن انجام می‌شود…")
+        )
+        self.view.waiting_bar.show()
+        self._set_waiting(True)
+        self._waiting_job = perform_in_background(
+            self.ctx,
+            text,
+            do,
+            on_done=lambda: self._saved_after_waiting(saved),
+            on_failed=self._save_refused,
+        )
+
+    def _set_waiting(self, waiting: bool) -> None:
+        self.view.details.setEnabled(not waiting)
+        self.view.save_button.setEnabled(not waiting and self.can_save())
+
+    def _saved_after_waiting(self, saved: list[ContactRecord]) -> None:
+        self._waiting_job = None
+        self.view.waiting_bar.hide()
+        self._set_waiting(False)
+        if saved:
+            self._saved(saved[0])
+
+    def _save_refused(self, error: Exception) -> None:
+        self._waiting_job = None
+        self.view.waiting_bar.hide()
+        self._set_waiting(False)
+        if isinstance(error, UserError):
+            self.view.show_error(error.message(self.ctx.lang))
+        else:  # logged by the worker; the edit is still here to try again
+            self.view.show_error(self.tr("ذخیره نشد: %1").replace("%1", str(error)))
+
+    def _saved(self, record: ContactRecord) -> None:
         self.contact_id = record.id
         self.load()
         self.saved.emit(record.id)
-        return True
-
-    def _create(self, form: ContactForm) -> ContactRecord:
-        db = self.ctx.db
-        changes = changes_between(None, form)
-        text = self.tr("مخاطب جدید «%1»").replace("%1", form.full_name)
-        return perform(self.ctx, text, lambda: create_contact(db, changes))
-
-    def _update(self, form: ContactForm) -> ContactRecord:
-        db, contact_id = self.ctx.db, self.contact_id
-        assert contact_id is not None
-        changes = changes_between(self._initial, form)
-        text = self.tr("ویرایش مخاطب «%1»").replace("%1", form.full_name)
-        return perform(self.ctx, text, lambda: update_contact(db, contact_id, changes))

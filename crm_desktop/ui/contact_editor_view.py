@@ -32,6 +32,10 @@ ERROR_STYLE = "color: #b3261e;"
 WARNING_BAR_STYLE = (
     "QFrame#duplicateBar { background: #fff4ce; border: 1px solid #e0c36c; border-radius: 4px; }"
 )
+WAITING_BAR_STYLE = (
+    "QLabel#saveWaiting { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa;"
+    " border-radius: 4px; padding: 6px; }"
+)
 ERROR_BAR_STYLE = (
     "QLabel#errorBar { background: #fde7e9; color: #8a1c1c; border: 1px solid #e6a5a5;"
     " border-radius: 4px; padding: 6px; }"
@@ -109,6 +113,12 @@ class ContactEditorView(QWidget):
         self.error_bar.setWordWrap(True)
         self.error_bar.hide()
         self.duplicate_bar = DuplicateBar()
+        # A save waiting for long work (an import) to let go of the database.
+        self.waiting_bar = QLabel()
+        self.waiting_bar.setObjectName("saveWaiting")
+        self.waiting_bar.setStyleSheet(WAITING_BAR_STYLE)
+        self.waiting_bar.setWordWrap(True)
+        self.waiting_bar.hide()
 
         self._build_fields()
         self._build_rest()
@@ -236,11 +246,13 @@ class ContactEditorView(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.title_label)
         layout.addWidget(self.error_bar)
+        layout.addWidget(self.waiting_bar)
         layout.addWidget(self.duplicate_bar)
         # The fields, and the contact's history beside them (filled by the editor).
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
         self.tabs.setDocumentMode(True)
+        self.details = scroll
         self.tabs.addTab(scroll, self.tr("مشخصات"))
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)

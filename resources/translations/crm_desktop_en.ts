@@ -321,6 +321,14 @@
         <source>ویرایش مخاطب «%1»</source>
         <translation>Edit contact “%1”</translation>
     </message>
+    <message>
+        <source>کار دیگری (مثلاً ورود داده) در حال انجام است؛ ذخیره پس از آن انجام می‌شود…</source>
+        <translation>Other work (an import, say) is under way; the save follows as soon as it ends…</translation>
+    </message>
+    <message>
+        <source>ذخیره نشد: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditorView</name>

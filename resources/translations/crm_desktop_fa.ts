@@ -321,6 +321,14 @@
             <source>ویرایش مخاطب «%1»</source>
             <translation>ویرایش مخاطب «%1»</translation>
         </message>
+        <message>
+            <source>کار دیگری (مثلاً ورود داده) در حال انجام است؛ ذخیره پس از آن انجام می‌شود…</source>
+            <translation>کار دیگری (مثلاً ورود داده) در حال انجام است؛ ذخیره پس از آن انجام می‌شود…</translation>
+        </message>
+        <message>
+            <source>ذخیره نشد: %1</source>
+            <translation>ذخیره نشد: %1</translation>
+        </message>
     </context>
     <context>
         <name>ContactEditorView</name>
