@@ -15,12 +15,13 @@ import datetime as dt
 import os
 import re
 import secrets
-from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
+from collections.abc import Iterable, Mapping, Sequence, Sized
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, TypeAlias
 
 from crm_desktop.errors import InvalidInput, UserError
+from crm_desktop.services.progress import Cancelled, Progress
 
 # openpyxl is imported when a file is written, not when the window starts (~0.1 s).
 if TYPE_CHECKING:
@@ -38,7 +39,6 @@ __all__ = [
 ]
 
 ExportValue: TypeAlias = str | int | float | dt.date | dt.datetime | None
-Progress: TypeAlias = Callable[[int, int], None]
 """``progress(done, total)``: called now and then; raising from it cancels the export."""
 
 INTEGER_FORMAT = "#,##0"
@@ -54,7 +54,7 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f]")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 
-class ExportCancelled(UserError):
+class ExportCancelled(Cancelled):
     """Raised from a ``progress`` callback to stop an export; nothing is written."""
 
     def __init__(self) -> None:

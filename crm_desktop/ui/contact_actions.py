@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -20,9 +20,10 @@ from crm_desktop.errors import UserError
 from crm_desktop.services import bulk
 from crm_desktop.services.contact_list import FilterChoices
 from crm_desktop.services.contacts import delete_contacts
-from crm_desktop.ui.commands import perform, perform_in_background
+from crm_desktop.ui.commands import perform
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import display_number
+from crm_desktop.ui.runner import LongWork
 from crm_desktop.ui.value_names import LIFECYCLE_LABELS, lifecycle_label
 
 T = TypeVar("T")
@@ -57,6 +58,7 @@ class ContactActions(QObject):
         self._parent = parent
         self.tag_dialog: QInputDialog | None = None
         self.busy = False  # a large selection is being worked on
+        self.running: LongWork[Any] | None = None  # ... its progress dialog
         self._enabled = True  # something is selected and nothing is being worked on
         self._has_tags = False  # "remove tag" has tags to offer
 
@@ -245,21 +247,26 @@ class ContactActions(QObject):
         self.busy = True
         self.set_enabled(False)
         self.started.emit(text)
-
-        def finished() -> None:
-            self.busy = False
-            self.set_enabled(True)
-            self.finished.emit()
-
-        def failed(error: Exception) -> None:
-            finished()
-            self.failed.emit(error_message(error, self._ctx.lang))
-
-        perform_in_background(
+        run = LongWork(
             self._ctx,
-            text,
-            do,
-            on_done=finished,
-            on_failed=failed,
+            self._parent,
+            lambda _progress: do(),  # one statement per chunk: no Cancel midway
+            title=self.tr("مخاطبان"),
+            text=text + "…",
+            step=text,
             notice=notice,
+            cancellable=False,
         )
+        run.done.connect(lambda _result: self._background_ended())
+        run.failed.connect(self._background_failed)
+        self.running = run.start()
+
+    def _background_ended(self) -> None:
+        self.busy = False
+        self.running = None
+        self.set_enabled(True)
+        self.finished.emit()
+
+    def _background_failed(self, error: Exception) -> None:
+        self._background_ended()
+        self.failed.emit(error_message(error, self._ctx.lang))

@@ -226,8 +226,7 @@ class ContactsController(QObject):
         page.table.installEventFilter(self)
         page.table.customContextMenuRequested.connect(self._show_context_menu)
         self.actions.failed.connect(self._show_error)
-        self.actions.started.connect(self._show_busy)
-        self.actions.finished.connect(self._hide_busy)
+        self.actions.finished.connect(self._selection_changed)
         for menu in (*self.actions.menus(), *(p.menu() for p in page.filter_panel.pickers())):
             menu.aboutToShow.connect(self._ensure_choices)
         self.ctx.changes.changed.connect(self._on_change)
@@ -517,24 +516,6 @@ class ContactsController(QObject):
         except UserError as error:
             self._show_error(error.message(self.ctx.lang))
 
-    def _show_busy(self, text: str) -> None:
-        """A large bulk action runs on the worker: say so, and keep the list as it is."""
-        dialog = QProgressDialog(text + "…", "", 0, 0, self.page)
-        dialog.setObjectName("bulkProgress")
-        dialog.setCancelButton(None)  # one transaction: it completes or changes nothing
-        dialog.setMinimumDuration(300)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.page.busy_dialog = dialog
-        dialog.setValue(0)
-
-    def _hide_busy(self) -> None:
-        dialog = self.page.busy_dialog
-        if dialog is not None:
-            dialog.reset()
-            dialog.deleteLater()
-            self.page.busy_dialog = None
-        self._selection_changed()
-
     def _show_error(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("مخاطبان"), message, parent=self.page)
         box.setObjectName("contactsError")
@@ -552,9 +533,14 @@ class ContactsPage(ContactsView):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.error_box: QMessageBox | None = None
-        self.busy_dialog: QProgressDialog | None = None
         self.controller = ContactsController(ctx, self)
         self.model = self.controller.model
+
+    @property
+    def busy_dialog(self) -> QProgressDialog | None:
+        """The progress of a bulk action on a large selection, while it runs."""
+        run = self.controller.actions.running
+        return run.dialog if run is not None else None
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

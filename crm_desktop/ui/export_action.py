@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,17 +32,15 @@ from crm_desktop.errors import UserError
 from crm_desktop.locale import to_jalali
 from crm_desktop.services import export
 from crm_desktop.services.contact_list import ContactFilter, ContactSort
-from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import display_number, left_to_right
 from crm_desktop.ui.file_dialogs import file_dialog
+from crm_desktop.ui.runner import LongWork
 
 log = logging.getLogger(__name__)
 
 FOLDER_KEY = "export/folder"
 STATUS_MS = 15_000
-# The progress dialog appears only for an export that takes longer than this.
-PROGRESS_DELAY_MS = 400
 
 Work = Callable[[Path, export.Progress], int]
 
@@ -67,12 +64,8 @@ def default_folder() -> Path:
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
-class _ProgressSignals(QObject):
-    progressed = Signal(int, int)  # done, total: emitted on the worker, shown on the UI
-
-
 class ListExport(QObject):
-    """One export: the file dialog, the worker, the progress dialog and the result box.
+    """One export: the file dialog, the long work (``ui/runner``) and the result box.
 
     ``finished`` carries the file written, or None when cancelled or failed (the
     reason is in ``error`` then; ``cancelled`` says which).
@@ -88,7 +81,6 @@ class ListExport(QObject):
         self.kind = kind
         self._work = work
         self.file_dialog: QFileDialog | None = None
-        self.progress_dialog: QProgressDialog | None = None
         self.result_box: QMessageBox | None = None
         self.open_file_button: QAbstractButton | None = None
         self.open_folder_button: QAbstractButton | None = None
@@ -96,10 +88,7 @@ class ListExport(QObject):
         self.rows: int | None = None
         self.error: str | None = None
         self.cancelled = False
-        self._cancel = threading.Event()
-        self._job: BackgroundJob | None = None
-        self._signals = _ProgressSignals()
-        self._signals.progressed.connect(self._show_progress)
+        self._run: LongWork[int] | None = None
 
     # -- asking for the file ------------------------------------------------------------
 
@@ -132,87 +121,46 @@ class ListExport(QObject):
     # -- the work -----------------------------------------------------------------------
 
     def running(self) -> bool:
-        return self._job is not None
+        return self._run is not None and self._run.running
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self._run.dialog if self._run is not None else None
 
     def start(self, path: Path) -> None:
         """Write the list to ``path`` on a worker thread, with a progress dialog."""
-        if self._job is not None:
+        if self.running():
             return
         self.path, self.rows, self.error, self.cancelled = path, None, None, False
-        self._cancel.clear()
         if path.parent.is_dir():
             QSettings().setValue(FOLDER_KEY, str(path.parent))
-        self._open_progress(path)
-        work, signals, cancel = self._work, self._signals, self._cancel
-
-        def report(done: int, total: int) -> None:  # on the worker
-            if cancel.is_set():
-                raise export.ExportCancelled
-            try:
-                signals.progressed.emit(done, total)
-            except RuntimeError:  # the window closed meanwhile: nobody to show it to
-                cancel.set()
-                raise export.ExportCancelled from None
-
-        job = BackgroundJob(0, lambda: work(path, report))
-        job.signals.done.connect(self._done)
-        job.signals.failed.connect(self._failed)
-        self._job = job
-        self.ctx.work_started(job)
-        QThreadPool.globalInstance().start(job)
+        work = self._work
+        text = self.tr("در حال نوشتن %1…").replace("%1", left_to_right(path.name))
+        run = LongWork(
+            self.ctx,
+            self.parent_widget,
+            lambda progress: work(path, progress),
+            title=self.tr("خروجی اکسل"),
+            text=text,
+            cancelled=export.ExportCancelled,
+        )
+        run.done.connect(self._done)
+        run.failed.connect(self._failed)
+        self._run = run.start()
 
     def cancel(self) -> None:
         """Stop at the next few hundred rows; nothing is written."""
-        if self._job is not None:
-            self._cancel.set()
-            if self.progress_dialog is not None:
-                self.progress_dialog.setLabelText(self.tr("در حال لغو…"))
+        if self._run is not None:
+            self._run.cancel()
 
-    def _open_progress(self, path: Path) -> None:
-        text = self.tr("در حال نوشتن %1…").replace("%1", left_to_right(path.name))
-        dialog = QProgressDialog(text, self.tr("لغو"), 0, 0, self.parent_widget)
-        dialog.setObjectName("exportProgress")
-        dialog.setWindowTitle(self.tr("خروجی اکسل"))
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-        dialog.canceled.connect(self.cancel)
-        self.progress_dialog = dialog
-        dialog.setValue(0)
-
-    def _show_progress(self, done: int, total: int) -> None:
-        dialog = self.progress_dialog
-        if dialog is None or self._cancel.is_set():
-            return
-        if total and dialog.maximum() != total:
-            dialog.setMaximum(total)
-        dialog.setValue(min(done, total) if total else 0)
-
-    def _close_progress(self) -> None:
-        dialog = self.progress_dialog
-        if dialog is not None:
-            dialog.canceled.disconnect(self.cancel)
-            dialog.reset()
-            dialog.hide()
-            dialog.deleteLater()
-            self.progress_dialog = None
-
-    def _end(self) -> None:
-        if self._job is not None:
-            self.ctx.work_finished(self._job)
-            self._job = None
-        self._close_progress()
-
-    def _done(self, _generation: int, rows: int) -> None:
-        self._end()
+    def _done(self, rows: int) -> None:
         self.rows = rows
         assert self.path is not None
         self._show_status(self.written_text())
         self._show_result(self.path)
         self.finished.emit(self.path)
 
-    def _failed(self, _generation: int, error: Exception) -> None:
-        self._end()
+    def _failed(self, error: Exception) -> None:
         if isinstance(error, export.ExportCancelled):
             self.cancelled = True
             self._show_status(self.tr("خروجی اکسل لغو شد؛ فایلی نوشته نشد."))

@@ -44,9 +44,10 @@ from crm_desktop.ui.import_labels import POLICIES, failure_text
 from crm_desktop.ui.import_labels import tr as label_tr
 from crm_desktop.ui.import_pages import RESULT_PAGE, message_label
 from crm_desktop.ui.import_state import ImportState, Jobs
-from crm_desktop.ui.import_steps import ImportStep, ProgressRelay, start_import, start_revert
+from crm_desktop.ui.import_steps import ImportStep, start_import, start_revert
 from crm_desktop.ui.import_tables import CountsView, ProblemsModel, problems_table
 from crm_desktop.ui.import_undo import ask_to_undo, outcome_text
+from crm_desktop.ui.runner import ProgressRelay
 
 
 def _progress_bar(name: str) -> QProgressBar:
@@ -146,7 +147,7 @@ class DryRunPage(QWizardPage):
         sheet, mapping = state.sheet, dict(state.mapping)
         kind, policy = state.kind, state.on_duplicate
         assert sheet is not None
-        relay = self.relay = ProgressRelay()
+        relay = self.relay = ProgressRelay(ImportCancelled)
         relay.progressed.connect(self._progressed)
         state.dry_run = None
         self.progress.setRange(0, 0)
@@ -237,7 +238,7 @@ class ImportPage(QWizardPage):
                 save_mapping(self.ctx.db, state.sheet.headers, state.mapping, state.kind)
             except UserError as error:  # the import can still go on without it
                 self.error_label.setText(error.message(self.ctx.lang))
-        relay = self.relay = ProgressRelay()
+        relay = self.relay = ProgressRelay(ImportCancelled)
         relay.progressed.connect(self._progressed)
         self.progress.setRange(0, 0)
         self.progress.show()

@@ -3,20 +3,19 @@
 The import runs on the undo worker (``perform_in_background``): the first time it
 imports the sheet; undo calls ``undo_import`` and redo ``redo_import`` (the change
 log's undo and redo, said in an import's terms), so that redo puts back this very
-import instead of importing the file a second time. Progress and
-cancelling cross threads through ``ProgressRelay``; what an undo or redo left alone
-comes back to the UI thread as a signal of the step.
+import instead of importing the file a second time. Progress and cancelling cross
+threads through the runner's ``ProgressRelay`` (``ui/runner.py``), as for all long
+work; what an undo or redo left alone comes back to the UI thread as a signal of the
+step.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from crm_desktop.services.importer import (
-    ImportCancelled,
     ImportResult,
     UndoResult,
     redo_import,
@@ -28,28 +27,7 @@ from crm_desktop.ui.commands import perform_in_background
 from crm_desktop.ui.context import AppContext
 from crm_desktop.ui.display import isolate
 from crm_desktop.ui.import_labels import failure_text
-
-
-class ProgressRelay(QObject):
-    """The importer's ``progress`` callback: reports to the UI thread, raises on cancel."""
-
-    progressed = Signal(int, int)  # done, total
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._cancel = threading.Event()
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise ImportCancelled()
-        self.progressed.emit(done, total)
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
+from crm_desktop.ui.runner import ProgressRelay
 
 
 class ImportStep(QObject):

@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import UserError
 from crm_desktop.services.contacts import restore_contacts
-from crm_desktop.ui.commands import perform, perform_in_background
+from crm_desktop.ui.commands import perform
 from crm_desktop.ui.contact_actions import BACKGROUND_ABOVE as CONTACTS_BACKGROUND_ABOVE
 from crm_desktop.ui.context import CONTACTS, AppContext, Change
 from crm_desktop.ui.display import display_number
+from crm_desktop.ui.runner import LongWork
 from crm_desktop.ui.trash_model import TrashTableModel
 from crm_desktop.ui.widgets import heading, list_table
 
@@ -45,12 +45,6 @@ class TrashView(QWidget):
         self.message_label = QLabel()
         self.message_label.setObjectName("trashMessage")
         self.message_label.setWordWrap(True)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setObjectName("trashBusy")
-        self.busy_bar.setRange(0, 0)  # no known end: it only says "working"
-        self.busy_bar.setMaximumWidth(160)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.hide()
 
         self.table = list_table("trashTable", multi_select=True)
 
@@ -62,7 +56,6 @@ class TrashView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.restore_button)
         actions.addWidget(self.selection_label)
-        actions.addWidget(self.busy_bar)
         actions.addSpacing(16)
         actions.addWidget(self.message_label, 1)
         layout = QVBoxLayout(self)
@@ -84,11 +77,10 @@ class TrashView(QWidget):
         self.count_label.setText(text)
 
     def show_busy(self, busy: bool) -> None:
-        self.busy_bar.setVisible(busy)
         self.table.setEnabled(not busy)
 
     def show_selection(self, count: int) -> None:
-        self.restore_button.setEnabled(count > 0 and not self.busy_bar.isVisible())
+        self.restore_button.setEnabled(count > 0 and self.table.isEnabled())
         self.selection_label.setText(
             self.tr("%1 انتخاب‌شده").replace("%1", display_number(count)) if count else ""
         )
@@ -105,6 +97,7 @@ class TrashPage(TrashView):
         self.table.setModel(self.model)
         self._stale = False
         self.busy = False  # a large restore is running on the worker
+        self.running: LongWork[None] | None = None  # ... and its progress dialog
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.restore_button.clicked.connect(self.restore_selected)
         ctx.changes.changed.connect(self._on_change)
@@ -166,13 +159,18 @@ class TrashPage(TrashView):
             message = error.message(self.ctx.lang) if isinstance(error, UserError) else str(error)
             self.message_label.setText(message)
 
-        perform_in_background(
+        run = LongWork(
             self.ctx,
-            text,
-            lambda: restore_contacts(db, ids),
-            on_done=done,
-            on_failed=failed,
+            self,
+            lambda _progress: restore_contacts(db, ids),  # one transaction: no Cancel
+            title=self.tr("سطل زباله"),
+            text=text + "…",
+            step=text,
+            cancellable=False,
         )
+        run.done.connect(lambda _result: done())
+        run.failed.connect(failed)
+        self.running = run.start()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -278,6 +278,10 @@
         <source>انصراف</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>مخاطبان</source>
+        <translation>Contacts</translation>
+    </message>
 </context>
 <context>
     <name>ContactEditor</name>
@@ -1426,16 +1430,8 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <source>در حال لغو…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
         <source>در حال نوشتن %1…</source>
         <translation>Writing %1…</translation>
-    </message>
-    <message>
-        <source>لغو</source>
-        <translation>Cancel</translation>
     </message>
     <message>
         <source>خروجی اکسل</source>
@@ -1460,6 +1456,17 @@
     <message>
         <source>باز کردن پوشه</source>
         <translation>Open the folder</translation>
+    </message>
+</context>
+<context>
+    <name>LongWork</name>
+    <message>
+        <source>لغو</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>در حال لغو…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2017,10 @@
     <message>
         <source>%1 مخاطب بازگردانده شد.</source>
         <translation>%1 contacts restored.</translation>
+    </message>
+    <message>
+        <source>سطل زباله</source>
+        <translation>Trash</translation>
     </message>
 </context>
 <context>

@@ -278,6 +278,10 @@
             <source>انصراف</source>
             <translation>انصراف</translation>
         </message>
+        <message>
+            <source>مخاطبان</source>
+            <translation>مخاطبان</translation>
+        </message>
     </context>
     <context>
         <name>ContactEditor</name>
@@ -1426,16 +1430,8 @@
             <translation>کارپوشهٔ اکسل (*.xlsx)</translation>
         </message>
         <message>
-            <source>در حال لغو…</source>
-            <translation>در حال لغو…</translation>
-        </message>
-        <message>
             <source>در حال نوشتن %1…</source>
             <translation>در حال نوشتن %1…</translation>
-        </message>
-        <message>
-            <source>لغو</source>
-            <translation>لغو</translation>
         </message>
         <message>
             <source>خروجی اکسل</source>
@@ -1460,6 +1456,17 @@
         <message>
             <source>باز کردن پوشه</source>
             <translation>باز کردن پوشه</translation>
+        </message>
+    </context>
+    <context>
+        <name>LongWork</name>
+        <message>
+            <source>لغو</source>
+            <translation>لغو</translation>
+        </message>
+        <message>
+            <source>در حال لغو…</source>
+            <translation>در حال لغو…</translation>
         </message>
     </context>
     <context>
@@ -2010,6 +2017,10 @@
         <message>
             <source>%1 مخاطب بازگردانده شد.</source>
             <translation>%1 مخاطب بازگردانده شد.</translation>
+        </message>
+        <message>
+            <source>سطل زباله</source>
+            <translation>سطل زباله</translation>
         </message>
     </context>
     <context>

@@ -17,11 +17,13 @@ from pytestqt.qtbot import QtBot
 from crm_desktop.models.database import Database
 from crm_desktop.services.contacts import count_contacts, create_contact, get_contact
 from crm_desktop.services.fields import changes_from_text
+from crm_desktop.services.importer import ImportCancelled
 from crm_desktop.services.spreadsheet import read_sheet
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.contact_editor import ContactEditor
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.import_steps import ProgressRelay, start_import
+from crm_desktop.ui.import_steps import start_import
+from crm_desktop.ui.runner import ProgressRelay
 from tests.importer_files import write_xlsx
 
 TypeText = Callable[[QWidget, str], None]
@@ -33,7 +35,7 @@ class HeldImport(ProgressRelay):
     write lock) once it is writing, until the test lets it go."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(ImportCancelled)
         self.writing = threading.Event()
         self.release = threading.Event()
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.models.database import Database
@@ -238,6 +238,10 @@ def test_a_large_selection_is_changed_on_a_worker_as_one_undo_step(
     qtbot.waitUntil(actions.delete_action.isEnabled)
     actions.delete_action.trigger()
     assert actions.busy and not actions.delete_action.isEnabled()  # working, window free
+    dialog = page.busy_dialog  # the one dialog of long work; one transaction: no Cancel
+    assert dialog is not None and dialog.objectName() == "longWorkProgress"
+    assert dialog.labelText() == "انتقال ۱۲ مخاطب به سطل زباله…"
+    assert dialog.findChild(QPushButton) is None
     qtbot.waitUntil(lambda: not actions.busy, timeout=10_000)
     assert set(trashed_contact_ids(ctx.db)) == set(ids)
     assert ctx.undo_stack.count() == 1

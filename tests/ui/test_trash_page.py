@@ -132,7 +132,7 @@ def test_an_empty_trash_says_so(qtbot: QtBot, ctx: AppContext) -> None:
     assert page.count_label.text() == "سطل زباله خالی است"
 
 
-def test_a_large_restore_runs_on_the_worker_with_a_busy_bar(
+def test_a_large_restore_runs_on_the_worker_with_the_long_work_dialog(
     qtbot: QtBot,
     page: TrashPage,
     ctx: AppContext,
@@ -153,7 +153,11 @@ def test_a_large_restore_runs_on_the_worker_with_a_busy_bar(
     try:
         qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
         # The click returned while the restore still waits on the worker.
-        assert page.busy and page.busy_bar.isVisibleTo(page)
+        assert page.busy and page.running is not None
+        dialog = page.running.dialog  # the one dialog of long work; one transaction
+        assert dialog is not None and dialog.objectName() == "longWorkProgress"
+        assert dialog.labelText() == "بازگردانی ۲ مخاطب…"
+        assert not page.table.isEnabled()
         assert not page.restore_button.isEnabled()
         assert page.message_label.text() == "بازگردانی ۲ مخاطب…"
         assert ctx.undo_stack.count() == 0
@@ -161,7 +165,8 @@ def test_a_large_restore_runs_on_the_worker_with_a_busy_bar(
         gate.set()
     qtbot.waitUntil(lambda: not page.busy)
     assert threads and threads[0] is not threading.main_thread()
-    assert not page.busy_bar.isVisibleTo(page)
+    assert page.running is not None and page.running.dialog is None  # closed
+    assert page.table.isEnabled()
     assert {deleted[3], deleted[1]} <= set(contacts.contact_ids(ctx.db))
     assert shown_names(page) == [NAMES[2], NAMES[0]]
     assert page.message_label.text() == "۲ مخاطب بازگردانده شد."

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from crm_desktop.errors import InvalidInput, UserError
+from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import normalize_text, search_key, sort_key
 from crm_desktop.models import (
     Base,
@@ -31,6 +31,7 @@ from crm_desktop.services.importer.values import (
     phone_values,
     text_value,
 )
+from crm_desktop.services.progress import Cancelled, Progress
 from crm_desktop.services.rows import Writer
 from crm_desktop.services.spreadsheet import CellValue, SheetData, SheetRow
 
@@ -38,10 +39,8 @@ ON_DUPLICATE = ("update", "skip", "create")
 # Rows between two progress reports (and two chances to cancel).
 PROGRESS_EVERY = 500
 
-Progress = Callable[[int, int], None]
 
-
-class ImportCancelled(UserError):
+class ImportCancelled(Cancelled):
     """The user cancelled; the transaction is rolled back and nothing was written."""
 
     def __init__(self) -> None:
