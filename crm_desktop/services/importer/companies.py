@@ -10,6 +10,7 @@ from sqlalchemy import select
 from crm_desktop.locale import search_key, sort_key
 from crm_desktop.models import Company
 from crm_desktop.services.importer.records import Record, RecordImport
+from crm_desktop.services.registry import COMPANY
 from crm_desktop.services.spreadsheet import SheetRow
 
 _TEXT = ("industry", "website", "address", "city", "province")
@@ -17,17 +18,7 @@ _TEXT = ("industry", "website", "address", "city", "province")
 
 class CompanyImport(RecordImport):
     table = "companies"
-    fillable = (
-        "industry",
-        "phone",
-        "email",
-        "website",
-        "address",
-        "city",
-        "province",
-        "owner_id",
-        "notes",
-    )
+    fillable = tuple(f.column for f in COMPANY.flagged("fillable") if f.column is not None)
 
     def load(self) -> dict[Hashable, tuple[str, dict[str, Any]]]:
         columns = [getattr(Company, name) for name in ("id", "name", *self.fillable)]
