@@ -11,6 +11,8 @@ fillable ones.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -124,6 +126,21 @@ def test_the_lists_columns_and_the_merge_rows_follow_the_registry() -> None:
         assert column.sort == (column.field.listed and column.field.listed.sort)
     assert set(company_table_model.COLUMN_KEYS) == {f.list_key for f in COMPANY.fields if f.listed}
     assert set(merge_dialog.FIELD_NAMES) == set(merge.MERGE_FIELDS)
+
+
+def test_the_registry_is_read_without_the_database_or_qt() -> None:
+    """Start-up paints the contacts table's headers from it before SQLAlchemy loads."""
+    code = (
+        "import sys\n"
+        "from crm_desktop.services.registry import CONTACT\n"
+        "titles = [f.list_title('fa') for f in CONTACT.list_columns()]\n"
+        "assert titles[0] == 'نام و نام خانوادگی', titles\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'PySide6')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_a_view_order_must_hold_exactly_its_flagged_fields() -> None:

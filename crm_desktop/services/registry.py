@@ -40,7 +40,9 @@ class Field:
     fa: str
     en: str
     column: str | None = None  # the column on the entity's own table; None: a part
-    kind: str = "text"  # the value's type: text, multiline, date, choice, reference, number, part
+    # The value's type: text, multiline, phone, email, date, choice, reference, number;
+    # part: rows of another table (its own type is the field's name: phones, emails, tags).
+    kind: str = "text"
     # For a part: the table its rows are in, and the column that holds the value.
     part_table: str | None = None
     part_column: str | None = None
@@ -83,6 +85,9 @@ class Field:
         assert self.export is not None
         return self.export[0] if lang == "fa" else self.export[1]
 
+
+# Kinds of value kept as the text typed (normalized).
+TEXT_KINDS = ("text", "multiline")
 
 # The views whose order differs from the fields' own, and the flag that puts a field in.
 _ORDERED_VIEWS: dict[str, Callable[[Field], bool]] = {
@@ -643,6 +648,7 @@ COMPANY = Entity(
             "تلفن",
             "phone",
             "phone",
+            "phone",
             aliases=(
                 "تلفن",
                 "شماره تلفن",
@@ -659,6 +665,7 @@ COMPANY = Entity(
         Field(
             "email",
             "ایمیل",
+            "email",
             "email",
             "email",
             aliases=(*_EMAIL, "email", "e-mail", "mail"),
