@@ -19,7 +19,16 @@ import pytest
 from sqlalchemy import text
 
 from crm_desktop.models.database import Database
-from crm_desktop.services import bulk, contacts, export, fields, import_fields, merge
+from crm_desktop.services import (
+    bulk,
+    companies,
+    company_list,
+    contacts,
+    export,
+    fields,
+    import_fields,
+    merge,
+)
 from crm_desktop.services.column_mapping import suggest_mapping
 from crm_desktop.services.contact_list import ContactFilter, page
 from crm_desktop.services.fields import changes_from_text
@@ -214,6 +223,24 @@ def test_search_finds_the_searchable_fields_and_only_them(db: Database) -> None:
     }
     for name, value in values.items():
         found = contact.id in page(db, ContactFilter(search=value))
+        assert found == (name in searchable), f"{name}: found={found}"
+
+
+def test_the_companies_search_finds_the_searchable_fields_and_only_them(db: Database) -> None:
+    values = {
+        "name": "zqname",
+        "industry": "zqindustry",
+        "website": "zqsite.example",
+        "address": "zqaddress",
+        "city": "zqcity",
+        "province": "zqprovince",
+        "notes": "zqnotes",
+    }
+    company = companies.create_company(db, companies.CompanyChanges(**values))
+    searchable = {f.name for f in COMPANY.fields if f.searchable}
+    assert searchable == {"name"}
+    for name, value in values.items():
+        found = company.id in company_list.page(db, value)
         assert found == (name in searchable), f"{name}: found={found}"
 
 

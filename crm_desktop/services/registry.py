@@ -631,6 +631,7 @@ COMPANY = Entity(
                 "name",
             ),
             export=("نام شرکت", "Company Name"),
+            searchable=True,
             listed=ListColumn(fa="نام شرکت", en="Company name", shown=True),
         ),
         Field(
