@@ -39,7 +39,7 @@ class Field:
     name: str  # the name scripts use (design.md's contact fields)
     fa: str
     en: str
-    column: str | None = None  # the column on the entity's own table; None: a part
+    column: str | None = None  # the column on the entity's own table; None: a part, or derived
     # The value's type: text, multiline, phone, email, date, choice, reference, number;
     # part: rows of another table (its own type is the field's name: phones, emails, tags).
     kind: str = "text"
@@ -89,7 +89,7 @@ class Field:
 # Kinds of value kept as the text typed (normalized).
 TEXT_KINDS = ("text", "multiline")
 
-# The views whose order differs from the fields' own, and the flag that puts a field in.
+# The views that may order their fields their own way, and what puts a field in each.
 _ORDERED_VIEWS: dict[str, Callable[[Field], bool]] = {
     "import_order": lambda f: bool(f.aliases),
     "export_order": lambda f: f.export is not None,
@@ -143,26 +143,27 @@ class Entity:
     def label(self, lang: str) -> str:
         return self.fa if lang == "fa" else self.en
 
-    def _ordered(self, order: tuple[str, ...], chosen: list[Field]) -> tuple[Field, ...]:
-        if not order:
-            return tuple(chosen)
-        return tuple(self.field(name) for name in order)
+    def _view(self, view: str) -> tuple[Field, ...]:
+        order = getattr(self, view)
+        if order:
+            return tuple(self.field(name) for name in order)
+        return tuple(f for f in self.fields if _ORDERED_VIEWS[view](f))
 
     def imported(self) -> tuple[Field, ...]:
         """What an import can fill, in the order its column choices are offered."""
-        return self._ordered(self.import_order, [f for f in self.fields if f.aliases])
+        return self._view("import_order")
 
     def exported(self) -> tuple[Field, ...]:
         """The export's columns, in order."""
-        return self._ordered(self.export_order, [f for f in self.fields if f.export])
+        return self._view("export_order")
 
     def list_columns(self) -> tuple[Field, ...]:
         """The list's columns, in order."""
-        return self._ordered(self.list_order, [f for f in self.fields if f.listed])
+        return self._view("list_order")
 
     def mergeable(self) -> tuple[Field, ...]:
         """The fields a merge chooses between, in the order the merge dialog shows them."""
-        return self._ordered(self.merge_order, [f for f in self.fields if f.mergeable])
+        return self._view("merge_order")
 
     def flagged(self, flag: str) -> tuple[Field, ...]:
         """The fields with ``flag`` (``fillable``, ``searchable``, ``bulk``, ``scriptable``)."""
