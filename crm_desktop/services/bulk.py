@@ -16,9 +16,10 @@ from crm_desktop.models import Contact, ContactTag, User, utcnow
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.fields import parse_lifecycle
+from crm_desktop.services.registry import CONTACT
 
-# Fields a bulk action may set, and how a value is checked.
-BULK_FIELDS = ("owner_id", "lifecycle")
+# Fields a bulk action may set (by column), and how a value is checked.
+BULK_FIELDS = tuple(f.column for f in CONTACT.flagged("bulk") if f.column is not None)
 
 
 @dataclass(frozen=True)

@@ -28,23 +28,13 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.fields import UNSET, ContactChanges, Unset
 from crm_desktop.services.records import ContactRecord
+from crm_desktop.services.registry import CONTACT
 from crm_desktop.services.search import count_matches, matching_ids, reindex_contacts
 
 CHUNK = 500  # ids per statement: SQLite caps the number of bound parameters
-ID_FIELDS = ("company_id", "lead_source_id", "campaign_id", "owner_id")
-PLAIN_FIELDS = (
-    "first_name",
-    "last_name",
-    "job_title",
-    "address",
-    "city",
-    "province",
-    "birth_date",
-    "preferred_channel",
-    "lifecycle",
-    "lead_score",
-    "notes",
-)
+# The columns a ``ContactChanges`` sets as they are: ids of other records, and values.
+ID_FIELDS = tuple(f.column for f in CONTACT.editable() if f.kind == "reference" and f.column)
+PLAIN_FIELDS = tuple(f.column for f in CONTACT.editable() if f.kind != "reference" and f.column)
 
 
 def contact_sort_key(first_name: str, last_name: str) -> str:

@@ -43,6 +43,7 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import company_list, contact_list
 from crm_desktop.services.contact_list import ContactFilter, ContactSort
 from crm_desktop.services.fields import LIFECYCLE_NAMES
+from crm_desktop.services.registry import COMPANY, CONTACT, Entity
 from crm_desktop.services.xlsx_writer import (
     INTEGER_FORMAT,
     MAX_WIDTH,
@@ -109,39 +110,25 @@ def list_title(kind: str, lang: str = "fa") -> str:
     return fa if lang == "fa" else en
 
 
+def _columns(record: Entity) -> tuple[Column, ...]:
+    """The registry's exported fields of ``record`` as columns, in its export order."""
+    return tuple(
+        Column(*f.export, INTEGER_FORMAT if f.kind == "number" else None)
+        for f in record.exported()
+        if f.export is not None
+    )
+
+
+def _in_order(names: tuple[str, ...], values: dict[str, ExportValue]) -> tuple[ExportValue, ...]:
+    return tuple(values[name] for name in names)
+
+
 # Contact headers are the ones our importer maps back automatically
 # (``column_mapping.suggest_mapping``), so an exported file can be imported again.
-CONTACT_COLUMNS = (
-    Column("نام", "First Name"),
-    Column("نام خانوادگی", "Last Name"),
-    Column("شرکت", "Company"),
-    Column("سمت", "Job Title"),
-    Column("موبایل/تلفن", "Mobile/Phone"),
-    Column("ایمیل", "Email"),
-    Column("شهر", "City"),
-    Column("استان", "Province"),
-    Column("نشانی", "Address"),
-    Column("تاریخ تولد", "Birth Date"),
-    Column("منبع سرنخ", "Lead Source"),
-    Column("کمپین", "Campaign"),
-    Column("مسئول", "Owner"),
-    Column("وضعیت", "Lifecycle"),
-    Column("برچسب‌ها", "Tags"),
-    Column("یادداشت‌ها", "Notes"),
-)
-COMPANY_COLUMNS = (
-    Column("نام شرکت", "Company Name"),
-    Column("صنعت", "Industry"),
-    Column("تلفن", "Phone"),
-    Column("ایمیل", "Email"),
-    Column("وب‌سایت", "Website"),
-    Column("شهر", "City"),
-    Column("استان", "Province"),
-    Column("نشانی", "Address"),
-    Column("مسئول", "Owner"),
-    Column("تعداد افراد", "People", INTEGER_FORMAT),
-    Column("یادداشت‌ها", "Notes"),
-)
+CONTACT_COLUMNS = _columns(CONTACT)
+COMPANY_COLUMNS = _columns(COMPANY)
+_CONTACT_ORDER = tuple(f.name for f in CONTACT.exported())
+_COMPANY_ORDER = tuple(f.name for f in COMPANY.exported())
 DEAL_COLUMNS = (
     Column("عنوان", "Title"),
     Column("مخاطب", "Contact"),
@@ -364,23 +351,26 @@ def _contact_rows(
                 continue
             (_, first, last, company, job, city, province, address, birth) = row[:9]
             source, campaign, owner_name, lifecycle, notes = row[9:]
-            yield (
-                first or None,
-                last or None,
-                company,
-                job,
-                _joined(_phone(p) for p in phones.get(contact_id, ())),
-                _joined(emails.get(contact_id, ())),
-                city,
-                province,
-                address,
-                _jalali(birth),
-                source,
-                campaign,
-                owner_name,
-                _lifecycle(lifecycle, lang),
-                _joined(tags.get(contact_id, ())),
-                notes,
+            yield _in_order(
+                _CONTACT_ORDER,
+                {
+                    "first_name": first or None,
+                    "last_name": last or None,
+                    "company": company,
+                    "job_title": job,
+                    "phone": _joined(_phone(p) for p in phones.get(contact_id, ())),
+                    "email": _joined(emails.get(contact_id, ())),
+                    "city": city,
+                    "province": province,
+                    "address": address,
+                    "birth_date": _jalali(birth),
+                    "lead_source": source,
+                    "campaign": campaign,
+                    "owner": owner_name,
+                    "lifecycle": _lifecycle(lifecycle, lang),
+                    "tags": _joined(tags.get(contact_id, ())),
+                    "notes": notes,
+                },
             )
 
 
@@ -447,18 +437,21 @@ def _company_rows(
             if row is None:
                 continue
             _, name, industry, phone, email, website, city, province, address, owner, notes = row
-            yield (
-                name,
-                industry,
-                _phone(phone) if phone else None,
-                email,
-                website,
-                city,
-                province,
-                address,
-                owner,
-                people.get(company_id, 0),
-                notes,
+            yield _in_order(
+                _COMPANY_ORDER,
+                {
+                    "name": name,
+                    "industry": industry,
+                    "phone": _phone(phone) if phone else None,
+                    "email": email,
+                    "website": website,
+                    "city": city,
+                    "province": province,
+                    "address": address,
+                    "owner": owner,
+                    "people": people.get(company_id, 0),
+                    "notes": notes,
+                },
             )
 
 

@@ -22,6 +22,7 @@ from crm_desktop.locale import (
     search_key,
 )
 from crm_desktop.models import Channel, Lifecycle
+from crm_desktop.services.registry import CONTACT
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -33,25 +34,7 @@ class Unset(enum.Enum):
 UNSET = Unset.UNSET
 
 # Field names of ``contact add|edit`` (design.md), plus address and preferred_channel.
-TEXT_FIELDS = ("first_name", "last_name", "job_title", "address", "city", "province")
-CONTACT_FIELDS = (
-    "first_name",
-    "last_name",
-    "company",
-    "job_title",
-    "phone",
-    "email",
-    "address",
-    "city",
-    "province",
-    "birth_date",
-    "preferred_channel",
-    "lead_source",
-    "owner",
-    "lifecycle",
-    "tags",
-    "notes",
-)
+CONTACT_FIELDS = tuple(f.name for f in CONTACT.flagged("scriptable"))
 
 LIFECYCLE_NAMES = {
     Lifecycle.LEAD: ("سرنخ",),

@@ -2,190 +2,30 @@
 
 Contacts, companies and deals each have their fields and, per field, the Persian and
 English header names (and their common variants) that mean it. ``column_mapping``
-matches headers against these; the importer reads each field's cells.
+matches headers against these; the importer reads each field's cells. Contacts' and
+companies' are the field registry's (``services.registry``): a field with header names
+there is a field an import fills.
 """
 
 from __future__ import annotations
 
+from crm_desktop.services.registry import COMPANY, CONTACT, Entity
+
 KINDS: tuple[str, ...] = ("contacts", "companies", "deals")
+
+
+def _aliases(record: Entity) -> dict[str, tuple[str, ...]]:
+    return {f.name: f.aliases for f in record.imported()}
+
 
 # Target fields of a contact import. ``full_name`` is one "name and surname" column
 # that the importer splits into first and last name.
-FIELDS: tuple[str, ...] = (
-    "first_name",
-    "last_name",
-    "full_name",
-    "company",
-    "job_title",
-    "mobile",
-    "phone",
-    "email",
-    "address",
-    "city",
-    "province",
-    "birth_date",
-    "lead_source",
-    "tags",
-    "notes",
-    "owner",
-    "campaign",
-    "lifecycle",
-)
 # Known header names per field. Matching uses ``header_key`` of each, so spelling
 # variants of the same words (ي/ی, ZWNJ or space, case, punctuation) need no entry.
-CONTACT_ALIASES: dict[str, tuple[str, ...]] = {
-    "first_name": ("نام", "نام کوچک", "first name", "given name", "forename"),
-    "last_name": (
-        "نام خانوادگی",
-        "فامیل",
-        "فامیلی",
-        "last name",
-        "surname",
-        "family name",
-    ),
-    "full_name": (
-        "نام و نام خانوادگی",
-        "نام و فامیل",
-        "نام کامل",
-        "نام مشتری",
-        "نام شخص",
-        "نام مخاطب",
-        "اسم",
-        "مشتری",
-        "مخاطب",
-        "طرف حساب",
-        "full name",
-        "name",
-        "contact name",
-        "display name",
-        "customer name",
-    ),
-    "company": (
-        "شرکت",
-        "نام شرکت",
-        "سازمان",
-        "نام سازمان",
-        "company",
-        "company name",
-        "organization",
-        "organisation",
-        "organization name",
-        "account",
-        "account name",
-    ),
-    "job_title": (
-        "سمت",
-        "عنوان شغلی",
-        "شغل",
-        "job title",
-        "organization title",
-        "title",
-        "position",
-        "role",
-    ),
-    "mobile": (
-        "موبایل",
-        "شماره موبایل",
-        "شماره همراه",
-        "تلفن همراه",
-        "همراه",
-        "mobile",
-        "mobile phone",
-        "mobile number",
-        "cell",
-        "cellphone",
-        "cell phone",
-    ),
-    "phone": (
-        "تلفن",
-        "شماره تلفن",
-        "تلفن ثابت",
-        "تلفن محل کار",
-        "تلفن دفتر",
-        "phone",
-        "phone number",
-        "telephone",
-        "tel",
-        "work phone",
-        "business phone",
-        "home phone",
-    ),
-    "email": (
-        "ایمیل",
-        "پست الکترونیک",
-        "پست الکترونیکی",
-        "رایانامه",
-        "آدرس ایمیل",
-        "email",
-        "e-mail",
-        "e-mail address",
-        "email address",
-        "mail",
-    ),
-    "address": ("نشانی", "آدرس", "address", "street", "business street", "home street"),
-    "city": ("شهر", "city", "business city", "home city"),
-    "province": ("استان", "province", "state", "business state", "home state"),
-    "birth_date": (
-        "تاریخ تولد",
-        "تولد",
-        "birthday",
-        "birth date",
-        "birthdate",
-        "date of birth",
-        "dob",
-    ),
-    "lead_source": (
-        "منبع",
-        "منبع سرنخ",
-        "نحوه آشنایی",
-        "روش آشنایی",
-        "lead source",
-        "source",
-    ),
-    "tags": ("برچسب", "برچسب‌ها", "برچسبها", "تگ", "تگ‌ها", "tags", "tag", "labels", "label"),
-    "notes": ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments"),
-    "owner": ("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep", "account owner"),
-    "campaign": ("کمپین", "campaign"),
-    "lifecycle": ("وضعیت", "مرحله", "lifecycle", "lifecycle stage", "status"),
-}
-
-COMPANY_FIELDS: tuple[str, ...] = (
-    "name",
-    "industry",
-    "phone",
-    "email",
-    "website",
-    "address",
-    "city",
-    "province",
-    "owner",
-    "notes",
-)
-COMPANY_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": (
-        "نام شرکت",
-        "شرکت",
-        "نام سازمان",
-        "سازمان",
-        "نام",
-        "company",
-        "company name",
-        "organization",
-        "organisation",
-        "account",
-        "account name",
-        "name",
-    ),
-    "industry": ("صنعت", "حوزه فعالیت", "زمینه فعالیت", "رسته", "industry", "sector"),
-    "phone": ("تلفن", "شماره تلفن", "تلفن شرکت", "phone", "telephone", "tel", "phone number"),
-    "email": ("ایمیل", "پست الکترونیک", "پست الکترونیکی", "email", "e-mail", "mail"),
-    "website": ("وب سایت", "وبسایت", "سایت", "نشانی اینترنتی", "website", "web site", "web", "url"),
-    "address": ("نشانی", "آدرس", "address", "street"),
-    "city": ("شهر", "city"),
-    "province": ("استان", "province", "state"),
-    "owner": ("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep", "account owner"),
-    "notes": ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments"),
-}
+CONTACT_ALIASES: dict[str, tuple[str, ...]] = _aliases(CONTACT)
+FIELDS: tuple[str, ...] = tuple(CONTACT_ALIASES)
+COMPANY_ALIASES: dict[str, tuple[str, ...]] = _aliases(COMPANY)
+COMPANY_FIELDS: tuple[str, ...] = tuple(COMPANY_ALIASES)
 
 # A deal names its customer by person, company, or both; the person is found by phone
 # or email first, by name only when nothing else is given.

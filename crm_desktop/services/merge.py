@@ -32,26 +32,12 @@ from crm_desktop.models import (
 from crm_desktop.models.capture import mark_operation
 from crm_desktop.models.database import Database
 from crm_desktop.services.contacts import contact_sort_key
+from crm_desktop.services.registry import CONTACT
 from crm_desktop.services.search import reindex_contacts
 
-# The contact's own fields a merge dialog chooses between, one contact per field.
-MERGE_FIELDS = (
-    "first_name",
-    "last_name",
-    "company_id",
-    "job_title",
-    "address",
-    "city",
-    "province",
-    "birth_date",
-    "preferred_channel",
-    "lead_source_id",
-    "campaign_id",
-    "owner_id",
-    "lifecycle",
-    "lead_score",
-    "notes",
-)
+# The contact's own fields a merge dialog chooses between, one contact per field (by
+# column: ``company_id``), in the dialog's order.
+MERGE_FIELDS = tuple(f.column for f in CONTACT.mergeable() if f.column is not None)
 # Rows that point at a contact; a merge moves all of them, trashed ones included, so
 # that restoring one later finds the survivor.
 LINKED_TABLES: dict[str, type[Deal] | type[Activity] | type[DealLine] | type[ServiceRequest]] = {

@@ -1,16 +1,37 @@
-"""The fields of each kind of record, said once: their column, type and names.
+"""The fields of each kind of record, said once: their column, type, names and uses.
 
-Every place that lists a record's fields (history, and in time the import, the export,
-merge, bulk actions and the list's columns) reads them from here, so a field added to
-a model is added here once.
+Every place that lists a record's fields reads them from here: history, the import
+(which fields, the header names that mean them, which fill an empty field), the export
+(its columns and their titles), merge, bulk actions, the command line's
+``FIELD=VALUE`` names and the list's columns. A field added to a model is added here
+once; ``tests/test_registry.py`` fails while a model column is neither here nor named
+internal.
 
 A ``Field`` is what a user calls a field: ``owner`` is the ``owner_id`` column of
-``contacts``; ``phone`` is a row of ``contact_phones`` (a ``part`` of the contact).
+``contacts``; ``phone`` is a row of ``contact_phones`` (a ``part`` of the contact). A
+few fields are only ever shown or read, never stored as such (``derived_from``): the
+full name a sheet gives in one column, a mobile number, a record's creation date, a
+company's count of people.
+
+Plain dataclasses and no SQLAlchemy or Qt, so start-up can read the list's column
+titles before anything heavy is imported.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """A field as a column of its record's list (the contacts or companies table)."""
+
+    key: str | None = None  # names the column for code and saved settings; else the field's
+    sort: str | None = None  # the list service's sort key, or None when not sortable
+    shown: bool = False  # visible for a new user (the rest are a right-click away)
+    fa: str | None = None  # the header, when not the field's own label
+    en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -18,17 +39,63 @@ class Field:
     name: str  # the name scripts use (design.md's contact fields)
     fa: str
     en: str
-    column: str | None = None  # the column on the entity's own table; None: a part
-    kind: str = "text"  # text, multiline, date, choice, reference, number, part
+    column: str | None = None  # the column on the entity's own table; None: a part, or derived
+    # The value's type: text, multiline, phone, email, date, choice, reference, number;
+    # part: rows of another table (its own type is the field's name: phones, emails, tags).
+    kind: str = "text"
     # For a part: the table its rows are in, and the column that holds the value.
     part_table: str | None = None
     part_column: str | None = None
     # For a reference: the table referred to and the column that names its row.
     refers_to: str | None = None
     names_by: str = "name"
+    # Not stored as itself: the columns (or part tables) it is read or made from.
+    derived_from: tuple[str, ...] = ()
+    # Kept by the application (the trash, a merge), never edited as a value.
+    internal: bool = False
+    # Header names (Persian and English; spelling variants need no entry) an import
+    # recognises; none: not imported.
+    aliases: tuple[str, ...] = ()
+    export: tuple[str, str] | None = None  # the export's column title (fa, en); None: left out
+    fillable: bool = False  # an import fills it on an existing record when empty there
+    mergeable: bool = False  # a merge chooses its value from one of the contacts
+    searchable: bool = False  # in the search-as-you-type index
+    bulk: bool = False  # set on many records at once
+    scriptable: bool = False  # a ``FIELD=VALUE`` name of ``contact add|edit``
+    listed: ListColumn | None = None  # a column of the list
 
     def label(self, lang: str) -> str:
         return self.fa if lang == "fa" else self.en
+
+    def title(self, lang: str) -> str:
+        """The label as a heading: a column's, a form row's (English capitalised)."""
+        text = self.label(lang)
+        return text if lang == "fa" else text[:1].upper() + text[1:]
+
+    @property
+    def list_key(self) -> str:
+        return (self.listed.key if self.listed else None) or self.name
+
+    def list_title(self, lang: str) -> str:
+        """The list column's header."""
+        own = self.listed and (self.listed.fa if lang == "fa" else self.listed.en)
+        return own or self.title(lang)
+
+    def export_title(self, lang: str) -> str:
+        assert self.export is not None
+        return self.export[0] if lang == "fa" else self.export[1]
+
+
+# Kinds of value kept as the text typed (normalized).
+TEXT_KINDS = ("text", "multiline")
+
+# The views that may order their fields their own way, and what puts a field in each.
+_ORDERED_VIEWS: dict[str, Callable[[Field], bool]] = {
+    "import_order": lambda f: bool(f.aliases),
+    "export_order": lambda f: f.export is not None,
+    "list_order": lambda f: f.listed is not None,
+    "merge_order": lambda f: f.mergeable,
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +104,23 @@ class Entity:
     fa: str
     en: str
     fields: tuple[Field, ...]
+    # The order of a view (field names) when it is not the fields' own order: the
+    # export's columns, the import's choices and the list's columns read as people
+    # expect them. Checked below to hold exactly the fields flagged for the view.
+    import_order: tuple[str, ...] = ()
+    export_order: tuple[str, ...] = ()
+    list_order: tuple[str, ...] = ()
+    merge_order: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        names = [f.name for f in self.fields]
+        if len(set(names)) != len(names):
+            raise ValueError(f"{self.table}: a field name is repeated")
+        for view, flagged in _ORDERED_VIEWS.items():
+            order = getattr(self, view)
+            wanted = [f.name for f in self.fields if flagged(f)]
+            if order and (len(set(order)) != len(order) or set(order) != set(wanted)):
+                raise ValueError(f"{self.table}.{view} must list exactly {sorted(wanted)}")
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -59,16 +143,168 @@ class Entity:
     def label(self, lang: str) -> str:
         return self.fa if lang == "fa" else self.en
 
+    def _view(self, view: str) -> tuple[Field, ...]:
+        order = getattr(self, view)
+        if order:
+            return tuple(self.field(name) for name in order)
+        return tuple(f for f in self.fields if _ORDERED_VIEWS[view](f))
+
+    def imported(self) -> tuple[Field, ...]:
+        """What an import can fill, in the order its column choices are offered."""
+        return self._view("import_order")
+
+    def exported(self) -> tuple[Field, ...]:
+        """The export's columns, in order."""
+        return self._view("export_order")
+
+    def list_columns(self) -> tuple[Field, ...]:
+        """The list's columns, in order."""
+        return self._view("list_order")
+
+    def mergeable(self) -> tuple[Field, ...]:
+        """The fields a merge chooses between, in the order the merge dialog shows them."""
+        return self._view("merge_order")
+
+    def flagged(self, flag: str) -> tuple[Field, ...]:
+        """The fields with ``flag`` (``fillable``, ``searchable``, ``bulk``, ``scriptable``)."""
+        return tuple(f for f in self.fields if getattr(f, flag))
+
+    def editable(self) -> tuple[Field, ...]:
+        """The fields stored on the record's own row that a user edits."""
+        return tuple(f for f in self.fields if f.column is not None and not f.internal)
+
+
+# Header names two kinds of sheet share.
+_ADDRESS = ("نشانی", "آدرس", "address", "street")
+_OWNER = ("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep", "account owner")
+_NOTES = ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments")
+_EMAIL = ("ایمیل", "پست الکترونیک", "پست الکترونیکی")
 
 CONTACT = Entity(
     "contacts",
     "مخاطب",
     "contact",
     (
-        Field("first_name", "نام", "first name", "first_name"),
-        Field("last_name", "نام خانوادگی", "last name", "last_name"),
-        Field("company", "شرکت", "company", "company_id", "reference", refers_to="companies"),
-        Field("job_title", "سمت", "job title", "job_title"),
+        Field(
+            "first_name",
+            "نام",
+            "first name",
+            "first_name",
+            aliases=("نام", "نام کوچک", "first name", "given name", "forename"),
+            export=("نام", "First Name"),
+            fillable=True,
+            mergeable=True,
+            searchable=True,
+            scriptable=True,
+        ),
+        Field(
+            "last_name",
+            "نام خانوادگی",
+            "last name",
+            "last_name",
+            aliases=("نام خانوادگی", "فامیل", "فامیلی", "last name", "surname", "family name"),
+            export=("نام خانوادگی", "Last Name"),
+            fillable=True,
+            mergeable=True,
+            searchable=True,
+            scriptable=True,
+        ),
+        # One "name and surname" column of a sheet, split into first and last name;
+        # the list's name column.
+        Field(
+            "full_name",
+            "نام و نام خانوادگی",
+            "full name",
+            derived_from=("first_name", "last_name"),
+            aliases=(
+                "نام و نام خانوادگی",
+                "نام و فامیل",
+                "نام کامل",
+                "نام مشتری",
+                "نام شخص",
+                "نام مخاطب",
+                "اسم",
+                "مشتری",
+                "مخاطب",
+                "طرف حساب",
+                "full name",
+                "name",
+                "contact name",
+                "display name",
+                "customer name",
+            ),
+            listed=ListColumn(key="name", sort="name", shown=True),
+        ),
+        Field(
+            "company",
+            "شرکت",
+            "company",
+            "company_id",
+            "reference",
+            refers_to="companies",
+            aliases=(
+                "شرکت",
+                "نام شرکت",
+                "سازمان",
+                "نام سازمان",
+                "company",
+                "company name",
+                "organization",
+                "organisation",
+                "organization name",
+                "account",
+                "account name",
+            ),
+            export=("شرکت", "Company"),
+            fillable=True,
+            mergeable=True,
+            searchable=True,
+            scriptable=True,
+            listed=ListColumn(sort="company", shown=True),
+        ),
+        Field(
+            "job_title",
+            "سمت",
+            "job title",
+            "job_title",
+            aliases=(
+                "سمت",
+                "عنوان شغلی",
+                "شغل",
+                "job title",
+                "organization title",
+                "title",
+                "position",
+                "role",
+            ),
+            export=("سمت", "Job Title"),
+            fillable=True,
+            mergeable=True,
+            searchable=True,
+            scriptable=True,
+            listed=ListColumn(sort="job_title", shown=True),
+        ),
+        # A phone an import or the list takes for a mobile (stored as a phone).
+        Field(
+            "mobile",
+            "تلفن همراه",
+            "mobile",
+            derived_from=("contact_phones",),
+            aliases=(
+                "موبایل",
+                "شماره موبایل",
+                "شماره همراه",
+                "تلفن همراه",
+                "همراه",
+                "mobile",
+                "mobile phone",
+                "mobile number",
+                "cell",
+                "cellphone",
+                "cell phone",
+            ),
+            listed=ListColumn(shown=True),
+        ),
         Field(
             "phone",
             "تلفن",
@@ -76,6 +312,23 @@ CONTACT = Entity(
             kind="part",
             part_table="contact_phones",
             part_column="number",
+            aliases=(
+                "تلفن",
+                "شماره تلفن",
+                "تلفن ثابت",
+                "تلفن محل کار",
+                "تلفن دفتر",
+                "phone",
+                "phone number",
+                "telephone",
+                "tel",
+                "work phone",
+                "business phone",
+                "home phone",
+            ),
+            export=("موبایل/تلفن", "Mobile/Phone"),
+            searchable=True,
+            scriptable=True,
         ),
         Field(
             "email",
@@ -84,13 +337,87 @@ CONTACT = Entity(
             kind="part",
             part_table="contact_emails",
             part_column="address",
+            aliases=(
+                *_EMAIL,
+                "رایانامه",
+                "آدرس ایمیل",
+                "email",
+                "e-mail",
+                "e-mail address",
+                "email address",
+                "mail",
+            ),
+            export=("ایمیل", "Email"),
+            searchable=True,
+            scriptable=True,
+            listed=ListColumn(shown=True),
         ),
-        Field("address", "نشانی", "address", "address", "multiline"),
-        Field("city", "شهر", "city", "city"),
-        Field("province", "استان", "province", "province"),
-        Field("birth_date", "تاریخ تولد", "birth date", "birth_date", "date"),
         Field(
-            "preferred_channel", "راه ارتباطی", "preferred channel", "preferred_channel", "choice"
+            "address",
+            "نشانی",
+            "address",
+            "address",
+            "multiline",
+            aliases=(*_ADDRESS, "business street", "home street"),
+            export=("نشانی", "Address"),
+            fillable=True,
+            mergeable=True,
+            scriptable=True,
+        ),
+        Field(
+            "city",
+            "شهر",
+            "city",
+            "city",
+            aliases=("شهر", "city", "business city", "home city"),
+            export=("شهر", "City"),
+            fillable=True,
+            mergeable=True,
+            searchable=True,
+            scriptable=True,
+            listed=ListColumn(sort="city", shown=True),
+        ),
+        Field(
+            "province",
+            "استان",
+            "province",
+            "province",
+            aliases=("استان", "province", "state", "business state", "home state"),
+            export=("استان", "Province"),
+            fillable=True,
+            mergeable=True,
+            scriptable=True,
+            listed=ListColumn(sort="province"),
+        ),
+        Field(
+            "birth_date",
+            "تاریخ تولد",
+            "birth date",
+            "birth_date",
+            "date",
+            aliases=(
+                "تاریخ تولد",
+                "تولد",
+                "birthday",
+                "birth date",
+                "birthdate",
+                "date of birth",
+                "dob",
+            ),
+            export=("تاریخ تولد", "Birth Date"),
+            fillable=True,
+            mergeable=True,
+            scriptable=True,
+            listed=ListColumn(sort="birth_date"),
+        ),
+        Field(
+            "preferred_channel",
+            "راه ارتباطی ترجیحی",
+            "preferred channel",
+            "preferred_channel",
+            "choice",
+            mergeable=True,
+            scriptable=True,
         ),
         Field(
             "lead_source",
@@ -99,11 +426,69 @@ CONTACT = Entity(
             "lead_source_id",
             "reference",
             refers_to="lead_sources",
+            aliases=(
+                "منبع",
+                "منبع سرنخ",
+                "نحوه آشنایی",
+                "روش آشنایی",
+                "lead source",
+                "source",
+            ),
+            export=("منبع سرنخ", "Lead Source"),
+            fillable=True,
+            mergeable=True,
+            scriptable=True,
+            listed=ListColumn(),
         ),
-        Field("campaign", "کمپین", "campaign", "campaign_id", "reference", refers_to="campaigns"),
-        Field("owner", "مسئول", "owner", "owner_id", "reference", refers_to="users"),
-        Field("lifecycle", "وضعیت", "lifecycle", "lifecycle", "choice"),
-        Field("lead_score", "امتیاز سرنخ", "lead score", "lead_score", "number"),
+        Field(
+            "campaign",
+            "کمپین",
+            "campaign",
+            "campaign_id",
+            "reference",
+            refers_to="campaigns",
+            aliases=("کمپین", "campaign"),
+            export=("کمپین", "Campaign"),
+            fillable=True,
+            mergeable=True,
+        ),
+        Field(
+            "owner",
+            "مسئول",
+            "owner",
+            "owner_id",
+            "reference",
+            refers_to="users",
+            aliases=_OWNER,
+            export=("مسئول", "Owner"),
+            fillable=True,
+            mergeable=True,
+            bulk=True,
+            scriptable=True,
+            listed=ListColumn(sort="owner", shown=True),
+        ),
+        Field(
+            "lifecycle",
+            "وضعیت",
+            "lifecycle",
+            "lifecycle",
+            "choice",
+            aliases=("وضعیت", "مرحله", "lifecycle", "lifecycle stage", "status"),
+            export=("وضعیت", "Lifecycle"),
+            mergeable=True,
+            bulk=True,
+            scriptable=True,
+            listed=ListColumn(sort="lifecycle", shown=True),
+        ),
+        Field(
+            "lead_score",
+            "امتیاز سرنخ",
+            "lead score",
+            "lead_score",
+            "number",
+            mergeable=True,
+            listed=ListColumn(sort="lead_score"),
+        ),
         Field(
             "tags",
             "برچسب‌ها",
@@ -112,9 +497,24 @@ CONTACT = Entity(
             part_table="contact_tags",
             part_column="tag_id",
             refers_to="tags",
+            aliases=("برچسب", "برچسب‌ها", "برچسبها", "تگ", "تگ‌ها", "tags", "tag", "labels", "label"),
+            export=("برچسب‌ها", "Tags"),
+            scriptable=True,
+            listed=ListColumn(),
         ),
-        Field("notes", "یادداشت‌ها", "notes", "notes", "multiline"),
-        Field("deleted_at", "در سطل زباله", "in the trash", "deleted_at", "date"),
+        Field(
+            "notes",
+            "یادداشت‌ها",
+            "notes",
+            "notes",
+            "multiline",
+            aliases=_NOTES,
+            export=("یادداشت‌ها", "Notes"),
+            fillable=True,
+            mergeable=True,
+            scriptable=True,
+        ),
+        Field("deleted_at", "در سطل زباله", "in the trash", "deleted_at", "date", internal=True),
         Field(
             "merged_into",
             "ادغام در",
@@ -123,7 +523,87 @@ CONTACT = Entity(
             "reference",
             refers_to="contacts",
             names_by="full_name",
+            internal=True,
         ),
+        Field(
+            "created",
+            "تاریخ ایجاد",
+            "created",
+            kind="date",
+            derived_from=("created_at",),
+            listed=ListColumn(sort="created_at"),
+        ),
+    ),
+    import_order=(
+        "first_name",
+        "last_name",
+        "full_name",
+        "company",
+        "job_title",
+        "mobile",
+        "phone",
+        "email",
+        "address",
+        "city",
+        "province",
+        "birth_date",
+        "lead_source",
+        "tags",
+        "notes",
+        "owner",
+        "campaign",
+        "lifecycle",
+    ),
+    export_order=(
+        "first_name",
+        "last_name",
+        "company",
+        "job_title",
+        "phone",
+        "email",
+        "city",
+        "province",
+        "address",
+        "birth_date",
+        "lead_source",
+        "campaign",
+        "owner",
+        "lifecycle",
+        "tags",
+        "notes",
+    ),
+    list_order=(
+        "full_name",
+        "company",
+        "job_title",
+        "mobile",
+        "email",
+        "city",
+        "province",
+        "owner",
+        "lifecycle",
+        "lead_source",
+        "lead_score",
+        "tags",
+        "birth_date",
+        "created",
+    ),
+    merge_order=(
+        "first_name",
+        "last_name",
+        "company",
+        "job_title",
+        "address",
+        "city",
+        "province",
+        "birth_date",
+        "preferred_channel",
+        "lifecycle",
+        "lead_source",
+        "campaign",
+        "owner",
+        "lead_score",
+        "notes",
     ),
 )
 
@@ -132,18 +612,162 @@ COMPANY = Entity(
     "شرکت",
     "company",
     (
-        Field("name", "نام", "name", "name"),
-        Field("industry", "صنعت", "industry", "industry"),
-        Field("phone", "تلفن", "phone", "phone"),
-        Field("email", "ایمیل", "email", "email"),
-        Field("website", "وب‌سایت", "website", "website"),
-        Field("address", "نشانی", "address", "address", "multiline"),
-        Field("city", "شهر", "city", "city"),
-        Field("province", "استان", "province", "province"),
-        Field("owner", "مسئول", "owner", "owner_id", "reference", refers_to="users"),
-        Field("notes", "یادداشت‌ها", "notes", "notes", "multiline"),
-        Field("deleted_at", "در سطل زباله", "in the trash", "deleted_at", "date"),
+        Field(
+            "name",
+            "نام",
+            "name",
+            "name",
+            aliases=(
+                "نام شرکت",
+                "شرکت",
+                "نام سازمان",
+                "سازمان",
+                "نام",
+                "company",
+                "company name",
+                "organization",
+                "organisation",
+                "account",
+                "account name",
+                "name",
+            ),
+            export=("نام شرکت", "Company Name"),
+            searchable=True,
+            listed=ListColumn(fa="نام شرکت", en="Company name", shown=True),
+        ),
+        Field(
+            "industry",
+            "صنعت",
+            "industry",
+            "industry",
+            aliases=("صنعت", "حوزه فعالیت", "زمینه فعالیت", "رسته", "industry", "sector"),
+            export=("صنعت", "Industry"),
+            fillable=True,
+            listed=ListColumn(shown=True),
+        ),
+        Field(
+            "phone",
+            "تلفن",
+            "phone",
+            "phone",
+            "phone",
+            aliases=(
+                "تلفن",
+                "شماره تلفن",
+                "تلفن شرکت",
+                "phone",
+                "telephone",
+                "tel",
+                "phone number",
+            ),
+            export=("تلفن", "Phone"),
+            fillable=True,
+            listed=ListColumn(shown=True),
+        ),
+        Field(
+            "email",
+            "ایمیل",
+            "email",
+            "email",
+            "email",
+            aliases=(*_EMAIL, "email", "e-mail", "mail"),
+            export=("ایمیل", "Email"),
+            fillable=True,
+        ),
+        Field(
+            "website",
+            "وب‌سایت",
+            "website",
+            "website",
+            aliases=(
+                "وب سایت",
+                "وبسایت",
+                "سایت",
+                "نشانی اینترنتی",
+                "website",
+                "web site",
+                "web",
+                "url",
+            ),
+            export=("وب‌سایت", "Website"),
+            fillable=True,
+        ),
+        Field(
+            "address",
+            "نشانی",
+            "address",
+            "address",
+            "multiline",
+            aliases=_ADDRESS,
+            export=("نشانی", "Address"),
+            fillable=True,
+        ),
+        Field(
+            "city",
+            "شهر",
+            "city",
+            "city",
+            aliases=("شهر", "city"),
+            export=("شهر", "City"),
+            fillable=True,
+            listed=ListColumn(shown=True),
+        ),
+        Field(
+            "province",
+            "استان",
+            "province",
+            "province",
+            aliases=("استان", "province", "state"),
+            export=("استان", "Province"),
+            fillable=True,
+        ),
+        Field(
+            "owner",
+            "مسئول",
+            "owner",
+            "owner_id",
+            "reference",
+            refers_to="users",
+            aliases=_OWNER,
+            export=("مسئول", "Owner"),
+            fillable=True,
+        ),
+        Field(
+            "notes",
+            "یادداشت‌ها",
+            "notes",
+            "notes",
+            "multiline",
+            aliases=_NOTES,
+            export=("یادداشت‌ها", "Notes"),
+            fillable=True,
+        ),
+        Field("deleted_at", "در سطل زباله", "in the trash", "deleted_at", "date", internal=True),
+        # The company's live contacts, counted.
+        Field(
+            "people",
+            "افراد",
+            "people",
+            kind="number",
+            derived_from=("contacts",),
+            export=("تعداد افراد", "People"),
+            listed=ListColumn(shown=True),
+        ),
     ),
+    export_order=(
+        "name",
+        "industry",
+        "phone",
+        "email",
+        "website",
+        "city",
+        "province",
+        "address",
+        "owner",
+        "people",
+        "notes",
+    ),
+    list_order=("name", "industry", "city", "phone", "people"),
 )
 
 DEAL = Entity(

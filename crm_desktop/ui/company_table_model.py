@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QObject,
     Qt,
 )
@@ -22,19 +20,17 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import company_list
 from crm_desktop.services.companies import get_companies
 from crm_desktop.services.records import CompanyRecord
-from crm_desktop.ui.display import display_number, left_to_right
+from crm_desktop.services.registry import COMPANY, Field
+from crm_desktop.ui.display import (
+    display_number,
+    interface_language,
+    left_to_right,
+)
 from crm_desktop.ui.paged_model import PagedRecordModel
 
-CONTEXT = "CompanyTableModel"
-
-COLUMNS: tuple[tuple[str, object], ...] = (
-    ("name", QT_TRANSLATE_NOOP("CompanyTableModel", "نام شرکت")),
-    ("industry", QT_TRANSLATE_NOOP("CompanyTableModel", "صنعت")),
-    ("city", QT_TRANSLATE_NOOP("CompanyTableModel", "شهر")),
-    ("phone", QT_TRANSLATE_NOOP("CompanyTableModel", "تلفن")),
-    ("people", QT_TRANSLATE_NOOP("CompanyTableModel", "افراد")),
-)
-COLUMN_KEYS = tuple(key for key, _label in COLUMNS)
+# The registry's list columns of a company, in order.
+COLUMNS: tuple[Field, ...] = COMPANY.list_columns()
+COLUMN_KEYS = tuple(f.list_key for f in COLUMNS)
 PAGE_SIZE = 100
 MAX_CACHED_PAGES = 20
 
@@ -43,13 +39,14 @@ def company_cells(record: CompanyRecord, persian: bool) -> tuple[str, ...]:
     phone = (
         left_to_right(format_phone(record.phone, persian_digits=persian)) if record.phone else ""
     )
-    return (
-        record.name,
-        record.industry or "",
-        record.city or "",
-        phone,
-        display_number(record.people),
-    )
+    cells = {
+        "name": record.name,
+        "industry": record.industry or "",
+        "city": record.city or "",
+        "phone": phone,
+        "people": display_number(record.people),
+    }
+    return tuple(cells[key] for key in COLUMN_KEYS)
 
 
 class CompanyTableModel(PagedRecordModel[CompanyRecord]):
@@ -105,5 +102,5 @@ class CompanyTableModel(PagedRecordModel[CompanyRecord]):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(COLUMNS)
         ):
-            return QCoreApplication.translate(CONTEXT, str(COLUMNS[section][1]))
+            return COLUMNS[section].list_title(interface_language())
         return None

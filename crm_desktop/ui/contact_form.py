@@ -21,11 +21,17 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import company_list, contact_list
 from crm_desktop.services.fields import ContactChanges
 from crm_desktop.services.records import ContactRecord
+from crm_desktop.services.registry import CONTACT, TEXT_KINDS
 from crm_desktop.services.users import list_users
 from crm_desktop.ui.background import BackgroundJob
 from crm_desktop.ui.context import COMPANIES, USERS, AppContext, Change
 
-OPTIONAL_TEXT = ("job_title", "address", "city", "province", "notes")
+# Text fields an empty box clears (None); a name stays "" (either one is enough).
+OPTIONAL_TEXT = tuple(
+    f.name
+    for f in CONTACT.editable()
+    if f.kind in TEXT_KINDS and f.name not in ("first_name", "last_name")
+)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -28,7 +27,12 @@ from crm_desktop.services import contact_list
 from crm_desktop.services.contact_list import SORT_COLUMNS, ContactFilter, ContactSort
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.ui.display import display_number, left_to_right
+from crm_desktop.services.registry import CONTACT, Field
+from crm_desktop.ui.display import (
+    display_number,
+    interface_language,
+    left_to_right,
+)
 from crm_desktop.ui.paged_model import PagedRecordModel
 from crm_desktop.ui.value_names import lifecycle_label, row_name
 
@@ -38,9 +42,12 @@ CONTEXT = "ContactTableModel"
 @dataclass(frozen=True)
 class Column:
     key: str  # names the column for code, settings and tests
-    label: object  # QT_TRANSLATE_NOOP text, translated through ``CONTEXT``
+    field: Field  # the registry's field: the header, and whether it is shown at first
     sort: str | None  # the ``SORT_COLUMNS`` key, or None when not sortable
     cell: Callable[[ContactRecord, bool], str]  # (record, persian digits) -> text
+
+    def title(self) -> str:
+        return self.field.list_title(interface_language())
 
 
 def _phone(record: ContactRecord, persian: bool) -> str:
@@ -57,69 +64,30 @@ def _text(name: str) -> Callable[[ContactRecord, bool], str]:
     return lambda record, _persian: getattr(record, name) or ""
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column(
-        "name",
-        QT_TRANSLATE_NOOP("ContactTableModel", "نام و نام خانوادگی"),
-        "name",
-        _text("full_name"),
-    ),
-    Column("company", QT_TRANSLATE_NOOP("ContactTableModel", "شرکت"), "company", _text("company")),
-    Column(
-        "job_title", QT_TRANSLATE_NOOP("ContactTableModel", "سمت"), "job_title", _text("job_title")
-    ),
-    Column("mobile", QT_TRANSLATE_NOOP("ContactTableModel", "تلفن همراه"), None, _phone),
-    Column(
-        "email",
-        QT_TRANSLATE_NOOP("ContactTableModel", "ایمیل"),
-        None,
-        lambda r, _p: left_to_right(r.emails[0]) if r.emails else "",
-    ),
-    Column("city", QT_TRANSLATE_NOOP("ContactTableModel", "شهر"), "city", _text("city")),
-    Column(
-        "province", QT_TRANSLATE_NOOP("ContactTableModel", "استان"), "province", _text("province")
-    ),
-    Column("owner", QT_TRANSLATE_NOOP("ContactTableModel", "مسئول"), "owner", _text("owner")),
-    Column(
-        "lifecycle",
-        QT_TRANSLATE_NOOP("ContactTableModel", "وضعیت"),
-        "lifecycle",
-        lambda r, _p: lifecycle_label(r.lifecycle),
-    ),
-    Column(
-        "lead_source",
-        QT_TRANSLATE_NOOP("ContactTableModel", "منبع سرنخ"),
-        None,
-        lambda r, _p: row_name(r.lead_source),
-    ),
-    Column(
-        "lead_score",
-        QT_TRANSLATE_NOOP("ContactTableModel", "امتیاز سرنخ"),
-        "lead_score",
-        lambda r, _p: display_number(r.lead_score),
-    ),
-    Column(
-        "tags",
-        QT_TRANSLATE_NOOP("ContactTableModel", "برچسب‌ها"),
-        None,
-        lambda r, p: ("، " if p else ", ").join(r.tags),
-    ),
-    Column(
-        "birth_date",
-        QT_TRANSLATE_NOOP("ContactTableModel", "تاریخ تولد"),
-        "birth_date",
-        lambda r, p: _date(r.birth_date, p),
-    ),
-    Column(
-        "created",
-        QT_TRANSLATE_NOOP("ContactTableModel", "تاریخ ایجاد"),
-        "created_at",
-        lambda r, p: _date(r.created_at.date(), p),
-    ),
+# How each of the registry's list columns reads (its key -> the cell's text).
+_CELLS: dict[str, Callable[[ContactRecord, bool], str]] = {
+    "name": _text("full_name"),
+    "company": _text("company"),
+    "job_title": _text("job_title"),
+    "mobile": _phone,
+    "email": lambda r, _p: left_to_right(r.emails[0]) if r.emails else "",
+    "city": _text("city"),
+    "province": _text("province"),
+    "owner": _text("owner"),
+    "lifecycle": lambda r, _p: lifecycle_label(r.lifecycle),
+    "lead_source": lambda r, _p: row_name(r.lead_source),
+    "lead_score": lambda r, _p: display_number(r.lead_score),
+    "tags": lambda r, p: ("، " if p else ", ").join(r.tags),
+    "birth_date": lambda r, p: _date(r.birth_date, p),
+    "created": lambda r, p: _date(r.created_at.date(), p),
+}
+COLUMNS: tuple[Column, ...] = tuple(
+    Column(f.list_key, f, f.listed.sort if f.listed else None, _CELLS[f.list_key])
+    for f in CONTACT.list_columns()
 )
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 # What a new user sees; the rest are one right-click away on the header.
-DEFAULT_COLUMNS = ("name", "company", "job_title", "mobile", "email", "city", "owner", "lifecycle")
+DEFAULT_COLUMNS = tuple(c.key for c in COLUMNS if c.field.listed and c.field.listed.shown)
 assert all(c.sort is None or c.sort in SORT_COLUMNS for c in COLUMNS)
 
 
@@ -138,7 +106,7 @@ def sort_column(sort: ContactSort) -> int:
 
 
 def column_label(key: str) -> str:
-    return QCoreApplication.translate(CONTEXT, str(COLUMNS[COLUMN_KEYS.index(key)].label))
+    return COLUMNS[COLUMN_KEYS.index(key)].title()
 
 
 @dataclass(frozen=True)
@@ -259,7 +227,7 @@ class ContactTableModel(PagedRecordModel[ContactRecord]):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CONTEXT, str(COLUMNS[section].label))
+            return COLUMNS[section].title()
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].sort is None:
             return QCoreApplication.translate(CONTEXT, "این ستون مرتب نمی‌شود")
         return None

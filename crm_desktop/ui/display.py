@@ -22,6 +22,11 @@ def persian_digits_enabled() -> bool:
     return QLocale().language() == QLocale.Language.Persian
 
 
+def interface_language() -> str:
+    """``fa`` or ``en``: which of the field registry's labels the interface shows."""
+    return "fa" if persian_digits_enabled() else "en"
+
+
 def display_digits(text: str) -> str:
     """``text`` with its digits in the interface's language (a version, a sample number)."""
     return to_persian_digits(text) if persian_digits_enabled() else text

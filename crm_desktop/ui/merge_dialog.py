@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,13 +31,13 @@ from crm_desktop.errors import UserError
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.merge import MergeResult, merge_contacts
 from crm_desktop.services.records import ContactRecord
+from crm_desktop.services.registry import CONTACT, Field
 from crm_desktop.ui.commands import perform
 from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.display import display_number
+from crm_desktop.ui.display import display_number, interface_language
 from crm_desktop.ui.duplicates_model import date_text, emails_text, phones_text
 from crm_desktop.ui.value_names import channel_label, lifecycle_label, row_name
 
-CONTEXT = "MergeDialog"
 NOTES_JOINED = "joined"  # the notes row's extra choice: keep every different note
 VALUE_WIDTH = 210
 
@@ -48,53 +48,23 @@ def _attr(name: str) -> Shown:
     return lambda record: str(getattr(record, name) or "")
 
 
-# (merge field, label, how its value reads, the attribute that tells if it is empty)
-FIELDS: tuple[tuple[str, object, Shown, str], ...] = (
-    ("first_name", QT_TRANSLATE_NOOP("MergeDialog", "نام"), _attr("first_name"), "first_name"),
-    (
-        "last_name",
-        QT_TRANSLATE_NOOP("MergeDialog", "نام خانوادگی"),
-        _attr("last_name"),
-        "last_name",
-    ),
-    ("company_id", QT_TRANSLATE_NOOP("MergeDialog", "شرکت"), _attr("company"), "company_id"),
-    ("job_title", QT_TRANSLATE_NOOP("MergeDialog", "سمت"), _attr("job_title"), "job_title"),
-    ("address", QT_TRANSLATE_NOOP("MergeDialog", "نشانی"), _attr("address"), "address"),
-    ("city", QT_TRANSLATE_NOOP("MergeDialog", "شهر"), _attr("city"), "city"),
-    ("province", QT_TRANSLATE_NOOP("MergeDialog", "استان"), _attr("province"), "province"),
-    (
-        "birth_date",
-        QT_TRANSLATE_NOOP("MergeDialog", "تاریخ تولد"),
-        lambda r: date_text(r.birth_date) if r.birth_date else "",
-        "birth_date",
-    ),
-    (
-        "preferred_channel",
-        QT_TRANSLATE_NOOP("MergeDialog", "راه ارتباطی ترجیحی"),
-        lambda r: channel_label(r.preferred_channel),
-        "preferred_channel",
-    ),
-    (
-        "lifecycle",
-        QT_TRANSLATE_NOOP("MergeDialog", "وضعیت"),
-        lambda r: lifecycle_label(r.lifecycle),
-        "lifecycle",
-    ),
-    (
-        "lead_source_id",
-        QT_TRANSLATE_NOOP("MergeDialog", "منبع سرنخ"),
-        lambda r: row_name(r.lead_source),
-        "lead_source_id",
-    ),
-    ("campaign_id", QT_TRANSLATE_NOOP("MergeDialog", "کمپین"), _attr("campaign"), "campaign_id"),
-    ("owner_id", QT_TRANSLATE_NOOP("MergeDialog", "مسئول"), _attr("owner"), "owner_id"),
-    (
-        "lead_score",
-        QT_TRANSLATE_NOOP("MergeDialog", "امتیاز سرنخ"),
-        lambda r: display_number(r.lead_score),
-        "lead_score",
-    ),
-    ("notes", QT_TRANSLATE_NOOP("MergeDialog", "یادداشت‌ها"), _attr("notes"), "notes"),
+# How a merge field's value reads, where it is not the record's attribute of that name.
+_SHOWN: dict[str, Shown] = {
+    "company_id": _attr("company"),
+    "birth_date": lambda r: date_text(r.birth_date) if r.birth_date else "",
+    "preferred_channel": lambda r: channel_label(r.preferred_channel),
+    "lifecycle": lambda r: lifecycle_label(r.lifecycle),
+    "lead_source_id": lambda r: row_name(r.lead_source),
+    "campaign_id": _attr("campaign"),
+    "owner_id": _attr("owner"),
+    "lead_score": lambda r: display_number(r.lead_score),
+}
+# (merge field, the registry's field, how its value reads, the attribute that tells if
+# it is empty), for the fields the registry marks mergeable, in its merge order.
+FIELDS: tuple[tuple[str, Field, Shown, str], ...] = tuple(
+    (column, f, _SHOWN.get(column, _attr(column)), column)
+    for f in CONTACT.mergeable()
+    if (column := f.column) is not None
 )
 FIELD_NAMES = tuple(f[0] for f in FIELDS)
 
@@ -233,7 +203,7 @@ class MergeDialog(MergeView):
             button.toggled.connect(lambda on, cid=record.id: self._survivor_toggled(cid, on))
         for row, (name, label, shown, _attr_name) in enumerate(FIELDS, start=1):
             differ = len({shown(r) for r in self.records}) > 1
-            self.heading(QCoreApplication.translate(CONTEXT, str(label)), row, 0, bold=differ)
+            self.heading(label.title(interface_language()), row, 0, bold=differ)
             group = QButtonGroup(self)
             self.field_groups[name] = group
             self.field_buttons[name] = {}

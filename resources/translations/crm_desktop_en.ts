@@ -162,29 +162,6 @@
     </message>
 </context>
 <context>
-    <name>CompanyTableModel</name>
-    <message>
-        <source>نام شرکت</source>
-        <translation>Company name</translation>
-    </message>
-    <message>
-        <source>صنعت</source>
-        <translation>Industry</translation>
-    </message>
-    <message>
-        <source>شهر</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <source>تلفن</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>افراد</source>
-        <translation>People</translation>
-    </message>
-</context>
-<context>
     <name>ContactActions</name>
     <message>
         <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
@@ -502,65 +479,6 @@
     <message>
         <source>انصراف</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>ContactTableModel</name>
-    <message>
-        <source>نام و نام خانوادگی</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <source>شرکت</source>
-        <translation>Company</translation>
-    </message>
-    <message>
-        <source>سمت</source>
-        <translation>Job title</translation>
-    </message>
-    <message>
-        <source>تلفن همراه</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <source>ایمیل</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>شهر</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <source>استان</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <source>مسئول</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>وضعیت</source>
-        <translation>Lifecycle</translation>
-    </message>
-    <message>
-        <source>منبع سرنخ</source>
-        <translation>Lead source</translation>
-    </message>
-    <message>
-        <source>امتیاز سرنخ</source>
-        <translation>Lead score</translation>
-    </message>
-    <message>
-        <source>برچسب‌ها</source>
-        <translation>Tags</translation>
-    </message>
-    <message>
-        <source>تاریخ تولد</source>
-        <translation>Birth date</translation>
-    </message>
-    <message>
-        <source>تاریخ ایجاد</source>
-        <translation>Created</translation>
     </message>
 </context>
 <context>
@@ -1665,66 +1583,6 @@
 </context>
 <context>
     <name>MergeDialog</name>
-    <message>
-        <source>نام</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <source>نام خانوادگی</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <source>شرکت</source>
-        <translation>Company</translation>
-    </message>
-    <message>
-        <source>سمت</source>
-        <translation>Job title</translation>
-    </message>
-    <message>
-        <source>نشانی</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>شهر</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <source>استان</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <source>تاریخ تولد</source>
-        <translation>Birth date</translation>
-    </message>
-    <message>
-        <source>راه ارتباطی ترجیحی</source>
-        <translation>Preferred channel</translation>
-    </message>
-    <message>
-        <source>وضعیت</source>
-        <translation>Lifecycle</translation>
-    </message>
-    <message>
-        <source>منبع سرنخ</source>
-        <translation>Lead source</translation>
-    </message>
-    <message>
-        <source>کمپین</source>
-        <translation>Campaign</translation>
-    </message>
-    <message>
-        <source>مسئول</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <source>امتیاز سرنخ</source>
-        <translation>Lead score</translation>
-    </message>
-    <message>
-        <source>یادداشت‌ها</source>
-        <translation>Notes</translation>
-    </message>
     <message>
         <source>برای ادغام دست‌کم دو مخاطب موجود لازم است.</source>
         <translation>Merging needs at least two existing contacts.</translation>

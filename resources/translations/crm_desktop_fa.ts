@@ -162,29 +162,6 @@
         </message>
     </context>
     <context>
-        <name>CompanyTableModel</name>
-        <message>
-            <source>نام شرکت</source>
-            <translation>نام شرکت</translation>
-        </message>
-        <message>
-            <source>صنعت</source>
-            <translation>صنعت</translation>
-        </message>
-        <message>
-            <source>شهر</source>
-            <translation>شهر</translation>
-        </message>
-        <message>
-            <source>تلفن</source>
-            <translation>تلفن</translation>
-        </message>
-        <message>
-            <source>افراد</source>
-            <translation>افراد</translation>
-        </message>
-    </context>
-    <context>
         <name>ContactActions</name>
         <message>
             <source>خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1).</source>
@@ -502,65 +479,6 @@
         <message>
             <source>انصراف</source>
             <translation>انصراف</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactTableModel</name>
-        <message>
-            <source>نام و نام خانوادگی</source>
-            <translation>نام و نام خانوادگی</translation>
-        </message>
-        <message>
-            <source>شرکت</source>
-            <translation>شرکت</translation>
-        </message>
-        <message>
-            <source>سمت</source>
-            <translation>سمت</translation>
-        </message>
-        <message>
-            <source>تلفن همراه</source>
-            <translation>تلفن همراه</translation>
-        </message>
-        <message>
-            <source>ایمیل</source>
-            <translation>ایمیل</translation>
-        </message>
-        <message>
-            <source>شهر</source>
-            <translation>شهر</translation>
-        </message>
-        <message>
-            <source>استان</source>
-            <translation>استان</translation>
-        </message>
-        <message>
-            <source>مسئول</source>
-            <translation>مسئول</translation>
-        </message>
-        <message>
-            <source>وضعیت</source>
-            <translation>وضعیت</translation>
-        </message>
-        <message>
-            <source>منبع سرنخ</source>
-            <translation>منبع سرنخ</translation>
-        </message>
-        <message>
-            <source>امتیاز سرنخ</source>
-            <translation>امتیاز سرنخ</translation>
-        </message>
-        <message>
-            <source>برچسب‌ها</source>
-            <translation>برچسب‌ها</translation>
-        </message>
-        <message>
-            <source>تاریخ تولد</source>
-            <translation>تاریخ تولد</translation>
-        </message>
-        <message>
-            <source>تاریخ ایجاد</source>
-            <translation>تاریخ ایجاد</translation>
         </message>
     </context>
     <context>
@@ -1665,66 +1583,6 @@
     </context>
     <context>
         <name>MergeDialog</name>
-        <message>
-            <source>نام</source>
-            <translation>نام</translation>
-        </message>
-        <message>
-            <source>نام خانوادگی</source>
-            <translation>نام خانوادگی</translation>
-        </message>
-        <message>
-            <source>شرکت</source>
-            <translation>شرکت</translation>
-        </message>
-        <message>
-            <source>سمت</source>
-            <translation>سمت</translation>
-        </message>
-        <message>
-            <source>نشانی</source>
-            <translation>نشانی</translation>
-        </message>
-        <message>
-            <source>شهر</source>
-            <translation>شهر</translation>
-        </message>
-        <message>
-            <source>استان</source>
-            <translation>استان</translation>
-        </message>
-        <message>
-            <source>تاریخ تولد</source>
-            <translation>تاریخ تولد</translation>
-        </message>
-        <message>
-            <source>راه ارتباطی ترجیحی</source>
-            <translation>راه ارتباطی ترجیحی</translation>
-        </message>
-        <message>
-            <source>وضعیت</source>
-            <translation>وضعیت</translation>
-        </message>
-        <message>
-            <source>منبع سرنخ</source>
-            <translation>منبع سرنخ</translation>
-        </message>
-        <message>
-            <source>کمپین</source>
-            <translation>کمپین</translation>
-        </message>
-        <message>
-            <source>مسئول</source>
-            <translation>مسئول</translation>
-        </message>
-        <message>
-            <source>امتیاز سرنخ</source>
-            <translation>امتیاز سرنخ</translation>
-        </message>
-        <message>
-            <source>یادداشت‌ها</source>
-            <translation>یادداشت‌ها</translation>
-        </message>
         <message>
             <source>برای ادغام دست‌کم دو مخاطب موجود لازم است.</source>
             <translation>برای ادغام دست‌کم دو مخاطب موجود لازم است.</translation>

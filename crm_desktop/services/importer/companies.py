@@ -10,24 +10,21 @@ from sqlalchemy import select
 from crm_desktop.locale import search_key, sort_key
 from crm_desktop.models import Company
 from crm_desktop.services.importer.single_table import Record, RecordImport
+from crm_desktop.services.registry import COMPANY, TEXT_KINDS
 from crm_desktop.services.spreadsheet import SheetRow
 
-_TEXT = ("industry", "website", "address", "city", "province")
+# Text fields copied as they are (normalized); the name is the record's key, and notes
+# gather the columns kept in them.
+_TEXT = tuple(
+    f.column
+    for f in COMPANY.imported()
+    if f.kind in TEXT_KINDS and f.column and f.name not in ("name", "notes")
+)
 
 
 class CompanyImport(RecordImport):
     table = "companies"
-    fillable = (
-        "industry",
-        "phone",
-        "email",
-        "website",
-        "address",
-        "city",
-        "province",
-        "owner_id",
-        "notes",
-    )
+    fillable = tuple(f.column for f in COMPANY.flagged("fillable") if f.column is not None)
 
     def load(self) -> dict[Hashable, tuple[str, dict[str, Any]]]:
         columns = [getattr(Company, name) for name in ("id", "name", *self.fillable)]

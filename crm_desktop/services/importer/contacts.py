@@ -40,26 +40,19 @@ from crm_desktop.services.importer.contact_rows import (
     insert_contact,
 )
 from crm_desktop.services.importer.values import list_values, split_full_name
+from crm_desktop.services.registry import CONTACT, TEXT_KINDS
 from crm_desktop.services.search import reindex_contacts
 from crm_desktop.services.spreadsheet import SheetRow
 
-# Text fields copied as they are (normalized).
-_TEXT_FIELDS = ("job_title", "address", "city", "province")
-# Fields filled on an existing contact only when it has none (ids and plain values).
-_FILLABLE = (
-    "first_name",
-    "last_name",
-    "company_id",
-    "job_title",
-    "address",
-    "city",
-    "province",
-    "birth_date",
-    "lead_source_id",
-    "campaign_id",
-    "owner_id",
-    "notes",
+# Text fields copied as they are (normalized): the names are split from a full name
+# when need be, and notes gather the columns kept in them.
+_TEXT_FIELDS = tuple(
+    f.column
+    for f in CONTACT.imported()
+    if f.kind in TEXT_KINDS and f.column and f.name not in ("first_name", "last_name", "notes")
 )
+# Fields filled on an existing contact only when it has none (ids and plain values).
+_FILLABLE = tuple(f.column for f in CONTACT.flagged("fillable") if f.column is not None)
 _LOAD_CHUNK = 500
 
 
