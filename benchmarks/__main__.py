@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from benchmarks import contacts_ui, importing, search, startup
+from benchmarks import cli_cold, contacts_ui, importing, search, startup
 from benchmarks.data import demo_database
 
 
@@ -70,6 +70,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"{start['app_rss_mb']:.0f} MB RSS",
                 f"bare PySide6 window: {start['bare_rss_mb']:.0f} MB RSS",
                 "< 300 MB RSS",
+            )
+        )
+    cold = cli_cold.measure(path, runs=args.runs)
+    floor = cold.pop("python -c pass")
+    for name, ms in cold.items():
+        rows.append(
+            _row(
+                f"cold command line: crm-desktop {name} (fresh process)",
+                scale,
+                f"median {ms:.0f} ms",
+                f"python -c pass: {floor:.0f} ms (x{ms / floor:.1f})",
+                "— (scripts and scheduled jobs always start cold)",
             )
         )
     page = contacts_ui.measure(path)
