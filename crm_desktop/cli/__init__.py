@@ -237,17 +237,8 @@ def _user_error(exc: UserError, lang: str) -> int:
 def _open_window(args: argparse.Namespace) -> int:
     global _window_opened  # noqa: PLW0603 - one process, one window
     _window_opened = True
-    from crm_desktop.models.database import open_for_window
+    from crm_desktop.ui.launch import open_window
 
     # A file that cannot be opened, or whose first screens meet damage, is said in a
-    # box as well: a window has no terminal to read the line on stderr.
-    try:
-        with open_for_window(args.db) as db:
-            from crm_desktop.ui.app import run_app
-
-            return run_app(db, lang=args.lang, page=args.page)
-    except UserError as error:
-        from crm_desktop.ui.app import show_startup_error
-
-        show_startup_error(error, args.lang)
-        raise
+    # box as well (``open_window``): a window has no terminal to read the line on stderr.
+    return open_window(args.db, lang=args.lang, page=args.page)
