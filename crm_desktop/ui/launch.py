@@ -71,6 +71,7 @@ WINDOW_MODULES = (
     "crm_desktop.ui.startup_checks",
 )
 POLL_MS = 10
+PAINT_WAIT_MS = 500
 CONTACTS = "contacts"
 
 
@@ -199,12 +200,23 @@ class EarlyStart(QObject):
         layout = TableLayout.load(self.lang)
         assert layout is not None
         self.early = EarlyWindow(self.screen, layout)
-        _FirstPaint(self.early.table.viewport(), self.first_paint.emit)
+        _FirstPaint(self.early.table.viewport(), self._painted)
         self.early.show()
+        # The loading competes for the interpreter: it starts once the rows are on
+        # screen (or after a moment, should the window not be painted at all).
+        QTimer.singleShot(PAINT_WAIT_MS, self._start_loading)
+        return self.early
+
+    def _painted(self) -> None:
+        self.first_paint.emit()
+        self._start_loading()
+
+    def _start_loading(self) -> None:
+        if self._thread is not None:
+            return
         self._thread = threading.Thread(target=self._load_quietly, name="load", daemon=True)
         self._thread.start()
         QTimer.singleShot(POLL_MS, self._wait_for_thread)
-        return self.early
 
     def run(self) -> int:
         """Show the early window and run the event loop until the window closes."""
