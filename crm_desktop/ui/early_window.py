@@ -89,7 +89,7 @@ class TableLayout:
     """How the real contacts table looked: what the early one copies."""
 
     lang: str
-    title: str  # the window's
+    title: str  # the window's, "%1" standing for the office's name (or the file's)
     columns: list[tuple[str, str, int]]  # shown columns in order: key, title, width
     sort_key: str | None  # the column showing the sort indicator, if it shows
     descending: bool
@@ -99,6 +99,11 @@ class TableLayout:
 
     def save(self) -> None:
         window_settings().setValue(LAYOUT_KEY, json.dumps(asdict(self), ensure_ascii=False))
+
+    @staticmethod
+    def forget() -> None:
+        """No early window next time (the table shows what the shell cannot draw)."""
+        window_settings().remove(LAYOUT_KEY)
 
     @classmethod
     def load(cls, lang: str) -> TableLayout | None:
@@ -165,10 +170,10 @@ class EarlyModel(QAbstractTableModel):
 class EarlyWindow(QMainWindow):
     """The shell: the window at its remembered place, the table where the page puts it."""
 
-    def __init__(self, screen: FirstScreen, layout: TableLayout) -> None:
+    def __init__(self, screen: FirstScreen, layout: TableLayout, file_name: str) -> None:
         super().__init__()
         self.setObjectName("earlyWindow")
-        self.setWindowTitle(layout.title)
+        self.setWindowTitle(layout.title.replace("%1", screen.office_name or file_name))
         self.layout_record = layout
         self.central = QWidget()
         self.setCentralWidget(self.central)

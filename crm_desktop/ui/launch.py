@@ -70,7 +70,6 @@ WINDOW_MODULES = (
     "crm_desktop.ui.first_run",
     "crm_desktop.ui.startup_checks",
 )
-POLL_MS = 10
 PAINT_WAIT_MS = 500
 CONTACTS = "contacts"
 
@@ -167,6 +166,7 @@ class EarlyStart(QObject):
     # The contacts rows on screen (the early ones); the real window shown and painted.
     first_paint = Signal()
     loaded = Signal(object)
+    _background_done = Signal()  # emitted on the loading thread, received on the main one
 
     def __init__(self, path: Path, lang: str, page: str | None, screen: FirstScreen) -> None:
         super().__init__()
@@ -180,6 +180,7 @@ class EarlyStart(QObject):
         self._thread: threading.Thread | None = None
         self._opened: Database | None = None
         self._steps = list(WINDOW_MODULES)
+        self._background_done.connect(self._after_background, Qt.ConnectionType.QueuedConnection)
 
     @classmethod
     def prepare(cls, path: Path, lang: str, page: str | None) -> EarlyStart | None:
@@ -199,7 +200,7 @@ class EarlyStart(QObject):
         setup_application(app, self.lang)
         layout = TableLayout.load(self.lang)
         assert layout is not None
-        self.early = EarlyWindow(self.screen, layout)
+        self.early = EarlyWindow(self.screen, layout, Path(self.path).expanduser().resolve().name)
         _FirstPaint(self.early.table.viewport(), self._painted)
         self.early.show()
         # The loading competes for the interpreter: it starts once the rows are on
@@ -216,7 +217,6 @@ class EarlyStart(QObject):
             return
         self._thread = threading.Thread(target=self._load_quietly, name="load", daemon=True)
         self._thread.start()
-        QTimer.singleShot(POLL_MS, self._wait_for_thread)
 
     def run(self) -> int:
         """Show the early window and run the event loop until the window closes."""
@@ -253,15 +253,13 @@ class EarlyStart(QObject):
             self._opened = open_for_window(self.path)
         except BaseException as exc:  # handed to the main thread, raised from ``run``
             self.error = exc
+        self._background_done.emit()
 
-    def _wait_for_thread(self) -> None:
-        assert self._thread is not None
-        if self._thread.is_alive():
-            QTimer.singleShot(POLL_MS, self._wait_for_thread)
-        elif self.error is not None:
+    def _after_background(self) -> None:
+        if self.error is not None:
             self._give_up()
         else:
-            QTimer.singleShot(0, self._import_next)
+            self._import_next()
 
     def _import_next(self) -> None:
         try:
@@ -273,8 +271,6 @@ class EarlyStart(QObject):
         QTimer.singleShot(0, self._import_next if self._steps else self._swap)
 
     def _swap(self) -> None:
-        from crm_desktop.ui.app import WindowStarted
-
         assert self.early is not None and self._opened is not None
         self.db, self._opened = self._opened, None
         try:
@@ -288,11 +284,15 @@ class EarlyStart(QObject):
         self.early.hide()
         self.early.deleteLater()
         self.early = None
-        self._started = WindowStarted(window, self.db, self.lang)
         _FirstPaint(window.contacts_page.table.viewport(), self._loaded)
         ensure_application().aboutToQuit.connect(self._remember_layout)
 
     def _loaded(self) -> None:
+        from crm_desktop.ui.app import WindowStarted
+
+        assert self.window is not None and self.db is not None
+        # Once the page is on screen: the checks and questions wait behind no paint.
+        self._started = WindowStarted(self.window, self.db, self.lang)
         self._remember_layout()
         self.loaded.emit(self.window)
 
@@ -324,12 +324,13 @@ def remember_layout(window: MainWindow, lang: str) -> TableLayout | None:
         title = model.headerData(logical, Qt.Orientation.Horizontal)
         columns.append((COLUMN_KEYS[logical], str(title), header.sectionSize(logical)))
     if any(key not in CELLS for key, _title, _width in columns):
+        TableLayout.forget()
         return None
     sort = model.sort_order
     top_left = table.mapTo(window, QPoint(0, 0))
     layout = TableLayout(
         lang=lang,
-        title=window.windowTitle(),
+        title=window.title_pattern(),
         columns=columns,
         sort_key=COLUMN_KEYS[sort_column(sort)] if header.isSortIndicatorShown() else None,
         descending=sort.descending,

@@ -427,7 +427,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = office_name(self.db) or self.db.path.name
-        self.setWindowTitle(self.tr("مدیریت ارتباط با مشتری — %1").replace("%1", name))
+        self.setWindowTitle(self.title_pattern().replace("%1", name))
+
+    def title_pattern(self) -> str:
+        """The window's title, ``%1`` standing for the office's name (or the file's)."""
+        return self.tr("مدیریت ارتباط با مشتری — %1")
 
     def _restore_geometry(self) -> None:
         geometry = window_settings().value(GEOMETRY_KEY)

@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from crm_desktop.models.database import open_database
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.first_screen import FIRST_ROWS
+from crm_desktop.services.office import set_office_name
 from crm_desktop.ui.app import build_main_window
 from crm_desktop.ui.contact_table_model import COLUMN_KEYS
 from crm_desktop.ui.early_window import TableLayout, window_settings
@@ -89,7 +90,7 @@ def test_the_early_rows_are_the_real_pages_and_it_takes_their_place(
     assert start.window is None and start.db is None
     early_rows = [early.model.row_texts(row) for row in range(FIRST_ROWS)]
     early_total = early.model.rowCount()
-    early_geometry = early.geometry()
+    early_geometry, early_title = early.geometry(), early.windowTitle()
     table = early.table
     early_table = (table.mapTo(early, QPoint(0, 0)), table.size())
     titles = [early.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(columns))]
@@ -109,6 +110,7 @@ def test_the_early_rows_are_the_real_pages_and_it_takes_their_place(
         assert window.contacts_page.model.rowCount(QModelIndex()) == early_total == 150
         # Nothing moves: the window, the table in it, the columns' titles and widths.
         assert window.geometry() == early_geometry
+        assert window.windowTitle() == early_title
         real = window.contacts_page.table
         assert (real.mapTo(window, QPoint(0, 0)), real.size()) == early_table
         header = real.horizontalHeader()
@@ -132,6 +134,23 @@ def test_columns_and_widths_follow_the_last_start(qtbot: QtBot, demo_path: Path)
     finally:
         with qtbot.waitSignal(start.loaded, timeout=30_000) as loaded:
             pass
+        loaded.args[0].close()
+        start.end()
+
+
+def test_the_title_names_the_office_as_it_is_now(qtbot: QtBot, demo_path: Path) -> None:
+    first_start(qtbot, demo_path, ["name"])
+    with open_database(demo_path) as db:
+        set_office_name(db, "دفتر تازه")
+    start = EarlyStart.prepare(demo_path, "fa", None)
+    assert start is not None
+    title = start.show_early().windowTitle()
+    try:
+        assert title == "مدیریت ارتباط با مشتری — دفتر تازه"
+    finally:
+        with qtbot.waitSignal(start.loaded, timeout=30_000) as loaded:
+            pass
+        assert loaded.args[0].windowTitle() == title
         loaded.args[0].close()
         start.end()
 
