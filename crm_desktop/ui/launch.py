@@ -130,7 +130,7 @@ def _open_normally(
 
         if CONTACTS in window.pages:
             _FirstPaint(window.contacts_page.table.viewport(), painted)
-        app.aboutToQuit.connect(lambda: remember_layout(window, lang))
+        _RememberOnClose(window, lang)
         try:
             return app.exec()
         finally:
@@ -157,6 +157,21 @@ class _FirstPaint(QObject):
             then, self._then = self._then, None
             watched.removeEventFilter(self)
             QTimer.singleShot(0, then)
+        return False
+
+
+class _RememberOnClose(QObject):
+    """Records the contacts table's layout as the window closes (the columns may have
+    changed since it opened), while it is still on screen."""
+
+    def __init__(self, window: MainWindow, lang: str) -> None:
+        super().__init__(window)
+        self._lang = lang
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Close:
+            remember_layout(self.parent(), self._lang)  # type: ignore[arg-type]
         return False
 
 
@@ -285,7 +300,7 @@ class EarlyStart(QObject):
         self.early.deleteLater()
         self.early = None
         _FirstPaint(window.contacts_page.table.viewport(), self._loaded)
-        ensure_application().aboutToQuit.connect(self._remember_layout)
+        _RememberOnClose(window, self.lang)
 
     def _loaded(self) -> None:
         from crm_desktop.ui.app import WindowStarted
@@ -293,12 +308,8 @@ class EarlyStart(QObject):
         assert self.window is not None and self.db is not None
         # Once the page is on screen: the checks and questions wait behind no paint.
         self._started = WindowStarted(self.window, self.db, self.lang)
-        self._remember_layout()
+        remember_layout(self.window, self.lang)
         self.loaded.emit(self.window)
-
-    def _remember_layout(self) -> None:
-        if self.window is not None:
-            remember_layout(self.window, self.lang)
 
     def _give_up(self) -> None:
         """A failure while loading (the file cannot be opened after all): no window."""
