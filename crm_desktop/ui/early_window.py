@@ -139,9 +139,9 @@ class EarlyModel(QAbstractTableModel):
         self._persian = persian_digits_enabled()
         self._keys = [key for key, _title, _width in layout.columns]
         self._titles = [title for _key, title, _width in layout.columns]
-        self._cells = [
-            [CELLS[key](record, self._persian) for key in self._keys] for record in screen.records
-        ]
+        self._records = screen.records
+        # Formatted when first shown: a screen shows a quarter of the rows.
+        self._cells: list[list[str] | None] = [None] * len(screen.records)
         self._total = max(screen.total, len(screen.records))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -154,7 +154,7 @@ class EarlyModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
         row = index.row()
-        return self._cells[row][index.column()] if row < len(self._cells) else ""
+        return self.row_texts(row)[index.column()] if row < len(self._cells) else ""
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -164,7 +164,11 @@ class EarlyModel(QAbstractTableModel):
         return None
 
     def row_texts(self, row: int) -> list[str]:
-        return list(self._cells[row])
+        cells = self._cells[row]
+        if cells is None:
+            record = self._records[row]
+            cells = self._cells[row] = [CELLS[key](record, self._persian) for key in self._keys]
+        return list(cells)
 
 
 class EarlyWindow(QMainWindow):
