@@ -86,8 +86,14 @@ def loaded(window):
     print("loaded", json.dumps({"rss_mb": rss_mb(), "frozen_s": frozen}), flush=True)
     window.close()  # as a user does: the window remembers its place and its table
 
+# What ``crm-desktop`` does before it opens the window: its command line read.
+from crm_desktop.cli import build_parser
+from crm_desktop.cli.words import use_language
+
+use_language("fa")
+args = build_parser("fa").parse_args(["--db", sys.argv[1], "--page", "contacts"])
 app = ensure_application()
-open_window(Path(sys.argv[1]), lang="fa", page="contacts", on_painted=painted, on_loaded=loaded)
+open_window(args.db, lang=args.lang, page=args.page, on_painted=painted, on_loaded=loaded)
 """
 )
 
