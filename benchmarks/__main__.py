@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from benchmarks import contacts_ui, importing, search, startup
+from benchmarks import cli_cold, contacts_ui, importing, search, startup
 from benchmarks.data import demo_database
 
 
@@ -53,13 +53,35 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     start = startup.measure(path, runs=args.runs)
+    bare = f"bare PySide6 window: {start['bare_median_s']:.2f} s"
     rows.append(
         _row(
-            "app start to usable main window (contacts painted)",
+            "app start to the first contacts rows painted (early window)",
             scale,
-            f"median {start['app_median_s']:.2f} s (max {start['app_max_s']:.2f} s)",
-            f"bare PySide6 window: {start['bare_median_s']:.2f} s (x{start['ratio']:.1f})",
-            "< 2 s, and < 2.5x a bare PySide6 window",
+            f"median {start['app_paint_s']:.2f} s",
+            f"{bare} (x{start['app_paint_ratio']:.2f})",
+            "< 2.5x a bare PySide6 window",
+        )
+    )
+    rows.append(
+        _row(
+            "app start to usable main window (fully loaded, contacts painted)",
+            scale,
+            f"median {start['app_loaded_s']:.2f} s (max {start['app_max_loaded_s']:.2f} s); "
+            f"longest pause of the window meanwhile {1000 * start['app_frozen_s']:.0f} ms"
+            if isinstance(start["app_frozen_s"], float)
+            else f"median {start['app_loaded_s']:.2f} s",
+            f"{bare} (x{start['app_loaded_ratio']:.2f})",
+            "< 2 s",
+        )
+    )
+    rows.append(
+        _row(
+            "first start of an installation (no early window yet), contacts painted",
+            scale,
+            f"median {start['first_start_loaded_s']:.2f} s",
+            f"{bare} (x{start['first_start_loaded_ratio']:.2f})",
+            "< 2 s",
         )
     )
     if start["app_rss_mb"] is not None:
@@ -70,6 +92,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"{start['app_rss_mb']:.0f} MB RSS",
                 f"bare PySide6 window: {start['bare_rss_mb']:.0f} MB RSS",
                 "< 300 MB RSS",
+            )
+        )
+    cold = cli_cold.measure(path, runs=args.runs)
+    floor = cold.pop("python -c pass")
+    for name, ms in cold.items():
+        rows.append(
+            _row(
+                f"cold command line: crm-desktop {name} (fresh process)",
+                scale,
+                f"median {ms:.0f} ms",
+                f"python -c pass: {floor:.0f} ms (x{ms / floor:.1f})",
+                "— (scripts and scheduled jobs always start cold)",
             )
         )
     page = contacts_ui.measure(path)

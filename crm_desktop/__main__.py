@@ -1,3 +1,3 @@
-from crm_desktop.cli import main
+from crm_desktop.cli import run
 
-raise SystemExit(main())
+run()

@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop.cli.arguments import positive_int
 from crm_desktop.cli.words import say
 from crm_desktop.errors import InvalidInput
-from crm_desktop.models.database import open_database
-from crm_desktop.services import contacts as service
-from crm_desktop.services.fields import changes_from_text
-from crm_desktop.services.records import ContactRecord
+
+if TYPE_CHECKING:
+    from crm_desktop.services.fields import ContactChanges
+    from crm_desktop.services.records import ContactRecord
+
+# The database and the services are imported by the command that runs: each command
+# loads only what it needs (scripts run cold, every time).
 
 
 def register(commands: Any) -> None:
@@ -103,6 +106,9 @@ def _line(record: ContactRecord) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from crm_desktop.models.database import open_database
+    from crm_desktop.services import contacts as service
+
     with open_database(args.db, write=False) as db:
         records = service.list_contacts(db, args.search, limit=args.limit)
     if args.json:
@@ -114,9 +120,18 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _changes(args: argparse.Namespace) -> ContactChanges:
+    from crm_desktop.services.fields import changes_from_text
+
+    return changes_from_text(_pairs(args.fields))
+
+
 def run_add(args: argparse.Namespace) -> int:
+    from crm_desktop.models.database import open_database
+    from crm_desktop.services import contacts as service
+
     # Validate everything that needs no database before touching (or creating) the file.
-    changes = changes_from_text(_pairs(args.fields))
+    changes = _changes(args)
     with open_database(args.db) as db:
         record = service.create_contact(db, changes)
     _print_contact(record, args.json)
@@ -124,7 +139,10 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_edit(args: argparse.Namespace) -> int:
-    changes = changes_from_text(_pairs(args.fields))
+    from crm_desktop.models.database import open_database
+    from crm_desktop.services import contacts as service
+
+    changes = _changes(args)
     with open_database(args.db) as db:
         record = service.update_contact(db, args.id, changes)
     _print_contact(record, args.json)
@@ -132,6 +150,9 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_delete(args: argparse.Namespace) -> int:
+    from crm_desktop.models.database import open_database
+    from crm_desktop.services import contacts as service
+
     with open_database(args.db) as db:
         service.delete_contacts(db, [args.id])
     return 0

@@ -9,7 +9,6 @@ from typing import Any
 from crm_desktop.cli.arguments import positive_int
 from crm_desktop.cli.words import say
 from crm_desktop.locale import format_number
-from crm_desktop.models.database import open_database
 
 DEFAULT_CONTACTS = 2000
 
@@ -46,6 +45,7 @@ def register(commands: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from crm_desktop.models.database import open_database
     from crm_desktop.services.demo import generate_demo
 
     show_progress = sys.stderr.isatty()

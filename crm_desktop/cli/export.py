@@ -15,7 +15,6 @@ from typing import Any
 
 from crm_desktop.cli.words import say
 from crm_desktop.locale import format_number
-from crm_desktop.models.database import open_database
 
 KINDS = ("contacts", "deals", "activities")
 
@@ -40,6 +39,7 @@ def register(commands: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from crm_desktop.models.database import open_database
     from crm_desktop.services import export
 
     target = export.check_target(args.file)

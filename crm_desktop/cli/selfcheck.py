@@ -15,7 +15,6 @@ import os
 from typing import Any
 
 from crm_desktop.cli.words import say
-from crm_desktop.models.database import open_database
 
 
 def register(commands: Any) -> None:
@@ -31,6 +30,7 @@ def register(commands: Any) -> None:
 
 def run_selfcheck(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from crm_desktop.models.database import open_database
     from crm_desktop.ui.selfcheck import check_screens
 
     with open_database(args.db) as db:

@@ -1,25 +1,30 @@
-"""Starting the interface: the application object, its font and direction, the window."""
+"""Starting the interface: the application object, its font and direction, the window.
+
+Only Qt and the look (style, fonts, translations) are imported with this module: the
+early window (``ui.launch``) sets the application up with it before the database layer
+and the pages are loaded.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
-from typing import cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.errors import UserError
-from crm_desktop.models.database import Database
 from crm_desktop.paths import resources_dir
-from crm_desktop.ui.bug_report import install_excepthook
-from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.first_run import ask_if_needed
+from crm_desktop.ui.early_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION
 from crm_desktop.ui.i18n import install_translator
-from crm_desktop.ui.main_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION, MainWindow
-from crm_desktop.ui.startup_checks import StartupChecks, startup_error_box
 from crm_desktop.ui.style import install_style
+
+if TYPE_CHECKING:
+    from crm_desktop.models.database import Database
+    from crm_desktop.ui.context import AppContext
+    from crm_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -76,33 +81,56 @@ def build_main_window(
     """The main window over ``db``, with the application set up for ``lang``."""
     app = ensure_application()
     setup_application(app, lang)
+    return new_main_window(db, lang, page, ctx=ctx)
+
+
+def new_main_window(
+    db: Database, lang: str = "fa", page: str | None = None, *, ctx: AppContext | None = None
+) -> MainWindow:
+    """The main window over ``db``, the application being set up already."""
+    from crm_desktop.ui.context import AppContext
+    from crm_desktop.ui.main_window import MainWindow
+
     return MainWindow(ctx or AppContext(db, lang=lang), page=page)
 
 
-def run_app(db: Database, *, lang: str = "fa", page: str | None = None) -> int:
-    """Open the main window and run the event loop until it closes; the exit status.
+class WindowStarted:
+    """What runs beside a main window once it is shown: bug reports in a dialog, the
+    first-run questions (on a database nobody has used yet, over the disabled window)
+    and the background checks of the file. ``end`` when the event loop is over."""
 
-    On a database nobody has used yet, the first-run questions come first, over the
-    disabled window.
-    """
+    def __init__(self, window: MainWindow, db: Database, lang: str) -> None:
+        from crm_desktop.ui.bug_report import install_excepthook
+        from crm_desktop.ui.first_run import ask_if_needed
+        from crm_desktop.ui.startup_checks import StartupChecks
+
+        # A bug in a slot is logged and reported in a dialog instead of only on stderr.
+        self._previous_hook = install_excepthook(window)
+        self._first_run: Any = ask_if_needed(window.ctx, window)
+        self._checks: Any = StartupChecks(window, db, lang)
+        self._checks.start()
+
+    def end(self) -> None:
+        sys.excepthook = self._previous_hook
+        self._first_run = self._checks = None
+
+
+def run_app(db: Database, *, lang: str = "fa", page: str | None = None) -> int:
+    """Open the main window and run the event loop until it closes; the exit status."""
     app = ensure_application()
     window = build_main_window(db, lang, page)
     window.show()
-    # A bug in a slot is logged and reported in a dialog instead of only on stderr.
-    previous_hook = install_excepthook(window)
-    first_run = ask_if_needed(window.ctx, window)
-    checks = StartupChecks(window, db, lang)
-    checks.start()
+    started = WindowStarted(window, db, lang)
     try:
-        status = app.exec()
+        return app.exec()
     finally:
-        sys.excepthook = previous_hook
-    del first_run, checks
-    return status
+        started.end()
 
 
 def show_startup_error(error: UserError, lang: str = "fa") -> None:
     """Say why the database cannot be opened, in a box (the window has no terminal)."""
+    from crm_desktop.ui.startup_checks import startup_error_box
+
     app = ensure_application()
     setup_application(app, lang)
     startup_error_box(error, lang).exec()

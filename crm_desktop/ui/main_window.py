@@ -7,9 +7,10 @@ page it opens on.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,14 +34,16 @@ from crm_desktop.services.contacts import count_contacts
 from crm_desktop.services.office import office_name
 from crm_desktop.services.spreadsheet import CSV_EXTENSIONS, WORKBOOK_EXTENSIONS
 from crm_desktop.services.users import current_user
-from crm_desktop.ui.companies_page import CompaniesPage
-from crm_desktop.ui.company_page import CompanyPage
-from crm_desktop.ui.contact_editor import ContactEditor
 from crm_desktop.ui.contacts_page import ContactsPage
 from crm_desktop.ui.context import CONTACTS, SETTINGS, USERS, AppContext, Change
 from crm_desktop.ui.display import display_digits, display_number, left_to_right
-from crm_desktop.ui.duplicates_page import DuplicatesPage
-from crm_desktop.ui.global_search import GlobalSearchDialog, bring_to_front
+from crm_desktop.ui.early_window import (
+    GEOMETRY_KEY,
+    PAGE_KEY,
+    SETTINGS_APPLICATION,
+    SETTINGS_ORGANIZATION,
+    window_settings,
+)
 from crm_desktop.ui.navigation import (
     ALL_PAGE_KEYS,
     PAGE_KEYS,
@@ -50,12 +53,14 @@ from crm_desktop.ui.navigation import (
 )
 from crm_desktop.ui.notice_bar import NoticeBar
 from crm_desktop.ui.placeholder_page import PlaceholderPage
-from crm_desktop.ui.trash_page import TrashPage
 
-SETTINGS_ORGANIZATION = "crm_desktop"
-SETTINGS_APPLICATION = "crm_desktop"
-GEOMETRY_KEY = "main_window/geometry"
-PAGE_KEY = "main_window/page"
+# The other pages and windows are imported when first opened: start-up pays for the
+# contacts page only.
+if TYPE_CHECKING:
+    from crm_desktop.ui.company_page import CompanyPage
+    from crm_desktop.ui.contact_editor import ContactEditor
+    from crm_desktop.ui.global_search import GlobalSearchDialog
+
 DEFAULT_SIZE = QSize(1280, 800)
 # Room for the title bar and borders a window manager adds (Windows 10/11 and common
 # Linux desktops stay within it).
@@ -64,11 +69,17 @@ DEFAULT_PAGE = "contacts"
 # Set on an editor's "save?" box while the main window waits for its answer to close.
 CLOSES_MAIN_WINDOW = "closesMainWindow"
 
-__all__ = ["ALL_PAGE_KEYS", "PAGE_KEYS", "MainWindow", "page_title"]
-
-
-def window_settings() -> QSettings:
-    return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
+__all__ = [
+    "ALL_PAGE_KEYS",
+    "GEOMETRY_KEY",
+    "PAGE_KEY",
+    "PAGE_KEYS",
+    "SETTINGS_APPLICATION",
+    "SETTINGS_ORGANIZATION",
+    "MainWindow",
+    "page_title",
+    "window_settings",
+]
 
 
 SPREADSHEET_SUFFIXES = WORKBOOK_EXTENSIONS | CSV_EXTENSIONS
@@ -140,15 +151,21 @@ class MainWindow(QMainWindow):
             contacts.new_contact_requested.connect(self.new_contact)
             return contacts
         if key == "companies":
+            from crm_desktop.ui.companies_page import CompaniesPage
+
             companies = CompaniesPage(self.ctx)
             companies.company_activated.connect(self.open_company)
             companies.new_company_requested.connect(self.new_company)
             return companies
         if key == "duplicates":
+            from crm_desktop.ui.duplicates_page import DuplicatesPage
+
             duplicates = DuplicatesPage(self.ctx)
             duplicates.contact_activated.connect(self.open_contact)
             return duplicates
         if key == "trash":
+            from crm_desktop.ui.trash_page import TrashPage
+
             return TrashPage(self.ctx)
         if key == "settings":
             from crm_desktop.ui.settings_page import SettingsPage
@@ -302,6 +319,8 @@ class MainWindow(QMainWindow):
 
     def open_global_search(self) -> GlobalSearchDialog:
         if self.search_dialog is None:
+            from crm_desktop.ui.global_search import GlobalSearchDialog
+
             self.search_dialog = GlobalSearchDialog(self.ctx, self)
             self.search_dialog.contact_chosen.connect(self.open_contact)
             self.search_dialog.company_chosen.connect(self.open_company)
@@ -325,6 +344,8 @@ class MainWindow(QMainWindow):
         if kind == "contacts":
             return self.contacts_page.export_list()
         if kind == "companies":
+            from crm_desktop.ui.companies_page import CompaniesPage
+
             page = self.page("companies")
             assert isinstance(page, CompaniesPage)
             return page.export_list()
@@ -333,6 +354,8 @@ class MainWindow(QMainWindow):
         return export_list(self, self.ctx, kind)
 
     def new_contact(self) -> ContactEditor:
+        from crm_desktop.ui.contact_editor import ContactEditor
+
         editor = ContactEditor(self.ctx, None)
         editor.open_contact_requested.connect(self.open_contact)
         self._show_window(("new contact", str(id(editor))), editor)
@@ -342,11 +365,15 @@ class MainWindow(QMainWindow):
         key = ("contact", contact_id)
         if key in self.windows:
             return self._show_window(key, self.windows[key])
+        from crm_desktop.ui.contact_editor import ContactEditor
+
         editor = ContactEditor(self.ctx, contact_id)
         editor.open_contact_requested.connect(self.open_contact)
         return self._show_window(key, editor)
 
     def new_company(self) -> CompanyPage:
+        from crm_desktop.ui.company_page import CompanyPage
+
         page = CompanyPage(self.ctx, None)
         page.contact_activated.connect(self.open_contact)
         self._show_window(("new company", str(id(page))), page)
@@ -356,6 +383,8 @@ class MainWindow(QMainWindow):
         key = ("company", company_id)
         if key in self.windows:
             return self._show_window(key, self.windows[key])
+        from crm_desktop.ui.company_page import CompanyPage
+
         page = CompanyPage(self.ctx, company_id)
         page.contact_activated.connect(self.open_contact)
         return self._show_window(key, page)
@@ -365,6 +394,8 @@ class MainWindow(QMainWindow):
         self.windows[key] = window
         window.destroyed.connect(lambda _obj=None, k=key: self.windows.pop(k, None))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        from crm_desktop.ui.global_search import bring_to_front
+
         bring_to_front(window)
         return window
 
@@ -396,7 +427,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = office_name(self.db) or self.db.path.name
-        self.setWindowTitle(self.tr("مدیریت ارتباط با مشتری — %1").replace("%1", name))
+        self.setWindowTitle(self.title_pattern().replace("%1", name))
+
+    def title_pattern(self) -> str:
+        """The window's title, ``%1`` standing for the office's name (or the file's)."""
+        return self.tr("مدیریت ارتباط با مشتری — %1")
 
     def _restore_geometry(self) -> None:
         geometry = window_settings().value(GEOMETRY_KEY)
