@@ -9,7 +9,7 @@ searching 100,000 contacts therefore costs a count and one page, not 100,000 row
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,20 +21,17 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from crm_desktop.locale import format_jalali, format_phone
 from crm_desktop.models.database import Database
 from crm_desktop.services import contact_list
 from crm_desktop.services.contact_list import SORT_COLUMNS, ContactFilter, ContactSort
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.registry import CONTACT, Field
+from crm_desktop.ui.contact_cells import CELLS, Cell
 from crm_desktop.ui.display import (
-    display_number,
     interface_language,
-    left_to_right,
 )
 from crm_desktop.ui.paged_model import PagedRecordModel
-from crm_desktop.ui.value_names import lifecycle_label, row_name
 
 CONTEXT = "ContactTableModel"
 
@@ -44,45 +41,14 @@ class Column:
     key: str  # names the column for code, settings and tests
     field: Field  # the registry's field: the header, and whether it is shown at first
     sort: str | None  # the ``SORT_COLUMNS`` key, or None when not sortable
-    cell: Callable[[ContactRecord, bool], str]  # (record, persian digits) -> text
+    cell: Cell
 
     def title(self) -> str:
         return self.field.list_title(interface_language())
 
 
-def _phone(record: ContactRecord, persian: bool) -> str:
-    if not record.phones:
-        return ""
-    return left_to_right(format_phone(record.phones[0], persian_digits=persian))
-
-
-def _date(value: Any, persian: bool) -> str:
-    return left_to_right(format_jalali(value, persian_digits=persian)) if value else ""
-
-
-def _text(name: str) -> Callable[[ContactRecord, bool], str]:
-    return lambda record, _persian: getattr(record, name) or ""
-
-
-# How each of the registry's list columns reads (its key -> the cell's text).
-_CELLS: dict[str, Callable[[ContactRecord, bool], str]] = {
-    "name": _text("full_name"),
-    "company": _text("company"),
-    "job_title": _text("job_title"),
-    "mobile": _phone,
-    "email": lambda r, _p: left_to_right(r.emails[0]) if r.emails else "",
-    "city": _text("city"),
-    "province": _text("province"),
-    "owner": _text("owner"),
-    "lifecycle": lambda r, _p: lifecycle_label(r.lifecycle),
-    "lead_source": lambda r, _p: row_name(r.lead_source),
-    "lead_score": lambda r, _p: display_number(r.lead_score),
-    "tags": lambda r, p: ("، " if p else ", ").join(r.tags),
-    "birth_date": lambda r, p: _date(r.birth_date, p),
-    "created": lambda r, p: _date(r.created_at.date(), p),
-}
 COLUMNS: tuple[Column, ...] = tuple(
-    Column(f.list_key, f, f.listed.sort if f.listed else None, _CELLS[f.list_key])
+    Column(f.list_key, f, f.listed.sort if f.listed else None, CELLS[f.list_key])
     for f in CONTACT.list_columns()
 )
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)

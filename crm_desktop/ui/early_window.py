@@ -15,7 +15,6 @@ another language, a column this shell cannot draw) there is no early window.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -31,15 +30,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMainWindow, QTableView, QWidget
 
-from crm_desktop.locale import format_jalali, format_phone
 from crm_desktop.services.first_screen import FirstScreen
-from crm_desktop.services.records import ContactRecord
+from crm_desktop.ui.contact_cells import CELLS
 from crm_desktop.ui.display import (
-    display_number,
-    left_to_right,
     persian_digits_enabled,
 )
-from crm_desktop.ui.value_names import lifecycle_label, row_name
 from crm_desktop.ui.widgets import list_table
 
 SETTINGS_ORGANIZATION = "crm_desktop"
@@ -51,37 +46,6 @@ LAYOUT_KEY = "main_window/contacts_table"
 
 def window_settings() -> QSettings:
     return QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
-
-
-def _date(value: Any, persian: bool) -> str:
-    return left_to_right(format_jalali(value, persian_digits=persian)) if value else ""
-
-
-def _text(name: str) -> Callable[[ContactRecord, bool], str]:
-    return lambda record, _persian: getattr(record, name) or ""
-
-
-# The text of each column of ``contact_table_model.COLUMNS`` by its key, as that model
-# shows it (it cannot be imported here: it loads the database layer).
-# ``tests/ui/test_launch.py`` compares every column with the real model's.
-CELLS: dict[str, Callable[[ContactRecord, bool], str]] = {
-    "name": _text("full_name"),
-    "company": _text("company"),
-    "job_title": _text("job_title"),
-    "mobile": lambda r, p: (
-        left_to_right(format_phone(r.phones[0], persian_digits=p)) if r.phones else ""
-    ),
-    "email": lambda r, _p: left_to_right(r.emails[0]) if r.emails else "",
-    "city": _text("city"),
-    "province": _text("province"),
-    "owner": _text("owner"),
-    "lifecycle": lambda r, _p: lifecycle_label(r.lifecycle),
-    "lead_source": lambda r, _p: row_name(r.lead_source),
-    "lead_score": lambda r, _p: display_number(r.lead_score),
-    "tags": lambda r, p: ("، " if p else ", ").join(r.tags),
-    "birth_date": lambda r, p: _date(r.birth_date, p),
-    "created": lambda r, p: _date(r.created_at.date(), p),
-}
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from crm_desktop.errors import UserError
 from crm_desktop.services.first_screen import FirstScreen, read_first_screen
 from crm_desktop.ui.app import ensure_application, new_main_window, setup_application
+from crm_desktop.ui.contact_cells import CELLS
 from crm_desktop.ui.early_window import (
-    CELLS,
     PAGE_KEY,
     EarlyWindow,
     TableLayout,
