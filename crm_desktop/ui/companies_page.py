@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.ui.company_table_model import COLUMN_KEYS, CompanyTableModel
-from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change
+from crm_desktop.ui.context import COMPANIES, CONTACTS, AppContext, Change, PageHost
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.export_action import ListExport, export_list
 from crm_desktop.ui.widgets import heading, list_table
@@ -140,3 +140,11 @@ class CompaniesPage(QWidget):
             self.count_label.setText(self.tr("شرکتی پیدا نشد"))
         else:
             self.count_label.setText(self.tr("%1 شرکت").replace("%1", display_number(count)))
+
+
+def build_page(window: PageHost) -> CompaniesPage:
+    """The companies page in the main window (``main_window.PAGES``)."""
+    page = CompaniesPage(window.ctx)
+    page.company_activated.connect(window.open_company)
+    page.new_company_requested.connect(window.new_company)
+    return page

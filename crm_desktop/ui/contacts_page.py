@@ -47,7 +47,7 @@ from crm_desktop.ui.contact_table_model import (
     fetch_first_page,
     sort_column,
 )
-from crm_desktop.ui.context import CONTACTS, USERS, AppContext, Change
+from crm_desktop.ui.context import CONTACTS, USERS, AppContext, Change, PageHost
 from crm_desktop.ui.display import display_number, isolate
 from crm_desktop.ui.export_action import ListExport, export_list
 from crm_desktop.ui.widgets import heading, list_table
@@ -562,3 +562,11 @@ class ContactsPage(ContactsView):
     def export_list(self) -> ListExport:
         """Ask for a file and export the contacts as listed (filters, search, sort)."""
         return self.controller.export_list()
+
+
+def build_page(window: PageHost) -> ContactsPage:
+    """The contacts page in the main window (``main_window.PAGES``)."""
+    page = ContactsPage(window.ctx)
+    page.contact_activated.connect(window.open_contact)
+    page.new_contact_requested.connect(window.new_contact)
+    return page

@@ -8,6 +8,7 @@ what it shows of it (style.md, point 2).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -55,6 +56,17 @@ class ChangeHub(QObject):
 
     def notify(self, text: str, step: object | None = None) -> None:
         self.noticed.emit(Notice(text, step))
+
+
+class PageHost(Protocol):
+    """What a page's ``build_page`` may use of the main window."""
+
+    ctx: AppContext
+
+    def open_contact(self, contact_id: str) -> object: ...
+    def new_contact(self) -> object: ...
+    def open_company(self, company_id: str) -> object: ...
+    def new_company(self) -> object: ...
 
 
 class AppContext:

@@ -27,7 +27,7 @@ from crm_desktop.models.database import Database
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.duplicates import find_duplicate_groups
 from crm_desktop.ui.background import BackgroundJob
-from crm_desktop.ui.context import CONTACTS, AppContext, Change
+from crm_desktop.ui.context import CONTACTS, AppContext, Change, PageHost
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.duplicates_model import DuplicatesModel, GroupRow
 from crm_desktop.ui.merge_dialog import MergeDialog
@@ -244,3 +244,10 @@ class DuplicatesPage(DuplicatesView):
         record = self.model.contact_at(index)
         if record is not None:
             self.contact_activated.emit(record.id)
+
+
+def build_page(window: PageHost) -> DuplicatesPage:
+    """The duplicates page in the main window (``main_window.PAGES``)."""
+    page = DuplicatesPage(window.ctx)
+    page.contact_activated.connect(window.open_contact)
+    return page

@@ -6,6 +6,7 @@ page it opens on.
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,18 @@ FRAME_ALLOWANCE = QSize(16, 40)
 DEFAULT_PAGE = "contacts"
 # Set on an editor's "save?" box while the main window waits for its answer to close.
 CLOSES_MAIN_WINDOW = "closesMainWindow"
+
+# The pages, by navigation key: the module that builds each (imported when the page is
+# first shown) offers ``build_page(window)``, which makes the page and connects what it
+# opens to the window. A workspace adds its page here; keys without one show what is
+# to come.
+PAGES: dict[str, str] = {
+    "contacts": "crm_desktop.ui.contacts_page",
+    "companies": "crm_desktop.ui.companies_page",
+    "duplicates": "crm_desktop.ui.duplicates_page",
+    "trash": "crm_desktop.ui.trash_page",
+    "settings": "crm_desktop.ui.settings_page",
+}
 
 __all__ = [
     "ALL_PAGE_KEYS",
@@ -145,33 +158,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_page(self, key: str) -> QWidget:
-        if key == "contacts":
-            contacts = ContactsPage(self.ctx)
-            contacts.contact_activated.connect(self.open_contact)
-            contacts.new_contact_requested.connect(self.new_contact)
-            return contacts
-        if key == "companies":
-            from crm_desktop.ui.companies_page import CompaniesPage
-
-            companies = CompaniesPage(self.ctx)
-            companies.company_activated.connect(self.open_company)
-            companies.new_company_requested.connect(self.new_company)
-            return companies
-        if key == "duplicates":
-            from crm_desktop.ui.duplicates_page import DuplicatesPage
-
-            duplicates = DuplicatesPage(self.ctx)
-            duplicates.contact_activated.connect(self.open_contact)
-            return duplicates
-        if key == "trash":
-            from crm_desktop.ui.trash_page import TrashPage
-
-            return TrashPage(self.ctx)
-        if key == "settings":
-            from crm_desktop.ui.settings_page import SettingsPage
-
-            return SettingsPage(self.ctx)
-        return PlaceholderPage(key, page_title(key))
+        module = PAGES.get(key)
+        if module is None:  # a workspace still to come
+            return PlaceholderPage(key, page_title(key))
+        built: QWidget = importlib.import_module(module).build_page(self)
+        return built
 
     def _action(self, text: str, name: str, *keys: QKeySequence | str) -> QAction:
         action = QAction(text, self)

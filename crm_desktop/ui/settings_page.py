@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import office, users
 from crm_desktop.ui.commands import apply
-from crm_desktop.ui.context import SETTINGS, USERS, AppContext, Change
+from crm_desktop.ui.context import SETTINGS, USERS, AppContext, Change, PageHost
 from crm_desktop.ui.jalali_date_edit import qt_day_of_week
 from crm_desktop.ui.widgets import heading
 
@@ -129,3 +129,8 @@ class SettingsPage(QWidget):
         if user_id:
             db = self.ctx.db
             apply(self.ctx, lambda: users.set_current_user(db, str(user_id)))
+
+
+def build_page(window: PageHost) -> SettingsPage:
+    """The settings in the main window (``main_window.PAGES``)."""
+    return SettingsPage(window.ctx)

@@ -19,7 +19,7 @@ from crm_desktop.errors import UserError
 from crm_desktop.services.contacts import restore_contacts
 from crm_desktop.ui.commands import perform
 from crm_desktop.ui.contact_actions import BACKGROUND_ABOVE as CONTACTS_BACKGROUND_ABOVE
-from crm_desktop.ui.context import CONTACTS, AppContext, Change
+from crm_desktop.ui.context import CONTACTS, AppContext, Change, PageHost
 from crm_desktop.ui.display import display_number
 from crm_desktop.ui.runner import LongWork
 from crm_desktop.ui.trash_model import TrashTableModel
@@ -189,3 +189,8 @@ class TrashPage(TrashView):
         super().showEvent(event)
         if self._stale:
             self.reload()
+
+
+def build_page(window: PageHost) -> TrashPage:
+    """The trash in the main window (``main_window.PAGES``)."""
+    return TrashPage(window.ctx)
