@@ -67,8 +67,8 @@ def measure(path: Path) -> dict[str, object]:
 
     from crm_desktop.models.database import open_database
     from crm_desktop.ui.app import ensure_application, setup_application
-    from crm_desktop.ui.contacts_page import ContactsPage
-    from crm_desktop.ui.context import AppContext
+    from crm_desktop.ui.contacts.contacts_page import ContactsPage
+    from crm_desktop.ui.widgets.context import AppContext
 
     app = ensure_application()
     setup_application(app, "fa")

@@ -57,7 +57,7 @@ APP = (
 import time
 from pathlib import Path
 from crm_desktop.ui.app import ensure_application
-from crm_desktop.ui.launch import open_window
+from crm_desktop.ui.shell.launch import open_window
 
 # From the first paint to the real window, how long the event loop is ever away: a
 # timer asks for a turn every few milliseconds and the longest wait is kept.

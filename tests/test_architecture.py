@@ -41,7 +41,7 @@ def test_the_window_starts_without_the_spreadsheet_libraries() -> None:
     code = (
         "import os, sys\n"
         "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-        "import crm_desktop.ui.main_window, crm_desktop.ui.app\n"
+        "import crm_desktop.ui.shell.main_window, crm_desktop.ui.app\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'openpyxl', 'python_calamine'}))\n"
     )
     result = subprocess.run(

@@ -124,7 +124,8 @@ def test_merge_bulk_and_the_command_line_follow_their_flags() -> None:
 
 
 def test_the_lists_columns_and_the_merge_rows_follow_the_registry() -> None:
-    from crm_desktop.ui import company_table_model, contact_table_model, merge_dialog
+    from crm_desktop.ui.companies import company_table_model
+    from crm_desktop.ui.contacts import contact_table_model, merge_dialog
 
     listed = [f for f in CONTACT.fields if f.listed]
     assert set(contact_table_model.COLUMN_KEYS) == {f.list_key for f in listed}

@@ -16,7 +16,7 @@ import pytest
 
 from crm_desktop.models.database import Database, open_database
 from crm_desktop.services.demo import generate_demo
-from crm_desktop.ui.selfcheck import check_screens
+from crm_desktop.ui.shell.selfcheck import check_screens
 
 SCREENS = [
     "main window",
@@ -148,7 +148,7 @@ def test_background_work_of_a_screen_is_waited_for(
     """A job the step started must land inside its own screen, within the limit."""
     from PySide6.QtCore import QThreadPool
 
-    from crm_desktop.ui.background import BackgroundJob
+    from crm_desktop.ui.widgets.background import BackgroundJob
 
     landed: list[str] = []
     jobs: list[BackgroundJob] = []

@@ -244,7 +244,7 @@ def _user_error(exc: UserError, lang: str) -> int:
 def _open_window(args: argparse.Namespace) -> int:
     global _window_opened  # noqa: PLW0603 - one process, one window
     _window_opened = True
-    from crm_desktop.ui.launch import open_window
+    from crm_desktop.ui.shell.launch import open_window
 
     # A file that cannot be opened, or whose first screens meet damage, is said in a
     # box as well (``open_window``): a window has no terminal to read the line on stderr.

@@ -31,7 +31,7 @@ def register(commands: Any) -> None:
 def run_selfcheck(args: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from crm_desktop.models.database import open_database
-    from crm_desktop.ui.selfcheck import check_screens
+    from crm_desktop.ui.shell.selfcheck import check_screens
 
     with open_database(args.db) as db:
         return check_screens(db, lang=args.lang)

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import QApplication
 
 from crm_desktop.errors import UserError
 from crm_desktop.paths import resources_dir
-from crm_desktop.ui.early_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION
 from crm_desktop.ui.i18n import install_translator
-from crm_desktop.ui.style import install_style
+from crm_desktop.ui.shell.early_window import SETTINGS_APPLICATION, SETTINGS_ORGANIZATION
+from crm_desktop.ui.widgets.style import install_style
 
 if TYPE_CHECKING:
     from crm_desktop.models.database import Database
-    from crm_desktop.ui.context import AppContext
-    from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.shell.main_window import MainWindow
+    from crm_desktop.ui.widgets.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +88,8 @@ def new_main_window(
     db: Database, lang: str = "fa", page: str | None = None, *, ctx: AppContext | None = None
 ) -> MainWindow:
     """The main window over ``db``, the application being set up already."""
-    from crm_desktop.ui.context import AppContext
-    from crm_desktop.ui.main_window import MainWindow
+    from crm_desktop.ui.shell.main_window import MainWindow
+    from crm_desktop.ui.widgets.context import AppContext
 
     return MainWindow(ctx or AppContext(db, lang=lang), page=page)
 
@@ -100,9 +100,9 @@ class WindowStarted:
     and the background checks of the file. ``end`` when the event loop is over."""
 
     def __init__(self, window: MainWindow, db: Database, lang: str) -> None:
-        from crm_desktop.ui.bug_report import install_excepthook
-        from crm_desktop.ui.first_run import ask_if_needed
-        from crm_desktop.ui.startup_checks import StartupChecks
+        from crm_desktop.ui.shell.bug_report import install_excepthook
+        from crm_desktop.ui.shell.first_run import ask_if_needed
+        from crm_desktop.ui.shell.startup_checks import StartupChecks
 
         # A bug in a slot is logged and reported in a dialog instead of only on stderr.
         self._previous_hook = install_excepthook(window)
@@ -129,7 +129,7 @@ def run_app(db: Database, *, lang: str = "fa", page: str | None = None) -> int:
 
 def show_startup_error(error: UserError, lang: str = "fa") -> None:
     """Say why the database cannot be opened, in a box (the window has no terminal)."""
-    from crm_desktop.ui.startup_checks import startup_error_box
+    from crm_desktop.ui.shell.startup_checks import startup_error_box
 
     app = ensure_application()
     setup_application(app, lang)

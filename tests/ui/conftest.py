@@ -15,7 +15,7 @@ from crm_desktop.models.database import Database
 from crm_desktop.services.contacts import create_contact
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui.app import build_main_window
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.shell.main_window import MainWindow
 
 from .people import PEOPLE, Person
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.bug_report import BugReportBox, install_excepthook, report_bug
+from crm_desktop.ui.shell.bug_report import BugReportBox, install_excepthook, report_bug
 
 
 @pytest.fixture

@@ -20,10 +20,10 @@ from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.importer import ImportCancelled
 from crm_desktop.services.spreadsheet import read_sheet
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.contact_editor import ContactEditor
-from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.import_steps import start_import
-from crm_desktop.ui.runner import ProgressRelay
+from crm_desktop.ui.contacts.contact_editor import ContactEditor
+from crm_desktop.ui.importing.import_steps import start_import
+from crm_desktop.ui.widgets.context import AppContext
+from crm_desktop.ui.widgets.runner import ProgressRelay
 from tests.importer_files import write_xlsx
 
 TypeText = Callable[[QWidget, str], None]

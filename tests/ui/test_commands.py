@@ -10,8 +10,8 @@ from crm_desktop.errors import InvalidInput
 from crm_desktop.models.database import Database
 from crm_desktop.services import contacts
 from crm_desktop.services.fields import changes_from_text
-from crm_desktop.ui.commands import perform
-from crm_desktop.ui.context import CONTACTS, AppContext, Change
+from crm_desktop.ui.widgets.commands import perform
+from crm_desktop.ui.widgets.context import CONTACTS, AppContext, Change
 
 
 def test_perform_undo_redo_through_services(qapp: object, db: Database) -> None:
@@ -52,7 +52,7 @@ def test_large_steps_are_undone_and_redone_on_a_worker_in_order(
     from sqlalchemy import event, text
 
     from crm_desktop.services import bulk
-    from crm_desktop.ui.commands import perform_in_background
+    from crm_desktop.ui.widgets.commands import perform_in_background
 
     ctx = AppContext(db)
     ids = [
@@ -101,8 +101,8 @@ def test_a_setting_is_announced_from_what_the_service_wrote_and_is_no_undo_step(
 ) -> None:
     from crm_desktop.services import office, users
     from crm_desktop.services.lookups import CURRENT_USER_KEY
-    from crm_desktop.ui.commands import apply
-    from crm_desktop.ui.context import SETTINGS, USERS
+    from crm_desktop.ui.widgets.commands import apply
+    from crm_desktop.ui.widgets.context import SETTINGS, USERS
 
     ctx = AppContext(db)
     seen: list[Change] = []

@@ -17,10 +17,10 @@ from crm_desktop.services.companies import company_summary, get_company, list_co
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.companies_page import CompaniesPage
-from crm_desktop.ui.company_page import CompanyPage
-from crm_desktop.ui.company_table_model import COLUMN_KEYS
-from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.companies.companies_page import CompaniesPage
+from crm_desktop.ui.companies.company_page import CompanyPage
+from crm_desktop.ui.companies.company_table_model import COLUMN_KEYS
+from crm_desktop.ui.widgets.context import AppContext
 
 TypeText = Callable[[QWidget, str], None]
 NAME = COLUMN_KEYS.index("name")
@@ -183,7 +183,7 @@ def test_pages_load_only_when_shown_and_hidden_page_waits(
     from crm_desktop.locale import sort_key
     from crm_desktop.models import Company
     from crm_desktop.services import company_list
-    from crm_desktop.ui.context import CONTACTS
+    from crm_desktop.ui.widgets.context import CONTACTS
 
     setup_application(qapp, "fa")
     with db.session() as session:

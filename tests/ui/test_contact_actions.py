@@ -18,11 +18,11 @@ from crm_desktop.services.contact_list import ContactFilter
 from crm_desktop.services.contacts import get_contacts, trashed_contact_ids
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.ui import contact_table_model
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.contact_table_model import COLUMN_KEYS
-from crm_desktop.ui.contacts_page import ContactsPage
-from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.contacts import contact_table_model
+from crm_desktop.ui.contacts.contact_table_model import COLUMN_KEYS
+from crm_desktop.ui.contacts.contacts_page import ContactsPage
+from crm_desktop.ui.widgets.context import AppContext
 
 NAME = COLUMN_KEYS.index("name")
 
@@ -230,7 +230,7 @@ def test_a_refused_action_says_why(qtbot: QtBot, page: ContactsPage, ctx: AppCon
 def test_a_large_selection_is_changed_on_a_worker_as_one_undo_step(
     qtbot: QtBot, page: ContactsPage, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from crm_desktop.ui import contact_actions
+    from crm_desktop.ui.contacts import contact_actions
 
     monkeypatch.setattr(contact_actions, "BACKGROUND_ABOVE", 10)
     ids = click_rows(page, range(12))
@@ -275,7 +275,7 @@ def test_a_bug_in_a_bulk_action_is_logged_and_reported(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     from crm_desktop.services import bulk
-    from crm_desktop.ui import contact_actions
+    from crm_desktop.ui.contacts import contact_actions
 
     def broken(*_args: object) -> None:
         raise RuntimeError("disk gremlins")
@@ -291,7 +291,7 @@ def test_a_bug_in_a_bulk_action_is_logged_and_reported(
         assert box is not None
         assert box.text() == "خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (RuntimeError)."
         assert "disk gremlins" not in box.text()
-        logged = [r for r in caplog.records if r.name == "crm_desktop.ui.contact_actions"]
+        logged = [r for r in caplog.records if r.name == "crm_desktop.ui.contacts.contact_actions"]
         assert logged and logged[0].exc_info is not None
         assert logged[0].exc_info[0] is RuntimeError
         box.close()

@@ -23,10 +23,10 @@ from crm_desktop.services.contacts import (
 )
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.contact_editor import ContactEditor
-from crm_desktop.ui.contact_form import SharedChoices
-from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.value_list_edit import bidi_message
+from crm_desktop.ui.contacts.contact_editor import ContactEditor
+from crm_desktop.ui.contacts.contact_form import SharedChoices
+from crm_desktop.ui.widgets.context import AppContext
+from crm_desktop.ui.widgets.value_list_edit import bidi_message
 
 TypeText = Callable[[QWidget, str], None]
 Buttons = QMessageBox.StandardButton
@@ -371,7 +371,7 @@ def test_opening_loads_no_company_records_and_pickers_fill_in_background(
 ) -> None:
     from crm_desktop.services import companies
     from crm_desktop.services.users import create_user
-    from crm_desktop.ui.context import COMPANIES, USERS
+    from crm_desktop.ui.widgets.context import COMPANIES, USERS
 
     cid = existing(ctx.db, first_name="نرگس", company="پارس نوین")
     existing(ctx.db, first_name="امید", company="آریا تجارت")

@@ -17,9 +17,9 @@ from crm_desktop.services.contact_list import ContactFilter
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.segments import list_segments
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.contact_filters import MultiPicker
-from crm_desktop.ui.contacts_page import ContactsPage
-from crm_desktop.ui.context import AppContext
+from crm_desktop.ui.contacts.contact_filters import MultiPicker
+from crm_desktop.ui.contacts.contacts_page import ContactsPage
+from crm_desktop.ui.widgets.context import AppContext
 
 
 @pytest.fixture

@@ -20,17 +20,17 @@ from crm_desktop.services.contact_list import ContactFilter, ContactSort
 from crm_desktop.services.contacts import create_contact, get_contacts
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.fields import changes_from_text
-from crm_desktop.ui import contact_table_model
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.column_chooser import COLUMNS_KEY
-from crm_desktop.ui.contact_table_model import (
+from crm_desktop.ui.contacts import contact_table_model
+from crm_desktop.ui.contacts.column_chooser import COLUMNS_KEY
+from crm_desktop.ui.contacts.contact_table_model import (
     COLUMN_KEYS,
     DEFAULT_COLUMNS,
     ContactTableModel,
     FirstPage,
 )
-from crm_desktop.ui.contacts_page import ContactsPage
-from crm_desktop.ui.context import CONTACTS, AppContext
+from crm_desktop.ui.contacts.contacts_page import ContactsPage
+from crm_desktop.ui.widgets.context import CONTACTS, AppContext
 
 from .people import Person
 
@@ -467,7 +467,7 @@ def test_typed_searches_run_off_the_ui_thread_and_only_the_newest_is_shown(
 ) -> None:
     import threading
 
-    from crm_desktop.ui import contact_table_model
+    from crm_desktop.ui.contacts import contact_table_model
 
     threads: list[str] = []
     real = contact_table_model.fetch_first_page
@@ -476,7 +476,7 @@ def test_typed_searches_run_off_the_ui_thread_and_only_the_newest_is_shown(
         threads.append(threading.current_thread().name)
         return real(db, flt, sort)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("crm_desktop.ui.contacts_page.fetch_first_page", recording)
+    monkeypatch.setattr("crm_desktop.ui.contacts.contacts_page.fetch_first_page", recording)
     shown: list[str] = []
     real_show = page.model.show
 
@@ -531,7 +531,7 @@ class HeldWorker:
             assert self.release.wait(10)
             return real(db, flt, sort)
 
-        monkeypatch.setattr("crm_desktop.ui.contacts_page.fetch_first_page", held)
+        monkeypatch.setattr("crm_desktop.ui.contacts.contacts_page.fetch_first_page", held)
 
 
 def test_clearing_the_search_before_the_old_answer_arrives_shows_everyone(
@@ -649,14 +649,14 @@ def test_a_failing_query_is_logged_and_reported_as_a_bug(
     def broken(*_args: object) -> FirstPage:
         raise RuntimeError("index gremlins")
 
-    monkeypatch.setattr("crm_desktop.ui.contacts_page.fetch_first_page", broken)
+    monkeypatch.setattr("crm_desktop.ui.contacts.contacts_page.fetch_first_page", broken)
     page.search_edit.setText("علی")
     page.controller.apply_search()
     qtbot.waitUntil(lambda: page.error_box is not None and page.error_box.isVisible())
     box = page.error_box
     assert box is not None
     assert box.text() == "خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (RuntimeError)."
-    logged = [r for r in caplog.records if r.name == "crm_desktop.ui.contact_actions"]
+    logged = [r for r in caplog.records if r.name == "crm_desktop.ui.contacts.contact_actions"]
     assert logged and logged[0].exc_info is not None
     assert logged[0].exc_info[0] is RuntimeError
     box.close()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QApplication
 
-from crm_desktop.ui.display import LRI, PDI, own_direction
+from crm_desktop.ui.widgets.display import LRI, PDI, own_direction
 
 
 @pytest.mark.parametrize(

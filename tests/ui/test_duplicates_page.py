@@ -13,8 +13,8 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import contacts
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.context import CONTACTS, AppContext
-from crm_desktop.ui.duplicates_page import DuplicatesPage
+from crm_desktop.ui.contacts.duplicates_page import DuplicatesPage
+from crm_desktop.ui.widgets.context import CONTACTS, AppContext
 
 
 def add(db: Database, **fields: str) -> str:

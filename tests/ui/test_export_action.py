@@ -22,18 +22,18 @@ from crm_desktop.services.companies import list_companies
 from crm_desktop.services.contact_list import ContactFilter, ContactSort
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.companies_page import CompaniesPage
-from crm_desktop.ui.contact_table_model import sort_column
-from crm_desktop.ui.contacts_page import ContactsPage
-from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.export_action import (
+from crm_desktop.ui.companies.companies_page import CompaniesPage
+from crm_desktop.ui.contacts.contact_table_model import sort_column
+from crm_desktop.ui.contacts.contacts_page import ContactsPage
+from crm_desktop.ui.contacts.export_action import (
     FOLDER_KEY,
     ListExport,
     default_file_name,
     default_folder,
     export_list,
 )
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.widgets.context import AppContext
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from crm_desktop.locale import format_jalali
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.file_dialogs import DATE_COLUMN, LRI, file_dialog
+from crm_desktop.ui.widgets.file_dialogs import DATE_COLUMN, LRI, file_dialog
 
 LATIN = re.compile("[A-Za-z]")
 MODIFIED = dt.datetime(2026, 3, 21, 9, 30)  # 1 Farvardin 1405

@@ -12,8 +12,8 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import office, users
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.ui.app import build_main_window
-from crm_desktop.ui.first_run import FirstRunDialog, ask_if_needed, username_for
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.shell.first_run import FirstRunDialog, ask_if_needed, username_for
+from crm_desktop.ui.shell.main_window import MainWindow
 
 TypeText = Callable[[QWidget, str], None]
 

@@ -15,9 +15,9 @@ from crm_desktop.models.database import Database
 from crm_desktop.services.companies import list_companies
 from crm_desktop.services.contacts import contact_ids
 from crm_desktop.services.global_search import SearchResults, search_everything
-from crm_desktop.ui import global_search
-from crm_desktop.ui.global_search import GlobalSearchDialog
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.shell import global_search
+from crm_desktop.ui.shell.global_search import GlobalSearchDialog
+from crm_desktop.ui.shell.main_window import MainWindow
 
 TypeText = Callable[[QWidget, str], None]
 

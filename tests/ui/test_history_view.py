@@ -20,10 +20,10 @@ from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.importer import import_file
 from crm_desktop.services.users import create_user, set_current_user
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.company_page import CompanyPage
-from crm_desktop.ui.contact_editor import ContactEditor
-from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.history_view import HistoryView
+from crm_desktop.ui.companies.company_page import CompanyPage
+from crm_desktop.ui.contacts.contact_editor import ContactEditor
+from crm_desktop.ui.widgets.context import AppContext
+from crm_desktop.ui.widgets.history_view import HistoryView
 from tests.importer_files import write_xlsx
 
 TypeText = Callable[[QWidget, str], None]

@@ -22,9 +22,9 @@ from crm_desktop.services.contacts import (
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.importer import ImportResult, import_file, list_imports
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.commands import _undo_pool
-from crm_desktop.ui.context import AppContext
-from crm_desktop.ui.import_history import ImportHistoryDialog, open_import_history
+from crm_desktop.ui.importing.import_history import ImportHistoryDialog, open_import_history
+from crm_desktop.ui.widgets.commands import _undo_pool
+from crm_desktop.ui.widgets.context import AppContext
 
 from .test_import_wizard import contacts_book
 

@@ -25,9 +25,7 @@ from crm_desktop.services.column_mapping import IGNORE, NOTES
 from crm_desktop.services.contacts import contact_ids, get_contact, trashed_contact_ids
 from crm_desktop.services.importer import list_imports
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.commands import _undo_pool
-from crm_desktop.ui.context import CONTACTS, AppContext, Change
-from crm_desktop.ui.import_pages import (
+from crm_desktop.ui.importing.import_pages import (
     DRY_RUN_PAGE,
     FILE_PAGE,
     IMPORT_PAGE,
@@ -35,7 +33,9 @@ from crm_desktop.ui.import_pages import (
     RESULT_PAGE,
     SHEET_PAGE,
 )
-from crm_desktop.ui.import_wizard import ImportWizard, open_import_wizard
+from crm_desktop.ui.importing.import_wizard import ImportWizard, open_import_wizard
+from crm_desktop.ui.widgets.commands import _undo_pool
+from crm_desktop.ui.widgets.context import CONTACTS, AppContext, Change
 
 from .test_translations import persian_texts
 
@@ -668,7 +668,7 @@ def test_the_shared_sample_fits_the_columns_page_on_a_laptop_screen(
 
 
 def test_no_dialog_button_has_an_icon(qtbot: QtBot, ctx: AppContext) -> None:
-    from crm_desktop.ui.import_history import ImportHistoryDialog
+    from crm_desktop.ui.importing.import_history import ImportHistoryDialog
 
     dialog = ImportHistoryDialog(ctx)
     qtbot.addWidget(dialog)

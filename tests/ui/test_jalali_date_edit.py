@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QToolButton, QVBoxLayout,
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.jalali_date_edit import JalaliDateEdit
+from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 
 TypeText = Callable[[QWidget, str], None]
 

@@ -26,10 +26,10 @@ from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.first_screen import FIRST_ROWS
 from crm_desktop.services.office import set_office_name
 from crm_desktop.ui.app import build_main_window
-from crm_desktop.ui.contact_table_model import COLUMN_KEYS
-from crm_desktop.ui.early_window import TableLayout, window_settings
-from crm_desktop.ui.launch import EarlyStart, remember_layout
-from crm_desktop.ui.main_window import MainWindow
+from crm_desktop.ui.contacts.contact_table_model import COLUMN_KEYS
+from crm_desktop.ui.shell.early_window import TableLayout, window_settings
+from crm_desktop.ui.shell.launch import EarlyStart, remember_layout
+from crm_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +198,7 @@ def _child(code: str, path: Path, config: Path) -> list[str]:
 CHILD = """
 import json, sys
 from pathlib import Path
-from crm_desktop.ui.launch import open_window
+from crm_desktop.ui.shell.launch import open_window
 
 def painted():
     print("painted", json.dumps(sorted({m.split(".")[0] for m in sys.modules}

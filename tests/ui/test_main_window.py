@@ -32,10 +32,10 @@ from crm_desktop.services.contacts import (
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.users import create_user, set_current_user
 from crm_desktop.ui.app import build_main_window, setup_application
-from crm_desktop.ui.contact_editor import ContactEditor
-from crm_desktop.ui.context import CONTACTS, SEGMENTS, USERS
-from crm_desktop.ui.main_window import FRAME_ALLOWANCE, MainWindow
-from crm_desktop.ui.placeholder_page import PlaceholderPage
+from crm_desktop.ui.contacts.contact_editor import ContactEditor
+from crm_desktop.ui.shell.main_window import FRAME_ALLOWANCE, MainWindow
+from crm_desktop.ui.shell.placeholder_page import PlaceholderPage
+from crm_desktop.ui.widgets.context import CONTACTS, SEGMENTS, USERS
 
 Buttons = QMessageBox.StandardButton
 TypeText = Callable[[QWidget, str], None]
@@ -363,8 +363,8 @@ def test_the_status_bar_says_when_long_work_is_under_way(window: MainWindow) -> 
 
 
 def test_file_menu_opens_import_and_its_history(qtbot: QtBot, window: MainWindow) -> None:
-    from crm_desktop.ui.import_history import ImportHistoryDialog
-    from crm_desktop.ui.import_wizard import ImportWizard
+    from crm_desktop.ui.importing.import_history import ImportHistoryDialog
+    from crm_desktop.ui.importing.import_wizard import ImportWizard
 
     window.import_action.trigger()
     wizards = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard)]
@@ -409,7 +409,7 @@ def test_dropping_a_spreadsheet_on_the_window_opens_the_import_on_it(
 ) -> None:
     import openpyxl
 
-    from crm_desktop.ui.import_wizard import ImportWizard
+    from crm_desktop.ui.importing.import_wizard import ImportWizard
 
     book = openpyxl.Workbook()
     sheet = book.create_sheet("مشتریان", 0)

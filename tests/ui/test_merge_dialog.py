@@ -16,8 +16,8 @@ from crm_desktop.services import contacts
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.context import CONTACTS, AppContext, Change
-from crm_desktop.ui.merge_dialog import MergeDialog
+from crm_desktop.ui.contacts.merge_dialog import MergeDialog
+from crm_desktop.ui.widgets.context import CONTACTS, AppContext, Change
 
 
 def add(db: Database, **fields: str) -> str:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.services import office, users
-from crm_desktop.ui.jalali_date_edit import WEEKEND_COLOR, JalaliDateEdit
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.settings_page import SettingsPage
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.shell.settings_page import SettingsPage
+from crm_desktop.ui.widgets.jalali_date_edit import WEEKEND_COLOR, JalaliDateEdit
 
 TypeText = Callable[[QWidget, str], None]
 # The popup's header row names the days; Iranian weeks run Saturday to Friday.

@@ -19,7 +19,7 @@ from crm_desktop.services import contacts
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.ui.app import build_main_window, show_startup_error
-from crm_desktop.ui.startup_checks import StartupChecks
+from crm_desktop.ui.shell.startup_checks import StartupChecks
 from tests.disks import read_only
 
 

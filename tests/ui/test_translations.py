@@ -35,9 +35,9 @@ from crm_desktop.services.contacts import contact_ids, get_contact
 from crm_desktop.services.users import list_users
 from crm_desktop.ui import i18n
 from crm_desktop.ui.app import build_main_window, setup_application
-from crm_desktop.ui.contact_editor import ContactEditor
-from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.value_names import row_name
+from crm_desktop.ui.contacts.contact_editor import ContactEditor
+from crm_desktop.ui.shell.main_window import MainWindow
+from crm_desktop.ui.widgets.value_names import row_name
 
 PERSIAN_LETTER = re.compile("[\u0600-\u06ff]")
 ENGLISH_PAGES = [

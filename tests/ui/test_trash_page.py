@@ -16,11 +16,11 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import contacts
 from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.merge import merge_contacts
-from crm_desktop.ui import trash_page
 from crm_desktop.ui.app import setup_application
-from crm_desktop.ui.commands import perform
-from crm_desktop.ui.context import CONTACTS, AppContext
-from crm_desktop.ui.trash_page import TrashPage
+from crm_desktop.ui.contacts import trash_page
+from crm_desktop.ui.contacts.trash_page import TrashPage
+from crm_desktop.ui.widgets.commands import perform
+from crm_desktop.ui.widgets.context import CONTACTS, AppContext
 
 NAMES = ("مریم علیزاده", "حسین کاظمی", "نرگس طاهری", "امیر نوری", "لیلا قاسمی")
 

@@ -1,0 +1,1 @@
+"""The companies workspace: the list and a company's window."""

@@ -1,0 +1,136 @@
+"""The settings screen: the office (its name, its weekend) and who works at this laptop.
+
+Each setting is saved as soon as it is changed, as in the system's own settings, and
+announced from what the service wrote (a SETTINGS change) so that the window title and
+every calendar follow.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.services import office, users
+from crm_desktop.ui.widgets.commands import apply
+from crm_desktop.ui.widgets.context import SETTINGS, USERS, AppContext, Change, PageHost
+from crm_desktop.ui.widgets.jalali_date_edit import qt_day_of_week
+from crm_desktop.ui.widgets.widgets import heading
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page_settings")
+        self._build()
+        self._load()
+        self._wire()
+
+    # -- view ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title_label = heading(self.tr("تنظیمات"))
+
+        self.office_edit = QLineEdit()
+        self.office_edit.setObjectName("officeName")
+        self.office_edit.setPlaceholderText(self.tr("مثلاً دفتر فروش تهران"))
+        self.user_combo = QComboBox()
+        self.user_combo.setObjectName("currentUser")
+        self.weekend_checks: dict[int, QCheckBox] = {}
+        days = QHBoxLayout()
+        days.setSpacing(14)
+        locale = QLocale()
+        for index in range(office.DAYS_IN_WEEK):  # Saturday first, as the week runs
+            check = QCheckBox(
+                locale.standaloneDayName(qt_day_of_week(index).value, QLocale.FormatType.LongFormat)
+            )
+            check.setObjectName(f"weekend_{index}")
+            self.weekend_checks[index] = check
+            days.addWidget(check)
+        days.addStretch(1)
+        weekend_note = QLabel(
+            self.tr("روزهای تعطیل در تقویم‌ها رنگی می‌شوند و در شمارش روزهای کاری به حساب نمی‌آیند.")
+        )
+        weekend_note.setObjectName("weekendNote")
+        weekend_note.setWordWrap(True)
+
+        office_box = QGroupBox(self.tr("دفتر"))
+        office_form = QFormLayout(office_box)
+        office_form.addRow(self.tr("نام دفتر:"), self.office_edit)
+        office_form.addRow(self.tr("روزهای تعطیل:"), days)
+        office_form.addRow("", weekend_note)
+
+        laptop_box = QGroupBox(self.tr("این رایانه"))
+        laptop_form = QFormLayout(laptop_box)
+        laptop_form.addRow(self.tr("کاربر این رایانه:"), self.user_combo)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.setSpacing(14)
+        layout.addWidget(self.title_label)
+        layout.addWidget(office_box)
+        layout.addWidget(laptop_box)
+        layout.addStretch(1)
+
+    def _load(self) -> None:
+        db = self.ctx.db
+        self.office_edit.setText(office.office_name(db) or "")
+        weekend = office.weekend_days(db)
+        for index, check in self.weekend_checks.items():
+            blocked = check.blockSignals(True)
+            check.setChecked(index in weekend)
+            check.blockSignals(blocked)
+        blocked = self.user_combo.blockSignals(True)
+        self.user_combo.clear()
+        for user in users.list_users(db):
+            self.user_combo.addItem(user.name, user.id)
+        current = users.current_user(db)
+        self.user_combo.setCurrentIndex(
+            -1 if current is None else self.user_combo.findData(current.id)
+        )
+        self.user_combo.blockSignals(blocked)
+
+    # -- wiring --------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        self.office_edit.editingFinished.connect(self.save_office_name)
+        for check in self.weekend_checks.values():
+            check.toggled.connect(self.save_weekend)
+        self.user_combo.currentIndexChanged.connect(self.save_current_user)
+        self.ctx.changes.changed.connect(self._changed)
+
+    def _changed(self, change: Change) -> None:
+        if change.kind in (SETTINGS, USERS):
+            self._load()
+
+    def save_office_name(self) -> None:
+        if (office.office_name(self.ctx.db) or "") == self.office_edit.text().strip():
+            return
+        db, name = self.ctx.db, self.office_edit.text()
+        apply(self.ctx, lambda: office.set_office_name(db, name))
+
+    def save_weekend(self) -> None:
+        chosen = [index for index, check in self.weekend_checks.items() if check.isChecked()]
+        db = self.ctx.db
+        apply(self.ctx, lambda: office.set_weekend_days(db, chosen))
+
+    def save_current_user(self) -> None:
+        user_id = self.user_combo.currentData()
+        if user_id:
+            db = self.ctx.db
+            apply(self.ctx, lambda: users.set_current_user(db, str(user_id)))
+
+
+def build_page(window: PageHost) -> SettingsPage:
+    """The settings in the main window (``main_window.PAGES``)."""
+    return SettingsPage(window.ctx)
