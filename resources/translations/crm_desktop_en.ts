@@ -1631,6 +1631,10 @@
         <source>%1 مخاطب در «%2» ادغام شد.</source>
         <translation>%1 contacts merged into “%2”.</translation>
     </message>
+    <message>
+        <source>ادغام مخاطبان</source>
+        <translation>Merge contacts</translation>
+    </message>
 </context>
 <context>
     <name>MergeView</name>

@@ -1631,6 +1631,10 @@
             <source>%1 مخاطب در «%2» ادغام شد.</source>
             <translation>%1 مخاطب در «%2» ادغام شد.</translation>
         </message>
+        <message>
+            <source>ادغام مخاطبان</source>
+            <translation>ادغام مخاطبان</translation>
+        </message>
     </context>
     <context>
         <name>MergeView</name>

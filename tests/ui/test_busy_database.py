@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,8 @@ from crm_desktop.services.importer import ImportCancelled
 from crm_desktop.services.spreadsheet import read_sheet
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.contacts.contact_editor import ContactEditor
-from crm_desktop.ui.importing.import_steps import start_import
+from crm_desktop.ui.contacts.merge_dialog import MergeDialog
+from crm_desktop.ui.importing.import_steps import ImportStep, start_import
 from crm_desktop.ui.widgets.context import AppContext
 from crm_desktop.ui.widgets.runner import ProgressRelay
 from tests.importer_files import write_xlsx
@@ -64,58 +66,113 @@ def ctx(qapp: QApplication, db: Database) -> AppContext:
     return AppContext(db)
 
 
-def test_an_edit_during_an_import_waits_off_the_window_and_lands_after(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path, type_text: TypeText
-) -> None:
-    db = ctx.db
-    cid = create_contact(db, changes_from_text({"first_name": "سارا", "last_name": "نیکو"})).id
+@dataclass
+class Held:
+    """An import under way, stopped mid-write, holding the database."""
+
+    relay: HeldImport
+    step: ImportStep
+
+    def finish(self, qtbot: QtBot) -> None:
+        self.relay.release.set()
+        with qtbot.waitSignal(self.step.imported, timeout=60_000):
+            pass
+
+
+@pytest.fixture
+def held_import(ctx: AppContext, tmp_path: Path) -> Iterator[Callable[[], Held]]:
+    """Starts the held import when called (after the test has written its own rows)."""
+    started: list[HeldImport] = []
+
+    def start() -> Held:
+        relay = HeldImport()
+        started.append(relay)
+        step = start_import(
+            ctx,
+            sheet,
+            {0: "first_name", 1: "last_name", 2: "phone"},
+            kind="contacts",
+            on_duplicate="update",
+            file_name="big.xlsx",
+            relay=relay,
+        )
+        assert relay.writing.wait(30)
+        assert locked(ctx.db.path)  # the import really holds the database now
+        return Held(relay, step)
+
     grid: list[list[object] | None] = [["نام", "نام خانوادگی", "موبایل"]]
     grid += [[f"نام{i}", f"خانواده{i}", f"0912{i:07d}"] for i in range(ROWS)]
     sheet = read_sheet(write_xlsx(tmp_path / "big.xlsx", grid))
-    held = HeldImport()
-    step = start_import(
-        ctx,
-        sheet,
-        {0: "first_name", 1: "last_name", 2: "phone"},
-        kind="contacts",
-        on_duplicate="update",
-        file_name="big.xlsx",
-        relay=held,
-    )
     try:
-        assert held.writing.wait(30)
-        assert locked(db.path)  # the import really holds the database now
-
-        editor = ContactEditor(ctx, cid)
-        qtbot.addWidget(editor)
-        with qtbot.waitActive(editor):
-            editor.show()
-            editor.activateWindow()
-        type_text(editor.view.city, "مشهد")
-        started = time.monotonic()
-        qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-        assert time.monotonic() - started < 1  # not the 5 s busy wait on the window
-        ticks: list[int] = []
-        timer = QTimer()
-        timer.timeout.connect(lambda: ticks.append(1))
-        timer.start(20)
-        qtbot.waitUntil(lambda: len(ticks) >= 5)  # the event loop keeps running
-        timer.stop()
-        assert editor.waiting and editor.view.waiting_bar.isVisible()
-        assert editor.view.city.text() == "مشهد"  # the edit is kept, read-only meanwhile
-        assert not editor.view.details.isEnabled()
-        assert get_contact(db, cid).city is None  # not saved yet
+        yield start
     finally:
-        held.release.set()
+        for relay in started:
+            relay.release.set()
 
-    with qtbot.waitSignal(step.imported, timeout=60_000):
-        pass
+
+def event_loop_runs(qtbot: QtBot) -> None:
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    qtbot.waitUntil(lambda: len(ticks) >= 5)
+    timer.stop()
+
+
+def test_an_edit_during_an_import_waits_off_the_window_and_lands_after(
+    qtbot: QtBot, ctx: AppContext, held_import: Callable[[], Held], type_text: TypeText
+) -> None:
+    db = ctx.db
+    cid = create_contact(db, changes_from_text({"first_name": "سارا", "last_name": "نیکو"})).id
+    editor = ContactEditor(ctx, cid)
+    qtbot.addWidget(editor)
+    with qtbot.waitActive(editor):
+        editor.show()
+        editor.activateWindow()
+    type_text(editor.view.city, "مشهد")
+    held = held_import()
+    started = time.monotonic()
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert time.monotonic() - started < 1  # not the 5 s busy wait on the window
+    event_loop_runs(qtbot)
+    assert editor.waiting and editor.view.waiting_bar.isVisible()
+    assert editor.view.city.text() == "مشهد"  # the edit is kept, read-only meanwhile
+    assert not editor.view.details.isEnabled()
+    assert get_contact(db, cid).city is None  # not saved yet
+
+    held.finish(qtbot)
     qtbot.waitUntil(lambda: not editor.waiting, timeout=30_000)
     assert get_contact(db, cid).city == "مشهد"
     assert count_contacts(db) == ROWS + 1
     assert not editor.view.waiting_bar.isVisible() and editor.view.details.isEnabled()
     assert not editor.is_dirty()
     assert ctx.undo_stack.undoText() == "ویرایش مخاطب «سارا نیکو»"
+
+
+def test_a_merge_during_an_import_runs_after_it_with_the_long_work_dialog(
+    qtbot: QtBot, ctx: AppContext, held_import: Callable[[], Held]
+) -> None:
+    db = ctx.db
+    first = create_contact(db, changes_from_text({"first_name": "رضا", "phone": "09351234567"}))
+    twin = create_contact(db, changes_from_text({"first_name": "رضا", "email": "r@x.ir"}))
+    dialog = MergeDialog(ctx, [first.id, twin.id])
+    qtbot.addWidget(dialog)
+    dialog.open()
+    held = held_import()
+    started = time.monotonic()
+    dialog.merge()
+    assert time.monotonic() - started < 1
+    event_loop_runs(qtbot)
+    assert dialog.waiting is not None and dialog.waiting.running
+    progress = dialog.waiting.dialog
+    assert progress is not None and progress.objectName() == "longWorkProgress"
+    assert get_contact(db, twin.id).deleted_at is None  # waits for the import
+
+    with qtbot.waitSignal(dialog.merged, timeout=60_000):
+        held.finish(qtbot)
+    assert get_contact(db, twin.id).deleted_at is not None  # merged into the first
+    assert get_contact(db, first.id).emails == ("r@x.ir",)
+    assert ctx.undo_stack.undoText() == "ادغام ۲ مخاطب"
 
 
 def test_an_edit_while_another_program_holds_the_database_is_kept_with_a_message(

@@ -36,6 +36,7 @@ from crm_desktop.ui.contacts.duplicates_model import date_text, emails_text, pho
 from crm_desktop.ui.widgets.commands import perform
 from crm_desktop.ui.widgets.context import AppContext
 from crm_desktop.ui.widgets.display import display_number, interface_language
+from crm_desktop.ui.widgets.runner import LongWork
 from crm_desktop.ui.widgets.value_names import channel_label, lifecycle_label, row_name
 
 NOTES_JOINED = "joined"  # the notes row's extra choice: keep every different note
@@ -166,6 +167,7 @@ class MergeDialog(MergeView):
         self.notes_joined_button: QRadioButton | None = None
         self._touched: set[str] = set()
         self.merge_result: MergeResult | None = None
+        self.waiting: LongWork[MergeResult] | None = None  # a merge after long work
         self._fill()
         self.buttons.accepted.connect(self.merge)
         self.buttons.rejected.connect(self.reject)
@@ -286,23 +288,52 @@ class MergeDialog(MergeView):
         self.error_label.show()
 
     def merge(self) -> None:
-        """Merge as one undo step and close; a refusal is shown and the dialog stays."""
+        """Merge as one undo step and close; a refusal is shown and the dialog stays.
+
+        While long work of this window (an import) holds the database, the merge runs
+        after it with the window's progress dialog instead of freezing the window."""
         db = self.ctx.db
         survivor = self.survivor_id
         others = [r.id for r in self.records if r.id != survivor]
         fields = self.chosen_fields()
         text = self.tr("ادغام %1 مخاطب").replace("%1", display_number(len(self.records)))
+        notice = (
+            self.tr("%1 مخاطب در «%2» ادغام شد.")
+            .replace("%1", display_number(len(others)))
+            .replace("%2", next(r.full_name for r in self.records if r.id == survivor))
+        )
+        if self.ctx.busy:
+            self.waiting = LongWork(
+                self.ctx,
+                self,
+                lambda _progress: merge_contacts(db, survivor, others, fields=fields),
+                title=self.tr("ادغام مخاطبان"),
+                text=text + "…",
+                step=text,
+                notice=notice,
+                cancellable=False,
+            )
+            self.waiting.done.connect(lambda result: self._merged(survivor, result))
+            self.waiting.failed.connect(self._merge_failed)
+            self.waiting.start()
+            return
         try:
-            self.merge_result = perform(
+            result = perform(
                 self.ctx,
                 text,
                 lambda: merge_contacts(db, survivor, others, fields=fields),
-                notice=self.tr("%1 مخاطب در «%2» ادغام شد.")
-                .replace("%1", display_number(len(others)))
-                .replace("%2", next(r.full_name for r in self.records if r.id == survivor)),
+                notice=notice,
             )
         except UserError as error:
             self.show_error(error.message(self.ctx.lang))
             return
+        self._merged(survivor, result)
+
+    def _merged(self, survivor: str, result: MergeResult) -> None:
+        self.merge_result = result
         self.merged.emit(survivor)
         self.accept()
+
+    def _merge_failed(self, error: Exception) -> None:
+        message = error.message(self.ctx.lang) if isinstance(error, UserError) else str(error)
+        self.show_error(message)
