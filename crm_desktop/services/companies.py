@@ -14,9 +14,15 @@ from crm_desktop.models import Company, Contact, Deal, Stage, utcnow
 from crm_desktop.models.database import Database
 from crm_desktop.services import company_list
 from crm_desktop.services.records import CompanyRecord
+from crm_desktop.services.registry import COMPANY, TEXT_KINDS
 from crm_desktop.services.search import reindex_contacts
 
-COMPANY_TEXT_FIELDS = ("industry", "website", "address", "city", "province", "notes")
+# Text fields stored as typed (normalized); the name is its own rule (the sort key).
+COMPANY_TEXT_FIELDS: tuple[str, ...] = tuple(
+    f.column
+    for f in COMPANY.editable()
+    if f.column is not None and f.kind in TEXT_KINDS and f.column != "name"
+)
 
 
 @dataclass
