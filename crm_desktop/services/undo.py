@@ -274,6 +274,9 @@ def _put_back(session: Session, deleted: list[tuple[str, str, dict[str, Any]]]) 
         in_use = _existing(session, table, [row for row, _ in rows])
         live = _live_columns(session, table)
         part_of = _table(table).info.get(PART_OF)
+        # Rows that name the same columns go back in one executemany statement (a
+        # 50,000-row import's redo is one statement per table, not 50,000).
+        statements: dict[str, list[dict[str, Any]]] = {}
         for row, values in rows:
             if row in in_use:
                 record = values.get(part_of, row) if part_of else row
@@ -290,10 +293,12 @@ def _put_back(session: Session, deleted: list[tuple[str, str, dict[str, Any]]]) 
                 + ["crm_now()", "crm_user()"]
             )
             given = [row, *(values.get(c, "") for c in columns[1:])]
-            session.execute(
-                text(f'INSERT INTO "{table}" ({names}) VALUES ({params})'),
-                {f"p{i}": value for i, value in enumerate(given)},
+            statement = f'INSERT INTO "{table}" ({names}) VALUES ({params})'
+            statements.setdefault(statement, []).append(
+                {f"p{i}": value for i, value in enumerate(given)}
             )
+        for statement, batch in statements.items():
+            session.execute(text(statement), batch)
     return left
 
 
