@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from benchmarks import cli_cold, contacts_ui, importing, search, startup
+from benchmarks import capture, cli_cold, contacts_ui, importing, search, startup
 from benchmarks.data import demo_database
 
 
@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--runs", type=int, default=5, help="start-up runs")
     parser.add_argument("--import-rows", type=int, default=50_000, help="rows of the import file")
+    parser.add_argument("--edits", type=int, default=300, help="contact edits timed")
     args = parser.parse_args(argv)
 
     print(f"building or reusing a demo database of {args.contacts:,} contacts...", file=sys.stderr)
@@ -161,15 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             "capture costs at most 20% of the import",
         )
     )
-    rows.append(
-        _row(
-            "undo that import, then redo it (from the import history)",
-            f"{imported['created']:,} contacts created by it",
-            f"undo {imported['undo_s']:.1f} s, redo {imported['redo_s']:.1f} s",
-            "—",
-            "— (runs in the background)",
-        )
-    )
+    logged = capture.measure(path, edits=args.edits, imported=imported)
+    rows += [_row(*row) for row in capture.rows(logged, scale)]
     if sys.platform != "win32":
         import resource
 

@@ -78,7 +78,7 @@ def spreadsheet(rows: int, seed: int = 1) -> Path:
     return path
 
 
-def _child(what: str, xlsx: Path, db: Path | None, *extra: str) -> dict[str, Any]:
+def child(what: str, xlsx: Path, db: Path | None, *extra: str) -> dict[str, Any]:
     """Run one measurement in a fresh interpreter: seconds and peak RSS."""
     out = subprocess.run(
         [sys.executable, "-m", "benchmarks.importing", what, str(xlsx), str(db or ""), *extra],
@@ -92,18 +92,18 @@ def _child(what: str, xlsx: Path, db: Path | None, *extra: str) -> dict[str, Any
 
 def measure(rows: int = 50_000, rounds: int = 3) -> dict[str, Any]:
     xlsx = spreadsheet(rows)
-    calamine = [_child("calamine", xlsx, None) for _ in range(rounds)]
+    calamine = [child("calamine", xlsx, None) for _ in range(rounds)]
     imports = []
     with tempfile.TemporaryDirectory() as folder:
         uncaptured = []
         for attempt in range(rounds):
-            imports.append(_child("import", xlsx, Path(folder) / f"import-{attempt}.sqlite3"))
+            imports.append(child("import", xlsx, Path(folder) / f"import-{attempt}.sqlite3"))
             uncaptured.append(
-                _child("import", xlsx, Path(folder) / f"bare-{attempt}.sqlite3", "--no-capture")
+                child("import", xlsx, Path(folder) / f"bare-{attempt}.sqlite3", "--no-capture")
             )
-        floor = _child("sqlite", xlsx, Path(folder) / "import-0.sqlite3")
-        undone = _child("import", xlsx, Path(folder) / "undo.sqlite3", "--undo")
-    openpyxl_read = _child("openpyxl", xlsx, None)
+        floor = child("sqlite", xlsx, Path(folder) / "import-0.sqlite3")
+        undone = child("import", xlsx, Path(folder) / "undo.sqlite3", "--undo")
+    openpyxl_read = child("openpyxl", xlsx, None)
     read_s = statistics.median(c["seconds"] for c in calamine)
     import_s = statistics.median(i["seconds"] for i in imports)
     uncaptured_s = statistics.median(i["seconds"] for i in uncaptured)
@@ -118,6 +118,7 @@ def measure(rows: int = 50_000, rounds: int = 3) -> dict[str, Any]:
         "ratio": import_s / read_s,
         "uncaptured_s": uncaptured_s,
         "capture_cost": import_s / uncaptured_s - 1,
+        "undo_import_s": undone["seconds"],
         "undo_s": undone["undo_s"],
         "redo_s": undone["redo_s"],
         "sqlite_floor_s": floor["seconds"],
