@@ -12,12 +12,13 @@ controller's ``apply_search`` runs at once, as the timer would):
 from __future__ import annotations
 
 import os
-import sqlite3
 import statistics
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks.data import samples
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -51,13 +52,7 @@ def _percentiles(times: list[float]) -> dict[str, float]:
 
 def _typed_texts(path: Path) -> tuple[str, str]:
     """A contact's full name and the first 8 digits of another's mobile, from the data."""
-    with sqlite3.connect(path) as conn:
-        first, last = conn.execute(
-            "SELECT first_name, last_name FROM contacts ORDER BY id LIMIT 1 OFFSET 777"
-        ).fetchone()
-        (phone,) = conn.execute(
-            "SELECT number FROM contact_phones ORDER BY id LIMIT 1 OFFSET 4321"
-        ).fetchone()
+    first, last, _company, phone = samples(path)
     return f"{first} {last}", ("0" + phone[3:])[:8]
 
 

@@ -29,3 +29,24 @@ def demo_database(contacts: int, seed: int = 1) -> tuple[Path, float | None]:
     seconds = time.perf_counter() - start
     shutil.move(partial, path)
     return path, seconds
+
+
+def samples(path: Path) -> tuple[str, str, str, str]:
+    """What a user would type, taken from the data: a contact's first and last name, a
+    company's name and another contact's stored phone (any size of database)."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        first, last = conn.execute(
+            "SELECT first_name, last_name FROM contacts ORDER BY id LIMIT 1 "
+            "OFFSET 777 % (SELECT COUNT(*) FROM contacts)"
+        ).fetchone()
+        (company,) = conn.execute(
+            "SELECT name FROM companies ORDER BY id LIMIT 1 "
+            "OFFSET 33 % (SELECT COUNT(*) FROM companies)"
+        ).fetchone()
+        (phone,) = conn.execute(
+            "SELECT number FROM contact_phones ORDER BY id LIMIT 1 "
+            "OFFSET 4321 % (SELECT COUNT(*) FROM contact_phones)"
+        ).fetchone()
+    return first, last, company, phone

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy.dialects import sqlite
 
+from benchmarks.data import samples
 from crm_desktop.models.database import open_database
 from crm_desktop.services import contacts
 from crm_desktop.services.search import matching_ids_query, should_walk
@@ -22,16 +23,7 @@ def typed(text: str) -> list[str]:
 
 def queries(path: Path) -> list[str]:
     """Realistic keystrokes: names, a company and phone digits taken from the data."""
-    with sqlite3.connect(path) as conn:
-        first, last = conn.execute(
-            "SELECT first_name, last_name FROM contacts ORDER BY id LIMIT 1 OFFSET 777"
-        ).fetchone()
-        (company,) = conn.execute(
-            "SELECT name FROM companies ORDER BY id LIMIT 1 OFFSET 33"
-        ).fetchone()
-        (phone,) = conn.execute(
-            "SELECT number FROM contact_phones ORDER BY id LIMIT 1 OFFSET 4321"
-        ).fetchone()
+    first, last, company, phone = samples(path)
     national = "0" + phone[3:]
     return [
         *typed(f"{first} {last}"),
