@@ -35,7 +35,6 @@ from crm_desktop.services.companies import (
 )
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.records import CompanyRecord
-from crm_desktop.ui.contacts.contact_editor_view import ERROR_BAR_STYLE
 from crm_desktop.ui.widgets.commands import perform
 from crm_desktop.ui.widgets.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.widgets.display import display_number, persian_digits_enabled
@@ -48,6 +47,7 @@ from crm_desktop.ui.widgets.value_list_edit import (
     ValidatedLineEdit,
     bidi_message,
 )
+from crm_desktop.ui.widgets.widgets import error_bar, record_title
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -96,17 +96,8 @@ class CompanyPage(EditWindow):
     # -- view ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title_label = QLabel()
-        self.title_label.setObjectName("companyTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.error_bar = QLabel()
-        self.error_bar.setObjectName("errorBar")
-        self.error_bar.setStyleSheet(ERROR_BAR_STYLE)
-        self.error_bar.setWordWrap(True)
-        self.error_bar.hide()
+        self.title_label = record_title("companyTitle")
+        self.error_bar = error_bar()
 
         columns = QHBoxLayout()
         columns.setSpacing(20)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
 from crm_desktop.ui.widgets.value_list_edit import EMAIL, PHONE, ValueListEdit, bidi_message
+from crm_desktop.ui.widgets.widgets import error_bar, record_title
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_BAR_STYLE = (
@@ -34,10 +35,6 @@ WARNING_BAR_STYLE = (
 )
 WAITING_BAR_STYLE = (
     "QLabel#saveWaiting { background: #e8f0fe; color: #174ea6; border: 1px solid #aecbfa;"
-    " border-radius: 4px; padding: 6px; }"
-)
-ERROR_BAR_STYLE = (
-    "QLabel#errorBar { background: #fde7e9; color: #8a1c1c; border: 1px solid #e6a5a5;"
     " border-radius: 4px; padding: 6px; }"
 )
 
@@ -100,18 +97,9 @@ class ContactEditorView(QWidget):
     def __init__(self, lang: str = "fa", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = lang  # of the checks' messages under the phones and emails
-        self.title_label = QLabel()
-        self.title_label.setObjectName("editorTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = record_title("editorTitle")
 
-        self.error_bar = QLabel()
-        self.error_bar.setObjectName("errorBar")
-        self.error_bar.setStyleSheet(ERROR_BAR_STYLE)
-        self.error_bar.setWordWrap(True)
-        self.error_bar.hide()
+        self.error_bar = error_bar()
         self.duplicate_bar = DuplicateBar()
         # A save waiting for long work (an import) to let go of the database.
         self.waiting_bar = QLabel()

@@ -1,4 +1,5 @@
-"""Small widgets every page builds the same way: a page title and a list table."""
+"""Small widgets every page builds the same way: a page title, a record window's title
+and error bar, and a list table."""
 
 from __future__ import annotations
 
@@ -18,6 +19,34 @@ def heading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
+
+
+RECORD_TITLE_SCALE = 1.3
+ERROR_BAR_STYLE = (
+    "QLabel#errorBar { background: #fde7e9; color: #8a1c1c; border: 1px solid #e6a5a5;"
+    " border-radius: 4px; padding: 6px; }"
+)
+
+
+def record_title(name: str) -> QLabel:
+    """The bold title of a record's window (the contact's or the company's name)."""
+    label = QLabel()
+    label.setObjectName(name)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * RECORD_TITLE_SCALE)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def error_bar() -> QLabel:
+    """The red bar of a record's window that says why a save was refused (hidden)."""
+    bar = QLabel()
+    bar.setObjectName("errorBar")
+    bar.setStyleSheet(ERROR_BAR_STYLE)
+    bar.setWordWrap(True)
+    bar.hide()
+    return bar
 
 
 def list_table(name: str, *, multi_select: bool) -> QTableView:
