@@ -277,3 +277,27 @@ def test_refuses_non_positive_contacts(db: Database, contacts: int) -> None:
     with pytest.raises(InvalidInput):
         run(db, contacts=contacts, today=TODAY)
     assert count(db, User) == 0
+
+
+def test_a_cancel_through_the_shared_progress_reporter_writes_nothing(db: Database) -> None:
+    """The demo reports like every long service: cancelling the ``Reporter`` midway
+    (as the window's Cancel does) raises ``Cancelled`` and rolls everything back."""
+    from crm_desktop.services.demo import make_demo
+    from crm_desktop.services.progress import Cancelled, Reporter
+
+    seen: list[tuple[int, int]] = []
+    steps: list[str] = []
+
+    def report(done: int, total: int) -> None:
+        seen.append((done, total))
+        if len(seen) == 3:
+            reporter.cancel()
+
+    reporter = Reporter(report)
+    with pytest.raises(Cancelled):
+        make_demo(db, contacts=50, today=TODAY, progress=reporter, step=steps.append)
+    assert len(seen) == 3 and all(0 < done <= total for done, total in seen)
+    assert steps[0] == "کاربران"
+    assert count(db, Contact) == 0 and count(db, User) == 0
+    summary = make_demo(db, contacts=20, today=TODAY, progress=Reporter())
+    assert summary.contacts == 20 == count(db, Contact)

@@ -46,22 +46,27 @@ def register(commands: Any) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from crm_desktop.models.database import open_database
-    from crm_desktop.services.demo import generate_demo
+    from crm_desktop.services.demo import make_demo
 
     show_progress = sys.stderr.isatty()
+    current = [""]
+
+    def report(done: int, total: int) -> None:
+        if show_progress and total:
+            percent = 100 * done // total
+            print(f"\r{current[0]} {percent}%   ", end="", file=sys.stderr, flush=True)
+
     with open_database(args.db, create=True) as db:
-        job = generate_demo(db, contacts=args.contacts, seed=args.seed)
         try:
-            while True:
-                progress = next(job)
-                if show_progress and progress.total:
-                    percent = 100 * progress.done // progress.total
-                    print(f"\r{progress.step} {percent}%   ", end="", file=sys.stderr, flush=True)
-        except StopIteration as done:
-            summary = done.value
+            # On Ctrl+C the whole demo is rolled back.
+            summary = make_demo(
+                db,
+                contacts=args.contacts,
+                seed=args.seed,
+                progress=report,
+                step=lambda name: current.__setitem__(0, name),
+            )
         finally:
-            # On Ctrl+C this rolls the whole demo back.
-            job.close()
             if show_progress:
                 print(file=sys.stderr)
     persian = args.lang == "fa"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, fields
 from typing import TypeVar
 
@@ -40,10 +40,11 @@ from crm_desktop.services.demo.work import (
     add_targets,
     history,
 )
+from crm_desktop.services.progress import Progress
 from crm_desktop.services.rows import Writer
 from crm_desktop.services.search import bulk_search_rows
 
-__all__ = ["DemoProgress", "DemoSummary", "generate_demo"]
+__all__ = ["DemoProgress", "DemoSummary", "generate_demo", "make_demo"]
 
 _T = TypeVar("_T")
 
@@ -81,6 +82,33 @@ def generate_demo(
             f"the number of demo contacts must be at least 1 (got {contacts})",
         )
     return _generate(db, contacts, seed, today or dt.date.today())
+
+
+def make_demo(
+    db: Database,
+    *,
+    contacts: int = 2000,
+    seed: int = 1,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    step: Callable[[str], None] | None = None,
+) -> DemoSummary:
+    """``generate_demo`` driven to its end, reporting through ``progress(done, total)``
+    as every long service does (``services.progress``): a ``Cancelled`` raised from it,
+    or any error, rolls the whole demo back. ``step`` hears each step's name."""
+    job = generate_demo(db, contacts=contacts, seed=seed, today=today)
+    try:
+        while True:
+            report = next(job)
+            if step is not None:
+                step(report.step)
+            if progress is not None:
+                progress(report.done, report.total)
+    except StopIteration as done:
+        summary: DemoSummary = done.value
+        return summary
+    finally:
+        job.close()  # unfinished: the session rolls back, nothing is written
 
 
 def _generate(
