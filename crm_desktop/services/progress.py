@@ -4,8 +4,8 @@ A service that loops over many rows (an import, an export, demo data, a big rest
 takes a ``progress(done, total)`` callable and calls it every few hundred rows. The
 caller hands it a ``Reporter``: cancelling it makes the next report raise the work's
 ``Cancelled`` error, so the service's transaction rolls back (or its temporary file is
-dropped) and nothing is half-written. The window's runner (``ui/runner.py``) and the
-command line use the same object.
+dropped) and nothing is half-written. The window's runner (``ui/widgets/runner.py``),
+the demo (``demo.make_demo``) and the command line use the same object.
 """
 
 from __future__ import annotations
