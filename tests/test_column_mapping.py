@@ -15,8 +15,8 @@ from crm_desktop.services.column_mapping import (
     ColumnMapping,
     header_key,
     label_columns,
-    phone_label,
     mapping_key,
+    phone_label,
     suggest_mapping,
 )
 from crm_desktop.services.import_fields import CONTACT_ALIASES as _ALIASES
@@ -333,9 +333,7 @@ def test_yes_no_column_is_never_a_company_or_a_name() -> None:
         1: "is_company",
     }
     # A yes/no column whose header says nothing of companies is left out.
-    assert suggest_mapping(["نام", "شهر"], [["Ali", "yes"], ["Reza", "no"]]) == {
-        0: "first_name"
-    }
+    assert suggest_mapping(["نام", "شهر"], [["Ali", "yes"], ["Reza", "no"]]) == {0: "first_name"}
 
 
 def test_type_columns_label_their_value_columns() -> None:

@@ -27,7 +27,14 @@ from crm_desktop.locale.dates import (
 )
 from crm_desktop.locale.emails import normalize_email
 from crm_desktop.locale.numbers import format_number, format_rials, parse_amount
-from crm_desktop.locale.phones import format_phone, is_mobile, national_digits, parse_phone
+from crm_desktop.locale.phones import (
+    DEFAULT_REGION,
+    format_phone,
+    is_mobile,
+    national_digits,
+    parse_phone,
+    region_code,
+)
 from crm_desktop.locale.text import (
     normalize_multiline,
     normalize_text,
@@ -38,6 +45,7 @@ from crm_desktop.locale.text import (
 )
 
 __all__ = [
+    "DEFAULT_REGION",
     "FIRST_BIRTH_DATE",
     "GREGORIAN_MONTHS",
     "JALALI_MONTHS",
@@ -63,6 +71,7 @@ __all__ = [
     "parse_date",
     "parse_jalali_date",
     "parse_phone",
+    "region_code",
     "search_key",
     "sort_key",
     "to_ascii_digits",

@@ -322,9 +322,7 @@ def suggest_mapping(
             for index in usable:
                 if index not in mapping and not _blocked(headers[index]):
                     assigner.assign(index, _content_fields(filled[index]))
-            names = [
-                i for i, f in mapping.items() if f in ("first_name", "last_name", "full_name")
-            ]
+            names = [i for i, f in mapping.items() if f in ("first_name", "last_name", "full_name")]
             if (
                 len(names) == 1
                 and mapping[names[0]] == "first_name"
@@ -370,10 +368,10 @@ def _by_cells(
         if not values:
             continue
         if sum(flag_value(v) is not None for v in values) == len(values):
-            if kind == "contacts" and _says_company(headers[index]):
-                if "is_company" not in mapping.values() or mapping.get(index) == "is_company":
-                    mapping[index] = "is_company"
-                    continue
+            free = "is_company" not in mapping.values() or mapping.get(index) == "is_company"
+            if kind == "contacts" and _says_company(headers[index]) and free:
+                mapping[index] = "is_company"
+                continue
             if mapping.get(index) not in _FLAG_FIELDS:
                 mapping.pop(index, None)  # a yes/no column is no name, company or city
             continue

@@ -75,6 +75,15 @@ class SheetRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SheetNote:
+    """Something reading noticed about one row (its values may be shifted)."""
+
+    row: int
+    fa: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
 class SheetData:
     """One sheet read into a header and data rows.
 
@@ -88,6 +97,10 @@ class SheetData:
     headers: tuple[str, ...]
     rows: tuple[SheetRow, ...]
     first_column: int = 1
+    # False when no header row was found: ``headers`` are all "" and every non-blank
+    # row is a data row.
+    has_header: bool = True
+    notes: tuple[SheetNote, ...] = ()  # rows that do not fit (a CSV row too short)
 
 
 # ---------------------------------------------------------------------------- API
