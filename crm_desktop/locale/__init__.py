@@ -28,6 +28,7 @@ from crm_desktop.locale.dates import (
 from crm_desktop.locale.emails import normalize_email
 from crm_desktop.locale.numbers import format_number, format_rials, parse_amount
 from crm_desktop.locale.phones import (
+    COUNTRIES,
     DEFAULT_REGION,
     format_phone,
     is_mobile,
@@ -45,6 +46,7 @@ from crm_desktop.locale.text import (
 )
 
 __all__ = [
+    "COUNTRIES",
     "DEFAULT_REGION",
     "FIRST_BIRTH_DATE",
     "GREGORIAN_MONTHS",

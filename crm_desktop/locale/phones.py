@@ -18,6 +18,7 @@ from crm_desktop.errors import InvalidInput
 from crm_desktop.locale.text import normalize_text, to_persian_digits
 
 __all__ = [
+    "COUNTRIES",
     "DEFAULT_REGION",
     "format_phone",
     "is_mobile",
@@ -177,11 +178,40 @@ def _regions() -> dict[str, str]:
         english = _region_display_name(code, "en")
         if english:
             names[_country_key(english)] = code
+    for code, persian, english in COUNTRIES:
+        names[_country_key(persian)] = names[_country_key(english)] = code
     for name, code in _COUNTRY_NAMES.items():
         names[_country_key(name)] = code
     return names
 
 
+# The countries an office here is most likely in, or calls: (code, Persian, English).
+COUNTRIES: tuple[tuple[str, str, str], ...] = (
+    ("IR", "ایران", "Iran"),
+    ("AF", "افغانستان", "Afghanistan"),
+    ("AM", "ارمنستان", "Armenia"),
+    ("AZ", "آذربایجان", "Azerbaijan"),
+    ("IQ", "عراق", "Iraq"),
+    ("TR", "ترکیه", "Turkey"),
+    ("AE", "امارات متحده عربی", "United Arab Emirates"),
+    ("OM", "عمان", "Oman"),
+    ("QA", "قطر", "Qatar"),
+    ("DE", "آلمان", "Germany"),
+    ("GB", "بریتانیا", "United Kingdom"),
+    ("FR", "فرانسه", "France"),
+    ("IT", "ایتالیا", "Italy"),
+    ("NL", "هلند", "Netherlands"),
+    ("SE", "سوئد", "Sweden"),
+    ("RU", "روسیه", "Russia"),
+    ("CN", "چین", "China"),
+    ("IN", "هند", "India"),
+    ("US", "آمریکا", "United States"),
+    ("CA", "کانادا", "Canada"),
+    ("AU", "استرالیا", "Australia"),
+    ("BR", "برزیل", "Brazil"),
+    ("PT", "پرتغال", "Portugal"),
+)
+# Other ways people write a country's name.
 _COUNTRY_NAMES = {
     "USA": "US",
     "U.S.A.": "US",
@@ -195,36 +225,14 @@ _COUNTRY_NAMES = {
     "Deutschland": "DE",
     "España": "ES",
     "Türkiye": "TR",
-    "Turkey": "TR",
     "UAE": "AE",
-    "Iran": "IR",
     "Islamic Republic of Iran": "IR",
-    "ایران": "IR",
-    "آمریکا": "US",
     "امریکا": "US",
     "ایالات متحده": "US",
+    "ایالات متحده آمریکا": "US",
     "انگلیس": "GB",
     "انگلستان": "GB",
-    "بریتانیا": "GB",
-    "آلمان": "DE",
-    "فرانسه": "FR",
-    "ترکیه": "TR",
     "امارات": "AE",
-    "امارات متحده عربی": "AE",
-    "عراق": "IQ",
-    "افغانستان": "AF",
-    "کانادا": "CA",
-    "استرالیا": "AU",
-    "چین": "CN",
-    "روسیه": "RU",
-    "ایتالیا": "IT",
-    "هلند": "NL",
-    "برزیل": "BR",
-    "پرتغال": "PT",
-    "ارمنستان": "AM",
-    "آذربایجان": "AZ",
-    "عمان": "OM",
-    "قطر": "QA",
 }
 
 

@@ -1829,6 +1829,10 @@
         <translation>Days off are coloured in every calendar and left out when working days are counted.</translation>
     </message>
     <message>
+        <source>شماره تلفنی که در فایلی که وارد می‌کنید بی کد کشور آمده است، شمارهٔ این کشور خوانده می‌شود (مگر ستون کشورِ همان ردیف کشور دیگری بگوید).</source>
+        <translation>A phone number without its country code in a file you import is read as a number of this country (unless the row&apos;s country column names another).</translation>
+    </message>
+    <message>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
@@ -1839,6 +1843,10 @@
     <message>
         <source>روزهای تعطیل:</source>
         <translation>Days off:</translation>
+    </message>
+    <message>
+        <source>کشور:</source>
+        <translation>Country:</translation>
     </message>
     <message>
         <source>این رایانه</source>

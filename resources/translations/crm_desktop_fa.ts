@@ -1829,6 +1829,10 @@
             <translation>روزهای تعطیل در تقویم‌ها رنگی می‌شوند و در شمارش روزهای کاری به حساب نمی‌آیند.</translation>
         </message>
         <message>
+            <source>شماره تلفنی که در فایلی که وارد می‌کنید بی کد کشور آمده است، شمارهٔ این کشور خوانده می‌شود (مگر ستون کشورِ همان ردیف کشور دیگری بگوید).</source>
+            <translation>شماره تلفنی که در فایلی که وارد می‌کنید بی کد کشور آمده است، شمارهٔ این کشور خوانده می‌شود (مگر ستون کشورِ همان ردیف کشور دیگری بگوید).</translation>
+        </message>
+        <message>
             <source>دفتر</source>
             <translation>دفتر</translation>
         </message>
@@ -1839,6 +1843,10 @@
         <message>
             <source>روزهای تعطیل:</source>
             <translation>روزهای تعطیل:</translation>
+        </message>
+        <message>
+            <source>کشور:</source>
+            <translation>کشور:</translation>
         </message>
         <message>
             <source>این رایانه</source>
