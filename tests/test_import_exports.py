@@ -511,6 +511,27 @@ def test_krayin_emails_and_numbers_in_json_cells(db_path: Path) -> None:
     assert "1" not in companies(db_path)
 
 
+def test_civicrm_player_first_name_and_another_email(db_path: Path) -> None:
+    # "Player First Name" is a first name; "Email" and "Another email" are both hers.
+    data = imported(db_path, Export("civicrm-individual_valid_basic.csv"))
+
+    assert_counts(data, rows=1, created=1)
+    (person,) = people(db_path)
+    assert (person["first_name"], person["last_name"]) == ("Susie", "")
+    assert sorted(person["emails"]) == ["bob@example.org", "mum@example.org"]
+
+
+def test_civicrm_organizations_only(db_path: Path) -> None:
+    # Organizations, BobCo twice: companies, not people named BobCo, and one BobCo.
+    data = imported(db_path, Export("civicrm-organization_multiple_duplicates_invalid.csv"))
+
+    assert data["kind"] == "companies"
+    assert data["rows"] == 3
+    assert people(db_path) == []
+    assert set(companies(db_path)) == {"BobCo", "Cindy"}
+    assert companies(db_path)["Cindy"]["email"] == "bobco@null.com"
+
+
 # ------------------------------------------------------ Odoo: companies and people
 
 
