@@ -26,6 +26,7 @@ from typing import Any
 
 import phonenumbers
 import pytest
+from python_calamine import CalamineWorkbook
 
 from tests.test_cli import run
 
@@ -47,6 +48,10 @@ class Export:
         return EXPORTS / self.name
 
     def table(self) -> list[list[str]]:
+        """The file's first sheet as text, read with the standard tools (csv, calamine)."""
+        if self.path.suffix in (".xls", ".xlsx", ".ods"):
+            sheet = CalamineWorkbook.from_path(str(self.path)).get_sheet_by_index(0)
+            return [["" if v is None else str(v) for v in row] for row in sheet.to_python()]
         with self.path.open(encoding=self.encoding, newline="") as f:
             return list(csv.reader(f, delimiter=self.delimiter))
 
@@ -670,6 +675,26 @@ def test_odoo_partners_with_numbers(db_path: Path) -> None:
     assert found["Agrolait"]["website"] == "agrolait.com"
     assert {(2, "Phone"), (4, "Mobile"), (5, "Phone"), (6, "Phone"), (7, "Phone")} <= warned(data)
     assert {"ID", "Address Type"} <= warned_columns(data)
+
+
+def test_odoo_customers_workbook(db_path: Path) -> None:
+    # Odoo's sample .xls (old Excel format): "Is a Company" holds TRUE/FALSE cells, and
+    # "Related Company/ID" names the company by the ID of its row (MYID_001, Agrolait).
+    # The first number is American (the row's country); the French one has its code.
+    data = imported(db_path, Export("odoo-customers.xls"))
+
+    assert_counts(data, rows=4, created=4)
+    named = assert_companies_and_people(
+        db_path, ["Agrolait", "ASUSTeK", "Camptocamp"], {("Edward", "Foster"): "Agrolait"}
+    )
+    assert named["Edward", "Foster"]["job_title"] == "CEO"
+    found = companies(db_path)
+    assert found["Agrolait"]["email"] == "agrolait@yourcompany.example.com"
+    assert found["Agrolait"]["phone"] == "+18002331234"
+    assert found["Agrolait"]["website"] == "http://www.agrolait.com"
+    assert found["Camptocamp"]["phone"] == "+33449234454"
+    assert found["ASUSTeK"]["city"] == "Taipei"
+    assert {"ID", "Internal Reference"} <= warned_columns(data)
 
 
 # ------------------------------------------------------------------ encodings
