@@ -697,6 +697,25 @@ def test_odoo_customers_workbook(db_path: Path) -> None:
     assert {"ID", "Internal Reference"} <= warned_columns(data)
 
 
+def test_odoo_ods_without_a_mimetype_entry(db_path: Path) -> None:
+    # Odoo's own .ods test file lacks the ``mimetype`` entry every ODF zip should
+    # begin with; LibreOffice opens it all the same. Read it (one "name" column: three
+    # people), or refuse it naming that reason, never calling it damaged.
+    path = Export("odoo-test.ods").path
+    before = db_path.read_bytes()
+    result = run(db_path, "--lang", "en", "import", str(path), "--json")
+
+    if result.returncode == 2:
+        assert "mimetype" in result.stderr, result.stderr
+        assert_nothing_written(db_path, before)
+        return
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert_counts(data, rows=3, created=3)
+    assert {p["full_name"] for p in people(db_path)} == {"foo", "bar", "aux"}
+    assert {"Some Value", "Counter"} <= warned_columns(data)
+
+
 # ------------------------------------------------------------------ encodings
 
 
