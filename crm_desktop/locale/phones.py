@@ -101,9 +101,9 @@ def _to_text(s: str | int | float) -> str:
 def _parse(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
     """Parse cleaned text; raise InvalidInput unless it is a valid number.
 
-    A foreign number (its country code written, or read for a foreign ``region``) is
-    taken when it has a possible length for its country: sample and test numbers
-    (``+1 555 0100``) are real to the people who typed them. Iranian ones must be valid.
+    A foreign number written with its country code is taken when it has a possible
+    length for its country: sample and test numbers (``+1 555 0100``) are real to the
+    people who typed them. Iranian ones, and those read for a region, must be valid.
     """
     if not _ALLOWED.fullmatch(text):
         raise _invalid(text)
@@ -126,8 +126,10 @@ def _parse(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
         raise _invalid(text) from exc
     if phonenumbers.is_valid_number(number):
         return number
-    foreign = number.country_code != _IRAN_CODE
-    if foreign and phonenumbers.is_possible_number(number):
+    # Written with its (foreign) country code on purpose: kept when its length is
+    # possible there. One read for a region without a code must be a valid number.
+    written = candidate.startswith("+") and number.country_code != _IRAN_CODE
+    if written and phonenumbers.is_possible_number(number):
         return number
     raise _invalid(text)
 

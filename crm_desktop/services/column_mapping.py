@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import is_mobile, normalize_email, normalize_text, parse_phone, search_key
 from crm_desktop.services.import_fields import ALIASES_BY_KIND, FIELDS, FIELDS_BY_KIND
-from crm_desktop.services.registry import CONTACT
+from crm_desktop.services.registry import CONTACT, KEPT_IN_NOTES
 from crm_desktop.services.spreadsheet import CellValue, SheetRow
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "label_columns",
     "mapping_key",
     "phone_label",
+    "says_kind",
     "suggest_mapping",
 ]
 
@@ -159,7 +160,10 @@ class _Vocabulary:
                     self.contained.setdefault(_compact(key), name)
 
 
-_VOCABULARIES = {kind: _Vocabulary(aliases) for kind, aliases in ALIASES_BY_KIND.items()}
+_VOCABULARIES = {
+    kind: _Vocabulary({**aliases, NOTES: KEPT_IN_NOTES})
+    for kind, aliases in ALIASES_BY_KIND.items()
+}
 
 
 def _candidates(header: str, vocabulary: _Vocabulary) -> list[str]:
@@ -176,15 +180,35 @@ def _candidates(header: str, vocabulary: _Vocabulary) -> list[str]:
     # "first name" and "برچسب ها" matches "برچسب‌ها".
     # Numbers say which one ("E-mail 2", "Organization 1 - Title"), not what it is.
     words = [word for word in words if not word.isdigit()]
-    matches: list[tuple[int, int, str]] = []
+    # An English header names its thing last ("Address 1 - City" is a city, "Home
+    # Phone" a phone); a Persian one first ("تلفن همراه مدیر").
+    last_first = key.isascii()
+    matches: list[tuple[int, int, int, str]] = []
     for start in range(len(words)):
         for end in range(start + 1, len(words) + 1):
             span = "".join(words[start:end])
             contained = vocabulary.contained.get(span)
             if contained is not None:
-                matches.append((-len(span), start, contained))
-    found.extend(f for _, _, f in sorted(matches))
+                at_end = 0 if last_first and end == len(words) else 1
+                matches.append((at_end, -len(span), start, contained))
+    found.extend(f for *_, f in sorted(matches))
+    if not found and len(words) == 1:
+        found = _prefixed(words[0], vocabulary)
     return found
+
+
+# Words a header may start with, glued to the field ("companycity", "contactemail").
+_PREFIXES = ("company", "organization", "organisation", "org", "account", "contact", "lead")
+
+
+def _prefixed(word: str, vocabulary: _Vocabulary) -> list[str]:
+    """Mautic's "companycity", "companyname": a known field glued to a prefix."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix):
+            found = vocabulary.exact.get(word[len(prefix) :])
+            if found is not None:
+                return [found]
+    return []
 
 
 def _cells(rows: Sequence[SheetRow | Sequence[CellValue]], index: int) -> list[CellValue]:
@@ -252,7 +276,11 @@ class _Assigner:
         self.repeats = repeats
 
     def assign(self, index: int, fields: Iterable[str]) -> None:
-        taken = {f for f in self.mapping.values() if not self.repeats or f in _ONE_COLUMN}
+        taken = {
+            f
+            for f in self.mapping.values()
+            if f != NOTES and (not self.repeats or f in _ONE_COLUMN)
+        }
         for name in fields:
             for choice in (name, _FALLBACK.get(name)):
                 if choice is not None and choice not in taken:
@@ -367,7 +395,8 @@ def _by_cells(
         values = filled[index]
         if not values:
             continue
-        if sum(flag_value(v) is not None for v in values) == len(values):
+        kinds = says_kind(headers[index])
+        if sum(flag_value(v, kinds=kinds) is not None for v in values) == len(values):
             free = "is_company" not in mapping.values() or mapping.get(index) == "is_company"
             if kind == "contacts" and _says_company(headers[index]) and free:
                 mapping[index] = "is_company"
@@ -382,7 +411,10 @@ def _by_cells(
 
 
 def _says_company(header: str) -> bool:
+    """ "Is a Company", "Company Type", "شرکت": not "organization_id" (an id)."""
     words = set(header_key(header).split())
+    if words & _QUALIFIERS - {"نوع", "type"}:
+        return False
     return bool(words & {"company", "organization", "organisation", "شرکت", "حقوقی"})
 
 
@@ -390,16 +422,45 @@ def _says_company(header: str) -> bool:
 
 _YES = frozenset(
     search_key(word)
-    for word in ("yes", "y", "true", "1", "x", "بله", "آری", "هست", "است", "حقوقی", "✓", "✔")
+    for word in (
+        "yes",
+        "y",
+        "true",
+        "1",
+        "x",
+        "بله",
+        "آری",
+        "هست",
+        "است",
+        "حقوقی",
+        "✓",
+        "✔",
+    )
 )
 _NO = frozenset(
-    search_key(word) for word in ("no", "n", "false", "0", "خیر", "نه", "نیست", "حقیقی", "-")
+    search_key(word)
+    for word in (
+        "no",
+        "n",
+        "false",
+        "0",
+        "خیر",
+        "نه",
+        "نیست",
+        "حقیقی",
+        "-",
+    )
 )
 
 
-def flag_value(value: CellValue) -> bool | None:
-    """True / False for a yes/no cell (yes/no, 1/0, True/False, بله/خیر, حقوقی/حقیقی),
-    None for anything else (an empty cell too)."""
+# What a "Company Type" column (Odoo) says instead of yes and no.
+_KIND_YES = frozenset({"company", "organization", "organisation"})
+_KIND_NO = frozenset({"individual", "person", "contact"})
+
+
+def flag_value(value: CellValue, *, kinds: bool = False) -> bool | None:
+    """True / False for a yes/no cell (yes/no, 1/0, True/False, بله/خیر, حقوقی/حقیقی;
+    with ``kinds``, Company/Individual too), None for anything else (an empty cell)."""
     if isinstance(value, bool):
         return value
     if isinstance(value, int) and value in (0, 1):
@@ -407,11 +468,16 @@ def flag_value(value: CellValue) -> bool | None:
     if not isinstance(value, str):
         return None
     key = search_key(value).strip(" .")
-    if key in _YES:
+    if key in _YES or (kinds and key in _KIND_YES):
         return True
-    if key in _NO:
+    if key in _NO or (kinds and key in _KIND_NO):
         return False
     return None
+
+
+def says_kind(header: str) -> bool:
+    """A header of a column that says what a row is ("Company Type", "نوع شخص")."""
+    return bool(set(header_key(header).split()) & {"type", "kind", "نوع"})
 
 
 # Honorifics people put in a "Title" column: not a job.

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import select
 
 from crm_desktop.errors import InvalidInput
+from crm_desktop.locale import search_key
 from crm_desktop.models import ImportBatch, Setting, new_id, utcnow
 from crm_desktop.models.capture import mark_operation
 from crm_desktop.models.database import Database
@@ -34,6 +35,7 @@ from crm_desktop.services.column_mapping import (
     ColumnMapping,
     flag_value,
     header_key,
+    says_kind,
     suggest_mapping,
 )
 from crm_desktop.services.import_fields import KINDS
@@ -62,7 +64,7 @@ from crm_desktop.services.importer.history import (
 from crm_desktop.services.importer.preview import preview
 from crm_desktop.services.importer.problems import OWN_HEADERS
 from crm_desktop.services.office import office_region_in
-from crm_desktop.services.spreadsheet import SheetData, SheetRow, read_sheet
+from crm_desktop.services.spreadsheet import CellValue, SheetData, SheetRow, read_sheet
 
 __all__ = [
     "KINDS",
@@ -244,13 +246,16 @@ def run_import(
             "today": today,
             "region": region,
         }
-        if kind == "contacts" and "is_company" in columns.by_field:
+        if kind == "contacts" and (
+            "is_company" in columns.by_field or {"full_name", "company"} <= set(columns.by_field)
+        ):
             sheet = _company_rows_first(
                 session, sheet, columns, result, write=not dry_run, **common
             )
         job = _importer(kind)(session, sheet, columns, **common)
         job.run(write=not dry_run)
-        result.created, result.updated = job.created, job.updated
+        result.created += job.created
+        result.updated += job.updated
         result.duplicates += job.duplicates
         result.skipped += job.skipped
         result.companies_created += len(names.created_companies)
@@ -282,6 +287,7 @@ _COMPANY_ROW_FIELDS: dict[str, tuple[str, ...]] = {
     "province": ("province",),
     "owner": ("owner",),
     "notes": ("notes",),
+    "country": ("country",),  # where its phone is
 }
 
 
@@ -294,17 +300,20 @@ def _company_rows_first(
     write: bool,
     **common: Any,
 ) -> SheetData:
-    """A file of people and companies (Odoo's "Is a Company"): its company rows are
-    imported as companies first, so that its people rows find their related company by
-    name. Returns the sheet of the people rows."""
+    """A file of people and companies: its company rows are imported as companies first,
+    so that its people rows find their related company by name. Returns the sheet of
+    the people rows.
+
+    A company row is one marked so (Odoo's "Is a Company", "نوع شخص: حقوقی"), or one
+    with no name but its company's (Thunderbird's card of "Acer America"). A related
+    company may be named by its row's id (Odoo's "Related Company/ID": MYID_001).
+    """
     from crm_desktop.services.importer.companies import CompanyImport
 
-    flags = columns.by_field["is_company"]
     companies: list[SheetRow] = []
     people: list[SheetRow] = []
     for row in sheet.rows:
-        marked = any(flag_value(row.values[i]) for i in flags)
-        (companies if marked else people).append(row)
+        (companies if _is_company_row(columns, row) else people).append(row)
     if not companies:
         return sheet
     job = CompanyImport(
@@ -318,11 +327,60 @@ def _company_rows_first(
     for key, company_id in job.ids_by_key().items():
         names.companies.setdefault(str(key), company_id)
     names.new_rows.clear()  # written with the companies (if anything was queued)
+    result.created += job.created
+    result.updated += job.updated
     result.companies_created += job.created
     result.companies_updated += job.updated
     result.duplicates += job.duplicates
     result.skipped += job.skipped
+    people = _companies_by_row_id(sheet, columns, companies, people)
     return dataclasses.replace(sheet, rows=tuple(people))
+
+
+def _is_company_row(columns: Columns, row: SheetRow) -> bool:
+    for index in columns.by_field.get("is_company", ()):
+        if flag_value(row.values[index], kinds=says_kind(columns.headers[index])):
+            return True
+    parts = (
+        row.values[i] for f in ("first_name", "last_name") for i in columns.by_field.get(f, ())
+    )
+    if any(p not in (None, "") for p in parts):
+        return False
+    full = columns.first(row, "full_name")[0]
+    company = columns.first(row, "company")[0]
+    return (
+        full is not None
+        and company is not None
+        and search_key(str(full)) == search_key(str(company))
+    )
+
+
+_ROW_ID_HEADERS = frozenset({"id", "external id", "xml id", "شناسه"})
+
+
+def _companies_by_row_id(
+    sheet: SheetData, columns: Columns, companies: list[SheetRow], people: list[SheetRow]
+) -> list[SheetRow]:
+    """People rows whose company cell is a company row's id, with its name instead."""
+    ids = [i for i, h in enumerate(sheet.headers) if header_key(h) in _ROW_ID_HEADERS]
+    named = columns.by_field.get("company", ())
+    name_columns = [*columns.by_field.get("full_name", ()), *columns.by_field.get("first_name", ())]
+    if not ids or not named or not name_columns:
+        return people
+    by_id: dict[str, CellValue] = {}
+    for row in companies:
+        name = next((row.values[i] for i in name_columns if row.values[i] not in (None, "")), None)
+        if name is not None and row.values[ids[0]] not in (None, ""):
+            by_id[search_key(str(row.values[ids[0]]))] = name
+    renamed = []
+    for row in people:
+        values = list(row.values)
+        for index in named:
+            found = by_id.get(search_key(str(values[index]))) if values[index] else None
+            if found is not None:
+                values[index] = found
+        renamed.append(dataclasses.replace(row, values=tuple(values)))
+    return renamed
 
 
 def _sheet_problems(sheet: SheetData, mapping: list[MappedColumn]) -> list[Problem]:

@@ -374,6 +374,7 @@ class SheetImport(abc.ABC):
     ) -> None:
         self.session = session
         self.region = region  # where a phone without its country code is
+        self._region_of_file: str | None = None
         self.today = today  # the last day a birth date may be (None: the computer's date)
         self.sheet = sheet
         self.columns = columns
@@ -413,9 +414,21 @@ class SheetImport(abc.ABC):
         return text_value(cell), header
 
     def row_region(self, row: SheetRow) -> str:
-        """The country of the row's phones: its country column's, else the office's."""
+        """The country of the row's phones: its country column's, else the one the
+        file's country column names most (a file of one country's people often leaves
+        it out on some rows), else the office's."""
         country, _header = self.text(row, "country")
-        return region_code(country) or self.region
+        return region_code(country) or self._file_region()
+
+    def _file_region(self) -> str:
+        if self._region_of_file is None:
+            counts: dict[str, int] = {}
+            for row in self.sheet.rows:
+                code = region_code(self.text(row, "country")[0])
+                if code is not None:
+                    counts[code] = counts.get(code, 0) + 1
+            self._region_of_file = max(counts, key=counts.__getitem__) if counts else self.region
+        return self._region_of_file
 
     def phones(self, row: SheetRow, *names: str, kinds: dict[str, str] | None = None) -> list[str]:
         """Every valid phone in these fields' cells; the others become warnings.

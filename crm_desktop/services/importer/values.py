@@ -9,6 +9,7 @@ into a warning for that row and column.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -159,6 +160,24 @@ def split_full_name(text: str) -> tuple[str, str]:
     return " ".join(words[:first_words]), " ".join(words[first_words:])
 
 
+def json_values(cell: CellValue) -> list[str] | None:
+    """The values of a cell holding a JSON list (Krayin writes a person's emails as
+    ``[{"label": "work", "value": "a@b.example"}, ...]``), else None."""
+    if not isinstance(cell, str) or not cell.startswith(("[", "{")):
+        return None
+    try:
+        data = json.loads(cell)
+    except ValueError:
+        return None
+    items = data if isinstance(data, list) else [data]
+    found: list[str] = []
+    for item in items:
+        value = item.get("value") if isinstance(item, dict) else item
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+            found.append(str(value).strip())
+    return found
+
+
 def _parts(cell: CellValue, separator: re.Pattern[str]) -> list[str | int | float]:
     if cell is None or isinstance(cell, bool):
         return []
@@ -180,6 +199,13 @@ def phone_values(cell: CellValue, region: str = DEFAULT_REGION) -> tuple[list[st
     """
     numbers: list[str] = []
     bad: list[str] = []
+    listed = json_values(cell)
+    if listed is not None:
+        for item in listed:
+            found, wrong = phone_values(item, region)
+            numbers.extend(n for n in found if n not in numbers)
+            bad.extend(wrong)
+        return numbers, bad
     parts = _parts(cell, _MANY)
     if len(parts) > 1:
         # "021 - 8877 6655" is one number, not two.
@@ -249,6 +275,9 @@ def email_values(cell: CellValue) -> tuple[list[str], list[str]]:
 
 
 def _email_parts(cell: CellValue) -> list[str]:
+    listed = json_values(cell)
+    if listed is not None:
+        return [part for item in listed for part in _email_parts(item)]
     if not isinstance(cell, str):
         return [str(part) for part in _parts(cell, _MANY_EMAILS)]
     parts: list[str] = []
