@@ -10,6 +10,12 @@ number, date, boolean; formulas as their cached values). CSV cells are always te
 Nothing here interprets a value: a mobile number stored as a number arrives as ``int``
 without its leading zero, and the importer decides what it means.
 
+What no office sheet is (a zip expanding to gigabytes, a value in XFD1048576, a cell
+of a gigabyte, a link to /dev/zero) is refused before it is read: ``sheet_guard``
+holds the limits. A CSV row with more or fewer values than the header is read but
+noted (``SheetData.notes``), and a sheet whose first row is already data is read
+without a header (``SheetData.has_header``; ``sheet_header`` decides).
+
 No Qt and no database: the wizard, the command line and the tests all use this.
 """
 
@@ -29,15 +35,19 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import normalize_text
+from crm_desktop.services import sheet_guard
+from crm_desktop.services.sheet_guard import MAX_CELL_CHARS, unreadable
+from crm_desktop.services.sheet_header import looks_like_data
 
 if TYPE_CHECKING:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineSheet, CalamineWorkbook
 
 __all__ = [
     "CSV_EXTENSIONS",
     "WORKBOOK_EXTENSIONS",
     "CellValue",
     "SheetData",
+    "SheetNote",
     "SheetRow",
     "read_sheet",
     "sheet_names",
@@ -75,12 +85,23 @@ class SheetRow:
 
 
 @dataclass(frozen=True, slots=True)
+class SheetNote:
+    """Something about one row the user should hear (``row``: the sheet's 1-based row)."""
+
+    row: int
+    fa: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
 class SheetData:
     """One sheet read into a header and data rows.
 
     ``headers`` and every row's ``values`` have the same length and start at sheet
     column ``first_column`` (1-based; empty columns on the left are dropped). Empty
-    header cells are ``""``.
+    header cells are ``""``. Without a header row (``has_header`` False) every header
+    is ``""``, ``header_row`` is 0 and the first non-blank row is the first data row.
+    ``notes``: rows read with a doubt (a CSV row as long as the header it is not).
     """
 
     name: str
@@ -88,6 +109,8 @@ class SheetData:
     headers: tuple[str, ...]
     rows: tuple[SheetRow, ...]
     first_column: int = 1
+    has_header: bool = True
+    notes: tuple[SheetNote, ...] = ()
 
 
 # ---------------------------------------------------------------------------- API
@@ -100,7 +123,7 @@ def sheet_names(path: Path) -> list[str]:
     if kind == "csv":
         _read_csv_text(path)  # fail now, not later, if the file cannot be read
         return [path.stem]
-    workbook = _open_workbook(path)
+    workbook, _budget = _open_workbook(path)
     try:
         return list(workbook.sheet_names)
     finally:
@@ -117,29 +140,15 @@ def read_sheet(path: Path, *, sheet: str | None = None) -> SheetData:
     if _kind(path) == "csv":
         if sheet is not None and sheet != path.stem:
             raise _unknown_sheet(path, sheet, [path.stem])
-        grid: list[list[CellValue]] = [
-            [_clean_text(cell) for cell in row] for row in _read_csv_rows(path)
-        ]
-        return _build(path, path.stem, grid, merged=())
-    name, raw, merged = _read_workbook_sheet(path, sheet)
-    # Each raw row is dropped once cleaned, so a big sheet is never held twice.
-    rows = list(raw)
-    del raw
-    rows.reverse()
-    cells: list[list[CellValue]] = []
-    while rows:
-        cells.append([_clean(cell) for cell in rows.pop()])
+        return _build(path, path.stem, _read_csv_grid(path), merged=(), ragged=True)
+    name, cells, merged = _read_workbook_sheet(path, sheet)
     return _build(path, name, cells, merged)
 
 
 # ------------------------------------------------------------------------ errors
 
 
-def _unreadable(path: Path, fa_reason: str, en_reason: str) -> InvalidInput:
-    return InvalidInput(
-        f"فایل «{path.name}» خوانده نشد: {fa_reason}",
-        f"Cannot read '{path.name}': {en_reason}",
-    )
+_unreadable = unreadable
 
 
 def _unknown_sheet(path: Path, sheet: str, names: Sequence[str]) -> InvalidInput:
@@ -185,14 +194,30 @@ def _empty_file(path: Path) -> InvalidInput:
 # ---------------------------------------------------------------------- workbooks
 
 
-def _open_workbook(path: Path) -> CalamineWorkbook:
+_ZIP_SIGNATURE = b"PK\x03\x04"
+
+
+def _open_workbook(path: Path) -> tuple[CalamineWorkbook, list[int]]:
+    """The workbook, opened once ``sheet_guard`` has checked what calamine reads on
+    opening it, and the expanded-XML budget left for the sheet (an .xlsx's)."""
     import python_calamine  # lazy: only an import needs it
 
+    sheet_guard.check_file(path)
     head = _read_bytes_head(path, 8)
     if not head:
         raise _empty_file(path)
+    suffix = path.suffix.lower()
+    budget = [sheet_guard.MAX_XML_BYTES]
+    source: io.BytesIO | None = None
+    if head.startswith(_ZIP_SIGNATURE) and suffix in {".xlsx", ".xlsm"}:
+        budget = sheet_guard.check_xlsx_parts(path)
+    elif head.startswith(_ZIP_SIGNATURE) and suffix == ".ods":
+        if sheet_guard.check_ods(path):
+            source = _ods_with_mimetype(path)
     try:
-        return python_calamine.CalamineWorkbook.from_path(str(path))
+        if source is not None:
+            return python_calamine.CalamineWorkbook.from_filelike(source), budget
+        return python_calamine.CalamineWorkbook.from_path(str(path)), budget
     except python_calamine.PasswordError:
         raise _password_protected(path) from None
     except (KeyboardInterrupt, SystemExit):
@@ -220,10 +245,44 @@ def _damaged(path: Path) -> InvalidInput:
     )
 
 
+def _ods_with_mimetype(path: Path) -> io.BytesIO:
+    """An .ods without the ``mimetype`` (or manifest) entry other tools leave out,
+    rewritten in memory with them, as calamine requires (the file is checked already,
+    so what is copied is bounded)."""
+    import zipfile
+
+    copy = io.BytesIO()
+    try:
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
+            names = set(source.namelist())
+            if "mimetype" not in names:
+                target.writestr("mimetype", _ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+            if "META-INF/manifest.xml" not in names:
+                target.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+            for info in source.infolist():
+                with source.open(info) as member, target.open(info.filename, "w") as out:
+                    while chunk := member.read(_ODS_CHUNK):
+                        out.write(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise _damaged(path) from None
+    copy.seek(0)
+    return copy
+
+
+_ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+    'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+    f'manifest:media-type="{_ODS_MIMETYPE}"/><manifest:file-entry '
+    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+)
+
+
 def _read_workbook_sheet(
     path: Path, sheet: str | None
-) -> tuple[str, Sequence[Sequence[object]], Sequence[tuple[tuple[int, int], tuple[int, int]]]]:
-    workbook = _open_workbook(path)
+) -> tuple[str, list[list[CellValue]], Sequence[tuple[tuple[int, int], tuple[int, int]]]]:
+    workbook, budget = _open_workbook(path)
     try:
         names = list(workbook.sheet_names)
         if sheet is None:
@@ -234,23 +293,41 @@ def _read_workbook_sheet(
             name = sheet
         else:
             raise _unknown_sheet(path, sheet, names)
+        if path.suffix.lower() in {".xlsx", ".xlsm"}:
+            sheet_guard.check_xlsx_sheet(path, name, budget)
         try:
             data = workbook.get_sheet_by_name(name)
-            # skip_empty_area=False keeps the rows above the data, so that list index
-            # + 1 is the sheet's own row number (and column index + 1 its column).
-            raw = data.to_python(skip_empty_area=False)
+            end = data.end
+            if end is not None:
+                sheet_guard.check_extent(path, name, end[0] + 1, end[1] + 1)
+            cells = _cells(path, data)
             # Older python-calamine versions do not report merged cells, and none
             # reports them for .ods files: those are read from the file itself.
             merged = getattr(data, "merged_cell_ranges", None) or ()
             if not merged and path.suffix.lower() == ".ods":
                 merged = _ods_merged_cells(path, name)
-        except (KeyboardInterrupt, SystemExit):
+        except (KeyboardInterrupt, SystemExit, InvalidInput):
             raise
         except BaseException:
             raise _damaged(path) from None
-        return name, raw, merged
+        return name, cells, merged
     finally:
         workbook.close()
+
+
+def _cells(path: Path, data: CalamineSheet) -> list[list[CellValue]]:
+    """The sheet's cells from A1, row by row, each row cleaned as it comes (calamine's
+    whole list is never held beside ours): list index + 1 is the sheet's own row
+    number, and column index + 1 its column."""
+    start = data.start
+    left: list[CellValue] = [None] * (start[1] if start else 0)
+    cells: list[list[CellValue]] = []
+    for number, row in enumerate(data.iter_rows(), start=1):
+        try:
+            cells.append([*left, *map(_clean, row)])
+        except _TooLong as exc:
+            raise sheet_guard.too_long_cell(path, number, len(left) + exc.index(row) + 1) from None
+    return cells
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -337,11 +414,23 @@ def _default_sheet(workbook: CalamineWorkbook, names: list[str]) -> str | None:
     return names[0] if names else None
 
 
+class _TooLong(Exception):
+    """A cell over ``MAX_CELL_CHARS`` (the caller names it)."""
+
+    @staticmethod
+    def index(row: Sequence[object]) -> int:
+        return next(i for i, v in enumerate(row) if isinstance(v, str) and len(v) > MAX_CELL_CHARS)
+
+
 def _clean(value: object) -> CellValue:
     """A calamine cell as the value it is, with text tidied and whole floats as int."""
     if type(value) is str:  # the common case first: a 50,000-row sheet has 600,000 cells
+        if len(value) > MAX_CELL_CHARS:
+            raise _TooLong
         return _clean_text(value) if value else None
     if isinstance(value, str):
+        if len(value) > MAX_CELL_CHARS:
+            raise _TooLong
         return _clean_text(value)
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
@@ -364,46 +453,85 @@ def _clean_text(value: str) -> str | None:
 # ---------------------------------------------------------------------------- CSV
 
 
+# Byte order marks, and the text they announce. Excel's "Unicode text" is UTF-16 LE.
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def _read_csv_text(path: Path) -> str:
-    head = _read_bytes_head(path, 1)
-    if not head:
-        raise _empty_file(path)
+    sheet_guard.check_file(path)  # a regular file of bounded size, before reading it
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(sheet_guard.MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise _unreadable(
             path, f"خطای دسترسی به فایل ({exc.strerror}).", f"{exc.strerror or exc}."
         ) from None
-    if b"\x00" in data:
-        # UTF-16 or a binary file named .csv: not something Excel writes as "CSV".
-        raise _unreadable(
-            path,
-            "فایل متنی CSV نیست (یا با رمزگذاری UTF-16 ذخیره شده است).",
-            "it is not a CSV text file (or it is saved as UTF-16).",
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1256")
-        except UnicodeDecodeError:
-            raise _unreadable(
-                path,
-                "رمزگذاری فایل شناخته نشد (UTF-8 یا Windows-1256).",
-                "its encoding is neither UTF-8 nor Windows-1256.",
-            ) from None
+    if not data:
+        raise _empty_file(path)
+    if len(data) > sheet_guard.MAX_FILE_BYTES:  # it grew while being read
+        sheet_guard.check_file(path)
+    text = _decode(path, data)
     if not text.strip():
         raise _empty_file(path)
     return text
 
 
-def _read_csv_rows(path: Path) -> list[list[str]]:
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1256."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise _unreadable(
+                    path,
+                    f"فایل با نشانهٔ {encoding.upper()} آغاز می‌شود ولی متن آن چنین نیست.",
+                    f"it starts with a {encoding.upper()} byte order mark but its text is not.",
+                ) from None
+    if b"\x00" in data:
+        # UTF-16 without its byte order mark, or a binary file named .csv.
+        raise _unreadable(
+            path,
+            "فایل متنی CSV نیست (یا UTF-16 بدون نشانهٔ BOM است؛ آن را UTF-8 ذخیره کنید).",
+            "it is not a CSV text file (or UTF-16 without a byte order mark; save it as UTF-8).",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1256")
+        except UnicodeDecodeError:
+            raise _unreadable(
+                path,
+                "رمزگذاری فایل شناخته نشد (UTF-8، UTF-16 یا Windows-1256).",
+                "its encoding is neither UTF-8, UTF-16 nor Windows-1256.",
+            ) from None
+
+
+def _read_csv_grid(path: Path) -> list[list[CellValue]]:
+    """The CSV's rows as cleaned cells, refused past the row, column or cell limits."""
     text = _read_csv_text(path)
     delimiter = _sniff_delimiter(text)
+    grid: list[list[CellValue]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    del text
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
+        for fields in reader:
+            # Rows are counted as the sheet's own (a quoted newline makes a line more).
+            sheet_guard.check_csv_row(path, len(grid) + 1, len(fields))
+            for index, field in enumerate(fields):
+                if len(field) > MAX_CELL_CHARS:
+                    raise sheet_guard.too_long_cell(path, len(grid) + 1, index + 1)
+            grid.append([_clean_text(field) for field in fields])
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise sheet_guard.too_long_cell(path, len(grid) + 1) from None
         raise _damaged(path) from None
+    return grid
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -504,17 +632,23 @@ def _build(
     name: str,
     grid: list[list[CellValue]],
     merged: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+    *,
+    ragged: bool = False,
 ) -> SheetData:
+    """The sheet from its grid; ``ragged``: a CSV, whose rows may not fit the header."""
     header_index = _find_header(grid)
     if header_index < 0:
         raise InvalidInput(
             f"برگهٔ «{name}» در فایل «{path.name}» خالی است.",
             f"Sheet '{name}' of '{path.name}' is empty.",
         )
-    _fill_merged_down(grid, merged, header_index + 1)
-    header = grid[header_index]
-    data = [(index + 1, row) for index, row in enumerate(grid) if index > header_index]
+    has_header = not looks_like_data(grid[header_index])
+    first_data = header_index + 1 if has_header else header_index
+    _fill_merged_down(grid, merged, first_data)
+    header = grid[header_index] if has_header else []
+    data = [(index + 1, row) for index, row in enumerate(grid) if index >= first_data]
     data = [(number, row) for number, row in data if not _is_blank(row)]
+    notes = _ragged_notes(grid[header_index], data, has_header) if ragged else ()
 
     # Keep the columns from the first to the last one that has anything in it.
     width = max([len(header), *(len(row) for _, row in data)])
@@ -528,11 +662,39 @@ def _build(
     rows = tuple(SheetRow(number, _cut(row, first, last)) for number, row in data)
     return SheetData(
         name=name,
-        header_row=header_index + 1,
+        header_row=header_index + 1 if has_header else 0,
         headers=headers,
         rows=rows,
         first_column=first + 1,
+        has_header=has_header,
+        notes=notes,
     )
+
+
+def _ragged_notes(
+    first: Sequence[CellValue], data: Sequence[tuple[int, Sequence[CellValue]]], has_header: bool
+) -> tuple[SheetNote, ...]:
+    """A note for each CSV row shorter than the header row (``first``), or longer with
+    values in the extra fields. Empty fields at the end shift nothing: a row may stop
+    before the header's empty last columns, or end with a separator."""
+    width = len(first)
+    named = max((i + 1 for i, value in enumerate(first) if value is not None), default=0)
+    notes = []
+    for number, row in data:
+        if named <= len(row) <= width or (len(row) > width and _is_blank(row[width:])):
+            continue
+        if has_header:
+            fa_than, en_than = f"سرستون‌ها {width} ستون‌اند", f"the header has {width} columns"
+        else:
+            fa_than, en_than = f"سطر اول {width} مقدار دارد", f"the first row has {width} values"
+        notes.append(
+            SheetNote(
+                number,
+                f"این سطر {len(row)} مقدار دارد ولی {fa_than}؛ شاید مقدارها جابه‌جا شده باشند.",
+                f"this row has {len(row)} values but {en_than}; values may be shifted.",
+            )
+        )
+    return tuple(notes)
 
 
 def _cut(row: Sequence[CellValue], first: int, last: int) -> tuple[CellValue, ...]:
