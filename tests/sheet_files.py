@@ -126,9 +126,15 @@ _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def xlsx_file(
-    path: Path, rows: Sequence[Piece], *, dimension: str | None = None, sheet: str = "Sheet1"
+    path: Path,
+    rows: Sequence[Piece],
+    *,
+    dimension: str | None = None,
+    sheet: str = "Sheet1",
+    shared_strings: Sequence[Piece] = (),
 ) -> Path:
-    """An .xlsx of one sheet whose ``<sheetData>`` holds ``rows`` (``<row>`` elements)."""
+    """An .xlsx of one sheet whose ``<sheetData>`` holds ``rows`` (``<row>`` elements),
+    with ``shared_strings`` (``<si>`` elements) as its shared strings part if given."""
     workbook = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{_MAIN_NS}" '
         f'xmlns:r="{_REL_NS}"><sheets><sheet name="{sheet}" sheetId="1" r:id="rId1"/>'
@@ -139,16 +145,17 @@ def xlsx_file(
         head += f'<dimension ref="{dimension}"/>'
     head += "<sheetData>"
     sheet_xml = [Piece(head.encode()), *rows, Piece(b"</sheetData></worksheet>")]
-    return write_zip(
-        path,
-        [
-            ("[Content_Types].xml", [Piece(_CONTENT_TYPES.encode())]),
-            ("_rels/.rels", [Piece(_ROOT_RELS.encode())]),
-            ("xl/workbook.xml", [Piece(workbook.encode())]),
-            ("xl/_rels/workbook.xml.rels", [Piece(_WORKBOOK_RELS.encode())]),
-            ("xl/worksheets/sheet1.xml", sheet_xml),
-        ],
-    )
+    members: list[tuple[str, Sequence[Piece]]] = [
+        ("[Content_Types].xml", [Piece(_CONTENT_TYPES.encode())]),
+        ("_rels/.rels", [Piece(_ROOT_RELS.encode())]),
+        ("xl/workbook.xml", [Piece(workbook.encode())]),
+        ("xl/_rels/workbook.xml.rels", [Piece(_WORKBOOK_RELS.encode())]),
+        ("xl/worksheets/sheet1.xml", sheet_xml),
+    ]
+    if shared_strings:
+        strings = [Piece(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN_NS}">'.encode())]
+        members.append(("xl/sharedStrings.xml", [*strings, *shared_strings, Piece(b"</sst>")]))
+    return write_zip(path, members)
 
 
 _ODS_NAMESPACES = (

@@ -299,7 +299,11 @@ _SHARED = re.compile(rb'Target="([^"]*sharedStrings[^"]*)"')
 
 _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d{1,9})"')
-_CELL_REF = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,4})(\d{1,9})"')
+# A cell with its reference and a value (``<c r="XFD1048576" s="1"/>``, a formatted
+# empty cell, is no value: calamine skips it).
+_VALUED_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,4})(\d{1,9})"[^>]*(?<!/)>')
+_ANY_CELL = re.compile(rb"<c[\s/>]")
+_ANY_REF = re.compile(rb'<c\s[^>]*?\br="')
 _ROW_SPLIT = re.compile(rb"(?=<row\b)")
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
 
@@ -402,22 +406,27 @@ class _XlsxExtent:
         if end:
             piece = piece[: end.start()]
             self.closed = True
-        for column, row in _CELL_REF.findall(piece):
+        for column, row in _VALUED_REF.findall(piece):
             self._reach(int(row), _column_number(column))
-        cells = piece.count(b"<c ") + piece.count(b"<c>") + piece.count(b"<c/>")
-        if cells > len(_CELL_REF.findall(piece)) or _ROW.search(piece):
+        if len(_ANY_CELL.findall(piece)) > len(_ANY_REF.findall(piece)):
             self._rows(piece)
+        else:
+            for tag in _ROW.finditer(piece):
+                self._next_row(tag.group(1))
+
+    def _next_row(self, attributes: bytes) -> None:
+        number = _ROW_NUMBER.search(attributes)
+        self.row = int(number.group(1)) if number else self.row + 1
+        self.cells_in_row = 0
 
     def _rows(self, piece: bytes) -> None:
-        """Rows (and cells) without a reference are the next ones after the last."""
+        """Cells without a reference are the next ones in their row, and a row without
+        a number the next row: count them (an upper bound on the cells with a value)."""
         for part in _ROW_SPLIT.split(piece):
             tag = _ROW.match(part)
             if tag:
-                number = _ROW_NUMBER.search(tag.group(1))
-                self.row = int(number.group(1)) if number else self.row + 1
-                self.cells_in_row = 0
-                self._reach(self.row, 1 if b"<c" in part else 0)
-            self.cells_in_row += part.count(b"<c ") + part.count(b"<c>") + part.count(b"<c/>")
+                self._next_row(tag.group(1))
+            self.cells_in_row += len(_ANY_CELL.findall(part))
             if self.cells_in_row:
                 self._reach(max(self.row, 1), self.cells_in_row)
 
