@@ -46,7 +46,9 @@ def _deflated(pieces: Sequence[Piece]) -> tuple[list[tuple[bytes, int]], int, in
     crc = size = 0
     for piece in pieces:
         compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-        blocks.append((compressor.compress(piece.data) + compressor.flush(zlib.Z_FULL_FLUSH), piece.count))
+        blocks.append(
+            (compressor.compress(piece.data) + compressor.flush(zlib.Z_FULL_FLUSH), piece.count)
+        )
         for _ in range(piece.count):
             crc = zlib.crc32(piece.data, crc)
         size += len(piece.data) * piece.count
@@ -99,7 +101,8 @@ def inline_cell(text: str, ref: str | None = None) -> str:
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/xl/workbook.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
@@ -153,7 +156,9 @@ def xlsx_file(
         ("xl/worksheets/sheet1.xml", sheet_xml),
     ]
     if shared_strings:
-        strings = [Piece(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN_NS}">'.encode())]
+        strings = [
+            Piece(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN_NS}">'.encode())
+        ]
         members.append(("xl/sharedStrings.xml", [*strings, *shared_strings, Piece(b"</sst>")]))
     return write_zip(path, members)
 

@@ -99,7 +99,7 @@ def test_sheet_expanding_to_gigabytes_is_refused(tmp_path: Path) -> None:
 
 
 def test_stray_value_in_the_last_cell_is_refused(tmp_path: Path) -> None:
-    far = _row(f'<c r="XFD1048576"><v>1</v></c>', number=1048576)
+    far = _row('<c r="XFD1048576"><v>1</v></c>', number=1048576)
     path = xlsx_file(tmp_path / "stray.xlsx", [_header(), Piece(far.encode())])
     assert path.stat().st_size < 5000
     _refused(path, "XFD1048576", "200,000 rows and 200 columns")
@@ -117,7 +117,9 @@ def test_value_at_row_20000_column_2000_is_refused(tmp_path: Path) -> None:
 def test_cell_of_a_gigabyte_is_refused(tmp_path: Path) -> None:
     # One shared string of 1.1 GB, used by one cell.
     huge = [Piece(b"<si><t>"), Piece(b"x" * _MB, count=1100), Piece(b"</t></si>")]
-    body = _row(inline_cell("name", "A1"), number=1) + _row('<c r="A2" t="s"><v>0</v></c>', number=2)
+    body = _row(inline_cell("name", "A1"), number=1) + _row(
+        '<c r="A2" t="s"><v>0</v></c>', number=2
+    )
     path = xlsx_file(tmp_path / "cell.xlsx", [Piece(body.encode())], shared_strings=huge)
     assert path.stat().st_size < 2 * _MB
     _refused(path, "sharedStrings.xml", "500 MB")
@@ -203,7 +205,9 @@ def test_rows_up_to_the_limit_are_read_past_it_refused(tmp_path: Path) -> None:
     path = xlsx_file(tmp_path / "full.xlsx", [header, rows, rest])
     result = _read_in_child(path)
     assert result["rows"] == MAX_ROWS - 1
-    over = xlsx_file(tmp_path / "over.xlsx", [header, rows, rest, Piece(_row("<c><v>1</v></c>").encode() * 2)])
+    over = xlsx_file(
+        tmp_path / "over.xlsx", [header, rows, rest, Piece(_row("<c><v>1</v></c>").encode() * 2)]
+    )
     _refused(over, "200,000 rows")
 
 
@@ -235,13 +239,17 @@ def test_declared_dimension_alone_is_not_trusted(tmp_path: Path) -> None:
 
 def test_empty_cell_far_away_is_not_a_value(tmp_path: Path) -> None:
     # A formatted but empty cell (as Excel writes a whole row's format) holds nothing.
-    body = _row(inline_cell("name", "A1"), number=1) + _row('<c r="XFD1048576" s="0"/>', number=1048576)
+    body = _row(inline_cell("name", "A1"), number=1) + _row(
+        '<c r="XFD1048576" s="0"/>', number=1048576
+    )
     path = xlsx_file(tmp_path / "styled.xlsx", [Piece(body.encode())])
     assert read_sheet(path).headers == ("name",)
 
 
 def test_shared_strings_are_read(tmp_path: Path) -> None:
-    body = _row('<c r="A1" t="s"><v>0</v></c>', number=1) + _row('<c r="A2" t="s"><v>1</v></c>', number=2)
+    body = _row('<c r="A1" t="s"><v>0</v></c>', number=1) + _row(
+        '<c r="A2" t="s"><v>1</v></c>', number=2
+    )
     strings = [Piece("<si><t>نام</t></si><si><t>علی</t></si>".encode())]
     path = xlsx_file(tmp_path / "shared.xlsx", [Piece(body.encode())], shared_strings=strings)
     data = read_sheet(path)
@@ -259,7 +267,9 @@ def _ods_text(value: str, attributes: str = "") -> str:
 
 
 def _ods_header() -> Piece:
-    return Piece(f"<table:table-row>{_ods_text('name')}{_ods_text('phone')}</table:table-row>".encode())
+    return Piece(
+        f"<table:table-row>{_ods_text('name')}{_ods_text('phone')}</table:table-row>".encode()
+    )
 
 
 def test_ods_repeated_rows_of_data_are_counted(tmp_path: Path) -> None:
@@ -285,13 +295,21 @@ def test_ods_trailing_empty_rows_and_columns_cost_nothing(tmp_path: Path) -> Non
         '<table:table-row table:number-rows-repeated="1048574">'
         '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
     )
-    path = ods_file(tmp_path / "tail.ods", [_ods_header(), Piece(row.encode()), Piece(empty.encode())])
+    path = ods_file(
+        tmp_path / "tail.ods", [_ods_header(), Piece(row.encode()), Piece(empty.encode())]
+    )
     assert read_sheet(path).rows == (SheetRow(2, ("Ali", "0912")),)
 
 
 def test_ods_repeated_spaces_count_as_text(tmp_path: Path) -> None:
-    cell = '<table:table-cell office:value-type="string"><text:p>a<text:s text:c="1000000000"/>b</text:p></table:table-cell>'
-    path = ods_file(tmp_path / "spaces.ods", [_ods_header(), Piece(f"<table:table-row>{cell}</table:table-row>".encode())])
+    cell = (
+        '<table:table-cell office:value-type="string">'
+        '<text:p>a<text:s text:c="1000000000"/>b</text:p></table:table-cell>'
+    )
+    path = ods_file(
+        tmp_path / "spaces.ods",
+        [_ods_header(), Piece(f"<table:table-row>{cell}</table:table-row>".encode())],
+    )
     _refused(path, "cell A2 holds more than 32,767 characters")
 
 

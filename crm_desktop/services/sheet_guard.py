@@ -163,8 +163,7 @@ def check_csv_row(path: Path, row: int, values: int) -> None:
 def _too_big_xml(path: Path, part: str) -> InvalidInput:
     return unreadable(
         path,
-        f"«{part}» باز شده بیش از {_mb(MAX_XML_BYTES)} مگابایت می‌شود؛ "
-        "هیچ برگهٔ اداری چنین نیست.",
+        f"«{part}» باز شده بیش از {_mb(MAX_XML_BYTES)} مگابایت می‌شود؛ هیچ برگهٔ اداری چنین نیست.",
         f"'{part}' expands to more than {_mb(MAX_XML_BYTES)} MB; no office sheet does.",
     )
 
@@ -190,8 +189,7 @@ def _outside(path: Path, sheet: str, row: int, column: int) -> InvalidInput:
         )
     return unreadable(
         path,
-        f"برگهٔ «{sheet}» {row:,} سطر در {column} ستون است؛ حداکثر {MAX_CELLS:,} خانه "
-        "خوانده می‌شود.",
+        f"برگهٔ «{sheet}» {row:,} سطر در {column} ستون است؛ حداکثر {MAX_CELLS:,} خانه خوانده می‌شود.",
         f"sheet '{sheet}' is {row:,} rows by {column} columns; at most {MAX_CELLS:,} cells "
         "can be read.",
     )

@@ -28,14 +28,20 @@ import io
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import normalize_text
 from crm_desktop.services import sheet_guard
+from crm_desktop.services.sheet_formats import (
+    damaged,
+    ods_merged_cells,
+    ods_with_mimetype,
+    workbook_kind,
+)
 from crm_desktop.services.sheet_guard import MAX_CELL_CHARS, unreadable
 from crm_desktop.services.sheet_header import looks_like_data
 
@@ -73,7 +79,6 @@ _INVISIBLE = re.compile("[\u200b\u200d\u200e\u200f\u2060\ufeff\u061c\u202a-\u202
 _SPACES = re.compile("[ \t\u00a0\u2007\u202f]+")
 # Leading/trailing ZWNJ means nothing (inside a word it does, so it is kept there).
 _EDGE_CHARS = " \t\r\n\u00a0\u2007\u202f\u200c"
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +128,7 @@ def sheet_names(path: Path) -> list[str]:
     if kind == "csv":
         _read_csv_text(path)  # fail now, not later, if the file cannot be read
         return [path.stem]
-    workbook, _budget = _open_workbook(path)
+    workbook, _book = _open_workbook(path)
     try:
         return list(workbook.sheet_names)
     finally:
@@ -194,37 +199,48 @@ def _empty_file(path: Path) -> InvalidInput:
 # ---------------------------------------------------------------------- workbooks
 
 
-_ZIP_SIGNATURE = b"PK\x03\x04"
+@dataclass(frozen=True, slots=True)
+class _Book:
+    """What was learnt while opening a workbook: its real kind and, for an .xlsx, the
+    expanded-XML budget its sheet may still use (the shared parts are counted)."""
+
+    kind: str
+    budget: list[int]
 
 
-def _open_workbook(path: Path) -> tuple[CalamineWorkbook, list[int]]:
-    """The workbook, opened once ``sheet_guard`` has checked what calamine reads on
-    opening it, and the expanded-XML budget left for the sheet (an .xlsx's)."""
+def _open_workbook(path: Path) -> tuple[CalamineWorkbook, _Book]:
+    """The workbook, opened by what it is (not by its name) once ``sheet_guard`` has
+    checked what calamine reads on opening it."""
     import python_calamine  # lazy: only an import needs it
 
     sheet_guard.check_file(path)
-    head = _read_bytes_head(path, 8)
+    head = _read_bytes_head(path, 4096)
     if not head:
         raise _empty_file(path)
     suffix = path.suffix.lower()
-    budget = [sheet_guard.MAX_XML_BYTES]
+    kind = workbook_kind(path, head)
+    book = _Book(kind, [sheet_guard.MAX_XML_BYTES])
     source: io.BytesIO | None = None
-    if head.startswith(_ZIP_SIGNATURE) and suffix in {".xlsx", ".xlsm"}:
-        budget = sheet_guard.check_xlsx_parts(path)
-    elif head.startswith(_ZIP_SIGNATURE) and suffix == ".ods":
-        if sheet_guard.check_ods(path):
-            source = _ods_with_mimetype(path)
+    if kind == "xlsx":
+        book = _Book(kind, sheet_guard.check_xlsx_parts(path))
+        if suffix not in {".xlsx", ".xlsm"}:
+            source = io.BytesIO(path.read_bytes())  # bounded: MAX_FILE_BYTES
+    elif kind == "ods" and (sheet_guard.check_ods(path) or suffix != ".ods"):
+        source = ods_with_mimetype(path)
     try:
         if source is not None:
-            return python_calamine.CalamineWorkbook.from_filelike(source), budget
-        return python_calamine.CalamineWorkbook.from_path(str(path)), budget
+            return python_calamine.CalamineWorkbook.from_filelike(source), book
+        if kind == "xls" and suffix != ".xls":
+            with path.open("rb") as f:
+                return python_calamine.CalamineWorkbook.from_filelike(f), book
+        return python_calamine.CalamineWorkbook.from_path(str(path)), book
     except python_calamine.PasswordError:
         raise _password_protected(path) from None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # calamine errors, and pyo3 panics (which are BaseException)
         # An encrypted .xlsx is an OLE container, not a zip: say so instead of "damaged".
-        if head == _OLE_SIGNATURE and path.suffix.lower() in {".xlsx", ".xlsm"}:
+        if kind == "xls" and suffix in {".xlsx", ".xlsm"}:
             raise _password_protected(path) from None
         raise _damaged(path) from None
 
@@ -237,52 +253,13 @@ def _password_protected(path: Path) -> InvalidInput:
     )
 
 
-def _damaged(path: Path) -> InvalidInput:
-    return _unreadable(
-        path,
-        "فایل خراب است یا فایل صفحه‌گسترده نیست.",
-        "the file is damaged or is not a spreadsheet.",
-    )
-
-
-def _ods_with_mimetype(path: Path) -> io.BytesIO:
-    """An .ods without the ``mimetype`` (or manifest) entry other tools leave out,
-    rewritten in memory with them, as calamine requires (the file is checked already,
-    so what is copied is bounded)."""
-    import zipfile
-
-    copy = io.BytesIO()
-    try:
-        with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w") as target:
-            names = set(source.namelist())
-            if "mimetype" not in names:
-                target.writestr("mimetype", _ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)
-            if "META-INF/manifest.xml" not in names:
-                target.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
-            for info in source.infolist():
-                with source.open(info) as member, target.open(info.filename, "w") as out:
-                    while chunk := member.read(_ODS_CHUNK):
-                        out.write(chunk)
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise _damaged(path) from None
-    copy.seek(0)
-    return copy
-
-
-_ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
-_ODS_MANIFEST = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-    'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-    f'manifest:media-type="{_ODS_MIMETYPE}"/><manifest:file-entry '
-    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
-)
+_damaged = damaged
 
 
 def _read_workbook_sheet(
     path: Path, sheet: str | None
 ) -> tuple[str, list[list[CellValue]], Sequence[tuple[tuple[int, int], tuple[int, int]]]]:
-    workbook, budget = _open_workbook(path)
+    workbook, book = _open_workbook(path)
     try:
         names = list(workbook.sheet_names)
         if sheet is None:
@@ -293,8 +270,8 @@ def _read_workbook_sheet(
             name = sheet
         else:
             raise _unknown_sheet(path, sheet, names)
-        if path.suffix.lower() in {".xlsx", ".xlsm"}:
-            sheet_guard.check_xlsx_sheet(path, name, budget)
+        if book.kind == "xlsx":
+            sheet_guard.check_xlsx_sheet(path, name, book.budget)
         try:
             data = workbook.get_sheet_by_name(name)
             end = data.end
@@ -304,8 +281,8 @@ def _read_workbook_sheet(
             # Older python-calamine versions do not report merged cells, and none
             # reports them for .ods files: those are read from the file itself.
             merged = getattr(data, "merged_cell_ranges", None) or ()
-            if not merged and path.suffix.lower() == ".ods":
-                merged = _ods_merged_cells(path, name)
+            if not merged and book.kind == "ods":
+                merged = ods_merged_cells(path, name)
         except (KeyboardInterrupt, SystemExit, InvalidInput):
             raise
         except BaseException:
@@ -328,73 +305,6 @@ def _cells(path: Path, data: CalamineSheet) -> list[list[CellValue]]:
         except _TooLong as exc:
             raise sheet_guard.too_long_cell(path, number, len(left) + exc.index(row) + 1) from None
     return cells
-
-
-_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_CELLS = frozenset({f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"})
-# A cell merged over more than one row (horizontal merges say number-rows-spanned="1").
-_ODS_ROW_SPAN = re.compile(rb'number-rows-spanned="(?!1")')
-_ODS_CHUNK = 1 << 20
-
-
-def _ods_merged_cells(path: Path, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The cells of ``sheet`` merged over several rows in an .ods file, as calamine
-    reports them for .xlsx: ``((top, left), (bottom, right))``, 0-based.
-
-    The file's XML is parsed only when it has such a merge at all. Any problem here
-    means "no merges": the cells themselves have been read already.
-    """
-    import zipfile
-    from xml.etree import ElementTree
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            with archive.open("content.xml") as content:
-                tail = b""
-                while chunk := content.read(_ODS_CHUNK):
-                    if _ODS_ROW_SPAN.search(tail + chunk):
-                        break
-                    tail = chunk[-64:]
-                else:
-                    return []
-            with archive.open("content.xml") as content:
-                return _ods_row_spans(
-                    ElementTree.iterparse(content, events=("start", "end")), sheet
-                )
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except Exception:
-        return []
-
-
-def _ods_row_spans(
-    events: Iterator[tuple[str, Any]], sheet: str
-) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    depth = row = column = 0  # depth: tables open inside the wanted one, itself 1
-    for event, element in events:
-        tag = element.tag
-        if event == "start":
-            if tag == f"{_ODS_TABLE}table":
-                if depth or element.get(f"{_ODS_TABLE}name") == sheet:
-                    depth += 1
-            elif depth == 1 and tag == f"{_ODS_TABLE}table-row":
-                column = 0
-            elif depth == 1 and tag in _ODS_CELLS:
-                rows = int(element.get(f"{_ODS_TABLE}number-rows-spanned", "1"))
-                if rows > 1:
-                    columns = int(element.get(f"{_ODS_TABLE}number-columns-spanned", "1"))
-                    merged.append(((row, column), (row + rows - 1, column + columns - 1)))
-                column += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-        elif tag == f"{_ODS_TABLE}table-row":
-            if depth == 1:
-                row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
-            element.clear()  # keep memory flat on big sheets
-        elif tag == f"{_ODS_TABLE}table" and depth:
-            depth -= 1
-            if not depth:
-                break
-    return merged
 
 
 def _default_sheet(workbook: CalamineWorkbook, names: list[str]) -> str | None:
