@@ -125,7 +125,8 @@ def test_ods_named_xlsx_and_xls_named_xlsx_are_read(tmp_path: Path) -> None:
         ),
         (
             "report.xls",
-            b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+            b'<?xml version="1.0"?>\n'
+            b'<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
             "Excel 2003 XML",
         ),
         ("list.xls", "name\tphone\nعلی\t0912\n".encode(), "text (CSV) file named .xls"),
