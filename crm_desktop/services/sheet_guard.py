@@ -300,10 +300,22 @@ _ROW_NUMBER = re.compile(rb'\br="(\d{1,9})"')
 # A cell with its reference and a value (``<c r="XFD1048576" s="1"/>``, a formatted
 # empty cell, is no value: calamine skips it).
 _VALUED_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,4})(\d{1,9})"[^>]*(?<!/)>')
-_ANY_CELL = re.compile(rb"<c[\s/>]")
+_ANY_CELL = re.compile(rb"<c[\s>]")
 _ANY_REF = re.compile(rb'<c\s[^>]*?\br="')
 _ROW_SPLIT = re.compile(rb"(?=<row\b)")
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
+
+
+def _sheet_data_end(piece: bytes) -> int:
+    """Where ``</sheetData>`` (or an empty ``<sheetData/>``) starts in ``piece``, or -1;
+    found with a plain search first (the regex is slow over megabytes of cells)."""
+    start = piece.find(b"sheetData")
+    while start >= 0:
+        found = _SHEET_DATA_END.search(piece, max(start - 16, 0), start + 32)
+        if found:
+            return found.start()
+        start = piece.find(b"sheetData", start + 9)
+    return -1
 
 
 def check_xlsx_parts(path: Path) -> list[int]:
@@ -400,17 +412,24 @@ class _XlsxExtent:
     def feed(self, piece: bytes) -> None:
         if self.closed:
             return
-        end = _SHEET_DATA_END.search(piece)
-        if end:
-            piece = piece[: end.start()]
+        end = _sheet_data_end(piece)
+        if end >= 0:
+            piece = piece[:end]
             self.closed = True
-        for column, row in _VALUED_REF.findall(piece):
-            self._reach(int(row), _column_number(column))
-        if len(_ANY_CELL.findall(piece)) > len(_ANY_REF.findall(piece)):
+        refs = _VALUED_REF.findall(piece)
+        if refs:  # the farthest cell of the piece, without a Python step per cell
+            row = max(map(int, [number for _, number in refs]))
+            column = max(map(_column_number, {letters for letters, _ in refs}))
+            if row > MAX_ROWS or column > MAX_COLUMNS:
+                self._reach(*next(_far(refs)))
+            self._reach(row, column)
+        cells = piece.count(b"<c ") + piece.count(b"<c>")
+        if cells and cells != piece.count(b'<c r="') and cells > len(_ANY_REF.findall(piece)):
             self._rows(piece)
-        else:
-            for tag in _ROW.finditer(piece):
-                self._next_row(tag.group(1))
+        else:  # every cell has its reference: only the last row's number matters
+            last = _ROW.search(piece, max(piece.rfind(b"<row ") - 1, 0))
+            if last:
+                self._next_row(last.group(1))
 
     def _next_row(self, attributes: bytes) -> None:
         number = _ROW_NUMBER.search(attributes)
@@ -435,6 +454,14 @@ class _XlsxExtent:
             raise _outside(self.path, self.sheet, row, column)
         if self.rows * self.columns > MAX_CELLS:
             raise _outside(self.path, self.sheet, self.rows, self.columns)
+
+
+def _far(refs: list[tuple[bytes, bytes]]) -> Iterator[tuple[int, int]]:
+    """The cells of ``refs`` outside the limits, as (row, column), in sheet order."""
+    for letters, number in refs:
+        row, column = int(number), _column_number(letters)
+        if row > MAX_ROWS or column > MAX_COLUMNS:
+            yield row, column
 
 
 def _column_number(letters: bytes) -> int:
