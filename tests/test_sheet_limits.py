@@ -125,6 +125,17 @@ def test_cell_of_a_gigabyte_is_refused(tmp_path: Path) -> None:
     _refused(path, "sharedStrings.xml", "500 MB")
 
 
+def test_one_long_shared_string_in_many_cells_is_refused(tmp_path: Path) -> None:
+    # calamine copies a shared string into each cell that uses it: 20,000 cells of one
+    # 30,000-character string are 600 MB once read, from a file of a few kilobytes.
+    strings = [Piece(b"<si><t>" + b"x" * 30_000 + b"</t></si>")]
+    cells = "".join(_row(f'<c r="A{n}" t="s"><v>0</v></c>', number=n) for n in range(2, 20_002))
+    rows = [_header(), Piece(cells.encode())]
+    path = xlsx_file(tmp_path / "shared.xlsx", rows, shared_strings=strings)
+    assert path.stat().st_size < 200_000
+    _refused(path, "sheet1.xml' expands to more than 500 MB")
+
+
 def test_ten_million_rows_are_refused(tmp_path: Path) -> None:
     # 10.9 million rows (without row numbers, as some writers do): 280 MB of XML, less
     # than the size limit, so the rows themselves are counted, and reading stops there.

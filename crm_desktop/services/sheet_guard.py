@@ -30,6 +30,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -45,6 +46,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "MAX_ROWS",
     "MAX_XML_BYTES",
+    "XlsxParts",
     "check_csv_row",
     "check_extent",
     "check_file",
@@ -269,12 +271,22 @@ def _open_member(path: Path, archive: zipfile.ZipFile, name: str, budget: list[i
     return archive.open(info)
 
 
-def _stream(path: Path, archive: zipfile.ZipFile, name: str, budget: list[int]) -> None:
-    """Read a member through, only to count its size and its text runs."""
+def _stream(
+    path: Path, archive: zipfile.ZipFile, name: str, budget: list[int]
+) -> Iterator[bytes]:
+    """A member's XML in pieces of whole tags, counted against ``budget`` and checked
+    for text runs no cell can be; a damaged member is a damaged file."""
     scanner = _Scanner(path, name, budget)
-    with _open_member(path, archive, name, budget) as stream:
-        for _ in scanner.pieces(stream):
-            pass
+    try:
+        with _open_member(path, archive, name, budget) as stream:
+            yield from scanner.pieces(stream)
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error):
+        raise _damaged(path) from None
+
+
+def _read_through(path: Path, archive: zipfile.ZipFile, name: str, budget: list[int]) -> None:
+    for _ in _stream(path, archive, name, budget):
+        pass
 
 
 def _zip(path: Path) -> zipfile.ZipFile:
@@ -301,6 +313,7 @@ _ROW_NUMBER = re.compile(rb'\br="(\d{1,9})"')
 # empty cell, is no value: calamine skips it).
 _VALUED_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,4})(\d{1,9})"[^>]*(?<!/)>')
 _ANY_CELL = re.compile(rb"<c[\s>]")
+_SHARED_CELL = re.compile(rb'<c\s[^>]*?\bt="s"[^>]*><v>(\d{1,9})</v>')
 _ANY_REF = re.compile(rb'<c\s[^>]*?\br="')
 _ROW_SPLIT = re.compile(rb"(?=<row\b)")
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
@@ -318,17 +331,41 @@ def _sheet_data_end(piece: bytes) -> int:
     return -1
 
 
-def check_xlsx_parts(path: Path) -> list[int]:
-    """Check the parts calamine reads on opening an .xlsx; the budget left for a sheet."""
+@dataclass(frozen=True)
+class XlsxParts:
+    """What ``check_xlsx_parts`` learnt: the expanded-XML budget left for the sheet,
+    and the size of each shared string (a cell that uses one is as big as it)."""
+
+    budget: list[int]
+    shared: list[int]
+
+
+def check_xlsx_parts(path: Path) -> XlsxParts:
+    """Check the parts calamine reads on opening an .xlsx."""
     budget = [MAX_XML_BYTES]
+    shared: list[int] = []
     with _zip(path) as archive:
         names = set(archive.namelist())
         for name in _OPEN_PARTS:
             if name in names:
-                _stream(path, archive, name, budget)
+                _read_through(path, archive, name, budget)
         for name in _shared_strings(path, archive, names):
-            _stream(path, archive, name, budget)
-    return budget
+            shared += _string_sizes(_stream(path, archive, name, budget))
+    return XlsxParts(budget, shared)
+
+
+def _string_sizes(pieces: Iterator[bytes]) -> list[int]:
+    """The size in bytes of each ``<si>`` of a shared strings part, markup included."""
+    sizes: list[int] = []
+    open_size = 0
+    for piece in pieces:
+        parts = piece.split(b"</si>")
+        if len(parts) > 1:
+            sizes.append(open_size + len(parts[0]))
+            sizes += map(len, parts[1:-1])
+            open_size = 0
+        open_size += len(parts[-1])
+    return sizes
 
 
 def _shared_strings(path: Path, archive: zipfile.ZipFile, names: set[str]) -> list[str]:
@@ -377,20 +414,25 @@ def _sheet_parts(path: Path, archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def check_xlsx_sheet(path: Path, sheet: str, budget: list[int]) -> None:
-    """Stream the XML of ``sheet`` and refuse it when it passes a limit, stopping there."""
+def check_xlsx_sheet(path: Path, sheet: str, parts: XlsxParts) -> None:
+    """Stream the XML of ``sheet`` and refuse it when it passes a limit, stopping there.
+
+    A cell that uses a shared string costs that string again (calamine copies it into
+    each cell), so one long string used by a million cells counts as what it becomes.
+    """
     with _zip(path) as archive:
         name = _sheet_parts(path, archive).get(sheet)
         if name is None or name not in archive.namelist():
             return  # calamine finds no such sheet either and says so
         extent = _XlsxExtent(path, sheet)
-        scanner = _Scanner(path, name, budget)
-        try:
-            with _open_member(path, archive, name, budget) as stream:
-                for piece in scanner.pieces(stream):
-                    extent.feed(piece)
-        except (zipfile.BadZipFile, EOFError, OSError):
-            raise _damaged(path) from None
+        shared, count = parts.shared, len(parts.shared)
+        for piece in _stream(path, archive, name, parts.budget):
+            extent.feed(piece)
+            if count:
+                used = _SHARED_CELL.findall(piece)
+                parts.budget[0] -= sum(shared[i] for i in map(int, used) if i < count)
+                if parts.budget[0] < 0:
+                    raise _too_big_xml(path, name)
         if not extent.closed:
             # The zip says the part ends here, but the XML goes on: calamine would go on
             # reading what was not checked.
@@ -493,15 +535,10 @@ def check_ods(path: Path) -> bool:
         if "content.xml" not in names:
             raise _damaged(path)
         if "styles.xml" in names:
-            _stream(path, archive, "styles.xml", budget)
+            _read_through(path, archive, "styles.xml", budget)
         extent = _OdsExtent(path, budget)
-        scanner = _Scanner(path, "content.xml", budget)
-        try:
-            with _open_member(path, archive, "content.xml", budget) as stream:
-                for piece in scanner.pieces(stream):
-                    extent.feed(piece)
-        except (zipfile.BadZipFile, EOFError, OSError):
-            raise _damaged(path) from None
+        for piece in _stream(path, archive, "content.xml", budget):
+            extent.feed(piece)
         return not {"mimetype", "META-INF/manifest.xml"} <= names
 
 

@@ -201,11 +201,11 @@ def _empty_file(path: Path) -> InvalidInput:
 
 @dataclass(frozen=True, slots=True)
 class _Book:
-    """What was learnt while opening a workbook: its real kind and, for an .xlsx, the
-    expanded-XML budget its sheet may still use (the shared parts are counted)."""
+    """What was learnt while opening a workbook: its real kind and, for an .xlsx, what
+    its sheet may still use (``sheet_guard.check_xlsx_parts``)."""
 
     kind: str
-    budget: list[int]
+    xlsx: sheet_guard.XlsxParts | None = None
 
 
 def _open_workbook(path: Path) -> tuple[CalamineWorkbook, _Book]:
@@ -219,7 +219,7 @@ def _open_workbook(path: Path) -> tuple[CalamineWorkbook, _Book]:
         raise _empty_file(path)
     suffix = path.suffix.lower()
     kind = workbook_kind(path, head)
-    book = _Book(kind, [sheet_guard.MAX_XML_BYTES])
+    book = _Book(kind)
     source: io.BytesIO | None = None
     if kind == "xlsx":
         book = _Book(kind, sheet_guard.check_xlsx_parts(path))
@@ -270,8 +270,8 @@ def _read_workbook_sheet(
             name = sheet
         else:
             raise _unknown_sheet(path, sheet, names)
-        if book.kind == "xlsx":
-            sheet_guard.check_xlsx_sheet(path, name, book.budget)
+        if book.xlsx is not None:
+            sheet_guard.check_xlsx_sheet(path, name, book.xlsx)
         try:
             data = workbook.get_sheet_by_name(name)
             end = data.end
@@ -351,8 +351,23 @@ def _clean(value: object) -> CellValue:
     return _clean_text(str(value))
 
 
-@functools.lru_cache(maxsize=16384)  # cities, titles, tags repeat down a column
+# Longer texts (notes, addresses) rarely repeat, and 16,384 cached notes of 32,767
+# characters would hold a gigabyte: they are cleaned each time.
+_CACHED_TEXT = 200
+
+
 def _clean_text(value: str) -> str | None:
+    if len(value) <= _CACHED_TEXT:
+        return _clean_short_text(value)
+    return _tidy_text(value)
+
+
+@functools.lru_cache(maxsize=16384)  # cities, titles, tags repeat down a column
+def _clean_short_text(value: str) -> str | None:
+    return _tidy_text(value)
+
+
+def _tidy_text(value: str) -> str | None:
     if value.isascii() and "  " not in value and "\t" not in value:
         return value.strip(_EDGE_CHARS) or None  # nothing invisible, no runs of spaces
     text = _INVISIBLE.sub("", value)
