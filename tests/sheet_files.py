@@ -57,13 +57,21 @@ def _deflated(pieces: Sequence[Piece]) -> tuple[list[tuple[bytes, int]], int, in
     return blocks, crc, compressed, size
 
 
-def write_zip(path: Path, members: Iterable[tuple[str, Sequence[Piece]]]) -> Path:
-    """A zip archive of deflated members, each given as pieces (no member over 4 GB)."""
+def write_zip(
+    path: Path,
+    members: Iterable[tuple[str, Sequence[Piece]]],
+    *,
+    claims: dict[str, int] | None = None,
+) -> Path:
+    """A zip archive of deflated members, each given as pieces (no member over 4 GB).
+
+    ``claims``: a size to write in a member's headers instead of its own (a lie)."""
     central = b""
     count = 0
     with path.open("wb") as out:
         for name, pieces in members:
             blocks, crc, compressed, size = _deflated(pieces)
+            size = (claims or {}).get(name, size)
             encoded = name.encode()
             offset = out.tell()
             fields = (20, 0x800, 8, _DOS_TIME, _DOS_DATE, crc, compressed, size, len(encoded))
@@ -135,6 +143,7 @@ def xlsx_file(
     dimension: str | None = None,
     sheet: str = "Sheet1",
     shared_strings: Sequence[Piece] = (),
+    claimed_sheet_size: int | None = None,
 ) -> Path:
     """An .xlsx of one sheet whose ``<sheetData>`` holds ``rows`` (``<row>`` elements),
     with ``shared_strings`` (``<si>`` elements) as its shared strings part if given."""
@@ -160,7 +169,8 @@ def xlsx_file(
             Piece(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN_NS}">'.encode())
         ]
         members.append(("xl/sharedStrings.xml", [*strings, *shared_strings, Piece(b"</sst>")]))
-    return write_zip(path, members)
+    claims = {} if claimed_sheet_size is None else {"xl/worksheets/sheet1.xml": claimed_sheet_size}
+    return write_zip(path, members, claims=claims)
 
 
 _ODS_NAMESPACES = (

@@ -146,6 +146,14 @@ def test_ten_million_rows_are_refused(tmp_path: Path) -> None:
     assert result["seconds"] < 20
 
 
+def test_zip_that_claims_a_small_sheet_is_not_trusted(tmp_path: Path) -> None:
+    # The zip's headers say the sheet is 5 KB; it is 280 MB. Reading stops where the
+    # claim ends, and a sheet cut there is damaged.
+    rows = Piece(_row("<c><v>1</v></c>").encode() * 10_000, count=1090)
+    path = xlsx_file(tmp_path / "claims.xlsx", [_header(), rows], claimed_sheet_size=5000)
+    _refused(path, "damaged")
+
+
 def test_csv_linked_to_dev_zero_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "zero.csv"
     path.symlink_to("/dev/zero")
