@@ -339,3 +339,27 @@ def test_ods_repeated_long_text_past_the_size_limit(tmp_path: Path) -> None:
     row = f'<table:table-row table:number-rows-repeated="100000">{cell}</table:table-row>'
     path = ods_file(tmp_path / "repeat.ods", [_ods_header(), Piece(row.encode())])
     _refused(path, "500 MB")
+
+
+def test_ods_empty_rows_before_data_count_as_rows(tmp_path: Path) -> None:
+    # 300,000 empty rows (one closed in its own tag, one with an empty cell), then data:
+    # the data is in row 300,002, past the limit.
+    empty = (
+        '<table:table-row table:number-rows-repeated="150000"/>'
+        '<table:table-row table:number-rows-repeated="150000">'
+        '<table:table-cell table:number-columns-repeated="3"/></table:table-row>'
+    )
+    data = f"<table:table-row>{_ods_text('Ali')}</table:table-row>"
+    path = ods_file(tmp_path / "far.ods", [_ods_header(), Piece((empty + data).encode())])
+    _refused(path, "A300002", "200,000 rows")
+
+
+def test_ods_other_table_over_the_limits_is_refused(tmp_path: Path) -> None:
+    # calamine reads every table of an .ods when it opens it, so the big one is refused
+    # even when the user picks the small one: the message names it.
+    row = f'<table:table-row table:number-rows-repeated="500000">{_ods_text("x")}</table:table-row>'
+    other = f'</table:table><table:table table:name="Archive">{row}'
+    path = ods_file(tmp_path / "two.ods", [_ods_header(), Piece(other.encode())])
+    with pytest.raises(InvalidInput) as info:
+        read_sheet(path, sheet="Sheet1")
+    assert "sheet 'Archive' reaches cell A500000" in info.value.en
