@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "ODS_MANIFEST",
+    "ODS_NAMESPACES",
     "Piece",
     "cell_ref",
     "inline_cell",
@@ -173,13 +175,13 @@ def xlsx_file(
     return write_zip(path, members, claims=claims)
 
 
-_ODS_NAMESPACES = (
+ODS_NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
 )
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-_ODS_MANIFEST = (
+ODS_MANIFEST = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
     'manifest:version="1.2">'
@@ -201,7 +203,7 @@ def ods_file(
     """An .ods of one table whose rows are ``rows`` (``<table:table-row>`` elements);
     without ``mimetype`` (or the manifest) as some tools write it."""
     head = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMESPACES} '
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES} '
         f'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="{sheet}">'
     )
     tail = b"</table:table></office:spreadsheet></office:body></office:document-content>"
@@ -209,6 +211,6 @@ def ods_file(
     if mimetype:
         members.append(("mimetype", [Piece(_ODS_MIMETYPE)]))
     if manifest:
-        members.append(("META-INF/manifest.xml", [Piece(_ODS_MANIFEST.encode())]))
+        members.append(("META-INF/manifest.xml", [Piece(ODS_MANIFEST.encode())]))
     members.append(("content.xml", [Piece(head.encode()), *rows, Piece(tail)]))
     return write_zip(path, members)

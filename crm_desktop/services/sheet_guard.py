@@ -54,6 +54,7 @@ __all__ = [
     "check_xlsx_parts",
     "check_xlsx_sheet",
     "column_name",
+    "file_error",
     "too_long_cell",
     "unreadable",
 ]
@@ -102,17 +103,22 @@ def _mb(size: int) -> str:
 # ------------------------------------------------------------------------ the file
 
 
+def file_error(path: Path, exc: OSError) -> InvalidInput:
+    """What an error opening or reading ``path`` means to the user."""
+    if isinstance(exc, FileNotFoundError):
+        return unreadable(path, "فایل پیدا نشد.", "the file does not exist.")
+    if isinstance(exc, IsADirectoryError):
+        return unreadable(path, "این یک پوشه است.", "it is a folder.")
+    return unreadable(path, f"خطای دسترسی به فایل ({exc.strerror}).", f"{exc.strerror or exc}.")
+
+
 def check_file(path: Path) -> os.stat_result:
     """Refuse what is not a regular file, or is bigger than ``MAX_FILE_BYTES``,
     without reading it (a link to /dev/zero would never end)."""
     try:
         info = path.stat()
-    except FileNotFoundError:
-        raise unreadable(path, "فایل پیدا نشد.", "the file does not exist.") from None
     except OSError as exc:
-        raise unreadable(
-            path, f"خطای دسترسی به فایل ({exc.strerror}).", f"{exc.strerror or exc}."
-        ) from None
+        raise file_error(path, exc) from None
     if stat.S_ISDIR(info.st_mode):
         raise unreadable(path, "این یک پوشه است.", "it is a folder.")
     if not stat.S_ISREG(info.st_mode):

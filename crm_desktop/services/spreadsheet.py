@@ -182,14 +182,8 @@ def _read_bytes_head(path: Path, size: int) -> bytes:
     try:
         with path.open("rb") as f:
             return f.read(size)
-    except FileNotFoundError:
-        raise _unreadable(path, "فایل پیدا نشد.", "the file does not exist.") from None
-    except IsADirectoryError:
-        raise _unreadable(path, "این یک پوشه است.", "it is a folder.") from None
     except OSError as exc:
-        raise _unreadable(
-            path, f"خطای دسترسی به فایل ({exc.strerror}).", f"{exc.strerror or exc}."
-        ) from None
+        raise sheet_guard.file_error(path, exc) from None
 
 
 def _empty_file(path: Path) -> InvalidInput:
@@ -392,9 +386,7 @@ def _read_csv_text(path: Path) -> str:
         with path.open("rb") as f:
             data = f.read(sheet_guard.MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _unreadable(
-            path, f"خطای دسترسی به فایل ({exc.strerror}).", f"{exc.strerror or exc}."
-        ) from None
+        raise sheet_guard.file_error(path, exc) from None
     if not data:
         raise _empty_file(path)
     if len(data) > sheet_guard.MAX_FILE_BYTES:  # it grew while being read
