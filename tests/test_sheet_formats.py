@@ -214,3 +214,20 @@ def test_csv_broken_utf16_refused_with_the_reason(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as info:
         read_sheet(path)
     assert "UTF-16 byte order mark but its text is not" in info.value.en
+
+
+def test_csv_windows_1252_is_not_read_as_persian(tmp_path: Path) -> None:
+    # A German export in Windows-1252 (as Tine 2.0's test file): its umlauts must not
+    # become Arabic letters ("ضzdemirض").
+    path = tmp_path / "west.csv"
+    path.write_bytes("First Name;Last Name\r\nÖzdemirÖ;Üglü\r\nRené;Müller\r\n".encode("cp1252"))
+    data = read_sheet(path)
+    assert data.rows == (SheetRow(2, ("ÖzdemirÖ", "Üglü")), SheetRow(3, ("René", "Müller")))
+
+
+def test_csv_windows_1256_with_latin_words_stays_persian(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    text = "نام,شركت,ايميل\r\nعلي رضايي,Pars Co,ali@example.com\r\nمريم,چاپ و ژورنال,m@x.ir\r\n"
+    path.write_bytes(text.encode("cp1256"))
+    data = read_sheet(path)
+    assert data.rows[0] == SheetRow(2, ("علي رضايي", "Pars Co", "ali@example.com"))

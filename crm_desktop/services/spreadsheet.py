@@ -419,14 +419,35 @@ def _decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
+        pass
+    for encoding in _legacy_encodings(data):
         try:
-            return data.decode("cp1256")
+            return data.decode(encoding)
         except UnicodeDecodeError:
-            raise _unreadable(
-                path,
-                "رمزگذاری فایل شناخته نشد (UTF-8، UTF-16 یا Windows-1256).",
-                "its encoding is neither UTF-8, UTF-16 nor Windows-1256.",
-            ) from None
+            continue
+    raise _unreadable(
+        path,
+        "رمزگذاری فایل شناخته نشد (UTF-8، UTF-16، Windows-1256 یا Windows-1252).",
+        "its encoding is neither UTF-8, UTF-16, Windows-1256 nor Windows-1252.",
+    )
+
+
+# A byte of a legacy code page's upper half next to a Latin letter: "Özdemir".
+_LATIN_NEIGHBOUR = re.compile(rb"[A-Za-z][\x80-\xff]|[\x80-\xff][A-Za-z]")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _legacy_encodings(data: bytes) -> tuple[str, str]:
+    """Windows-1256 (Persian Windows) or Windows-1252 (Western Europe), likelier first.
+
+    Both give every byte a letter, so the text decides: in Persian the upper-half
+    bytes make whole words between spaces and punctuation, in German or French they
+    are single letters inside Latin words. Read wrongly, "Özdemir" would be "ضzdemir".
+    """
+    runs = len(_HIGH_RUN.findall(data))
+    if runs and 2 * len(_LATIN_NEIGHBOUR.findall(data)) >= runs:
+        return "cp1252", "cp1256"
+    return "cp1256", "cp1252"
 
 
 def _read_csv_grid(path: Path) -> list[list[CellValue]]:
