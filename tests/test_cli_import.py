@@ -37,6 +37,11 @@ if not SAMPLE.exists():
     SAMPLE = Path("/work/shared/samples/contacts-sample.xlsx")
 
 RESULT_KEYS = {
+    "kind",
+    "mapping",
+    "header_row",
+    "companies_created",
+    "companies_updated",
     "rows",
     "created",
     "updated",
@@ -168,7 +173,7 @@ def sample_db(db_path: Path) -> Path:
 # and the job title of the stored Ali (empty before; the file says مدیر خرید).
 POLICIES: dict[str, tuple[tuple[int, ...], list[tuple[int, str]], int, str | None]] = {
     "update": ((2, 1, 1, 1, 0), [(2, "شهر")], 7, "مدیر خرید"),
-    "skip": ((2, 1, 0, 1, 0), [], 7, None),
+    "skip": ((2, 1, 0, 1, 1), [], 7, None),  # the duplicate row is skipped, and says so
     "create": ((2, 2, 0, 1, 0), [], 8, None),
 }
 

@@ -14,7 +14,9 @@ from crm_desktop.services.column_mapping import (
     NOTES,
     ColumnMapping,
     header_key,
+    label_columns,
     mapping_key,
+    phone_label,
     suggest_mapping,
 )
 from crm_desktop.services.import_fields import CONTACT_ALIASES as _ALIASES
@@ -154,6 +156,12 @@ def test_outlook_export_headers() -> None:
         "Birthday": "birth_date",
         "E-mail Address": "email",
         "Notes": "notes",
+        # Every email and phone column is kept; the middle name is part of the first.
+        "E-mail 2 Address": "email",
+        "Home Phone": "phone",
+        "Middle Name": "first_name",
+        # "Title" beside "Job Title" is the honorific (Mr, Dr): kept in the notes.
+        "Title": NOTES,
     }
 
 
@@ -172,8 +180,10 @@ def test_google_contacts_headers() -> None:
         "Organization 1 - Name",
         "Organization 1 - Title",
     ]
-    # "Name" repeats Given + Family Name; "... - Type" columns are not the values.
+    # "Name" is only used for a row without Given and Family Name; "... - Type"
+    # columns are not the values (they label them: see label_columns).
     assert _named(headers) == {
+        "Name": "full_name",
         "Given Name": "first_name",
         "Family Name": "last_name",
         "Birthday": "birth_date",
@@ -233,34 +243,111 @@ def test_vague_words_do_not_match_inside_other_headers() -> None:
 # ------------------------------------------------------------------ duplicates
 
 
-def test_second_mobile_column_becomes_phone_when_free() -> None:
+def test_every_mobile_and_phone_column_is_kept() -> None:
     assert _named(["موبایل", "شماره همراه", "ایمیل"]) == {
         "موبایل": "mobile",
-        "شماره همراه": "phone",
+        "شماره همراه": "mobile",
         "ایمیل": "email",
     }
-
-
-def test_second_mobile_column_stays_unmapped_when_phone_is_taken() -> None:
     assert _named(["تلفن", "موبایل", "Mobile 2", "موبایل دوم"]) == {
         "تلفن": "phone",
         "موبایل": "mobile",
+        "Mobile 2": "mobile",
+        "موبایل دوم": "mobile",
     }
 
 
-def test_first_column_wins_a_field() -> None:
+def test_several_columns_of_one_field_in_a_contacts_sheet() -> None:
+    # A contact has several emails; city and the like keep the first column's value
+    # (the importer keeps the others' in the notes).
     assert suggest_mapping(["ایمیل", "Email", "پست الکترونیک کاری", "شهر", "City"]) == {
         0: "email",
+        1: "email",
+        2: "email",
         3: "city",
+        4: "city",
     }
-    # No field is ever given to two columns.
-    headers = [h for names in _ALIASES.values() for h in names]
-    fields = list(suggest_mapping(headers).values())
-    assert len(fields) == len(set(fields))
+    # One full-name column at most.
+    assert suggest_mapping(["نام و نام خانوادگی", "Full Name"]) == {0: "full_name"}
+
+
+def test_first_column_wins_a_field_in_other_sheets() -> None:
+    assert suggest_mapping(["نام شرکت", "Company", "تلفن", "Phone"], kind="companies") == {
+        0: "name",
+        2: "phone",
+    }
+
+
+def test_a_taken_field_does_not_pass_a_column_to_a_lesser_match() -> None:
+    # "E-mail 2 Address" is an email or nothing, never the address.
+    mapping = suggest_mapping(["Email", "E-mail 2 Address"], kind="companies")
+    assert mapping == {0: "email"}
+
+
+def test_lone_english_name_beside_last_name_is_the_first_name() -> None:
+    assert _named(["name", "last_name", "email"]) == {
+        "name": "first_name",
+        "last_name": "last_name",
+        "email": "email",
+    }
+    assert _named(["Name", "Surname"]) == {"Name": "first_name", "Surname": "last_name"}
+    assert _named(["Forename", "Surname"]) == {"Forename": "first_name", "Surname": "last_name"}
+    assert _named(["First", "Last"]) == {"First": "first_name", "Last": "last_name"}
+    # Without a last-name column, "name" is a whole name.
+    assert _named(["name", "email"]) == {"name": "full_name", "email": "email"}
+
+
+def test_honorific_title_column_is_not_the_job() -> None:
+    headers = ["Title", "First Name", "Last Name"]
+    rows: list[list[CellValue]] = [
+        ["Dr.", "Ada", "Lovelace"],
+        ["Mr", "Alan", "Turing"],
+        ["Professor", "Grace", "Hopper"],
+        ["آقای", "علی", "رضایی"],
+        ["مهندس", "مینا", "کاظمی"],
+    ]
+    assert suggest_mapping(headers, rows)[0] == NOTES
+    jobs: list[list[CellValue]] = [["Sales Manager", "Ada", "Lovelace"], ["CTO", "Alan", "T"]]
+    assert suggest_mapping(headers, jobs)[0] == "job_title"
+    for header in ("Role", "Job Position", "Position", "Job Title", "سمت", "عنوان شغلی"):
+        assert suggest_mapping([header, "Name"], jobs) == {0: "job_title", 1: "full_name"}
+
+
+def test_yes_no_column_is_never_a_company_or_a_name() -> None:
+    headers = ["Name", "Is a Company", "Related Company", "Company Type"]
+    rows: list[list[CellValue]] = [
+        ["Acme", "True", "", "no"],
+        ["Wile Coyote", "False", "Acme", "yes"],
+        ["Road Runner", "False", "Acme", "no"],
+    ]
+    assert suggest_mapping(headers, rows) == {0: "full_name", 1: "is_company", 2: "company"}
+    for yes, no in (("yes", "no"), ("1", "0"), ("بله", "خیر"), ("حقوقی", "حقیقی")):
+        cells: list[list[CellValue]] = [
+            ["Acme Co", yes],
+            ["Ali Rezaei", no],
+            ["Reza Amini", no],
+        ]
+        assert suggest_mapping(["نام", "شرکت"], cells) == {0: "full_name", 1: "is_company"}
+    assert suggest_mapping(["نام", "Company"], [["Ali", True], ["Reza", False]]) == {
+        0: "first_name",
+        1: "is_company",
+    }
+    # A yes/no column whose header says nothing of companies is left out.
+    assert suggest_mapping(["نام", "شهر"], [["Ali", "yes"], ["Reza", "no"]]) == {0: "first_name"}
+
+
+def test_type_columns_label_their_value_columns() -> None:
+    headers = ["E-mail 1 - Type", "E-mail 1 - Value", "Phone 1 - Type", "Phone 1 - Value"]
+    assert label_columns(headers) == {1: 0, 3: 2}
+    assert phone_label("Home Phone") == "home"
+    assert phone_label("Business Fax") == "fax"
+    assert phone_label("Phone 1 - Value", "* Mobile") == "mobile"
+    assert phone_label("تلفن منزل") == "home"
+    assert phone_label("Phone") is None
 
 
 def test_unknown_columns_are_left_unmapped() -> None:
-    headers = ["ردیف", "کد ملی", "شماره پرونده", "", "Unnamed: 7", "Fax", "ایمیل"]
+    headers = ["ردیف", "کد ملی", "شماره پرونده", "", "Unnamed: 7", "Pager ID", "ایمیل"]
     assert suggest_mapping(headers) == {6: "email"}
 
 
@@ -307,8 +394,8 @@ def test_unlabeled_email_column_and_text_column() -> None:
 def test_content_phone_column_yields_to_labeled_mobile() -> None:
     headers = ["موبایل", "", "تلفن"]
     rows: list[list[CellValue]] = [["09121234567", "09351234567", "02188776655"]] * 3
-    # mobile and phone are both taken by their headers: the unlabeled one stays free.
-    assert suggest_mapping(headers, rows) == {0: "mobile", 2: "phone"}
+    # An unlabeled column of phones is kept too (a contact has several).
+    assert suggest_mapping(headers, rows) == {0: "mobile", 1: "mobile", 2: "phone"}
 
 
 def test_lone_name_column_with_full_names_is_the_full_name() -> None:

@@ -236,10 +236,13 @@ def _check_messy(db: Database, result: ImportResult) -> None:
     # Rows 5, 7, 8, 9, 10, 11, 12: blank rows (and a row of spaces) are not rows.
     assert counts(result) == (7, 5, 0, 1, 1)
     assert where(result.errors) == [(10, "")]
+    # The national-id column goes to no field: said once, on the header row.
     assert where(result.warnings) == sorted(
-        [(11, "شماره همراه"), (11, "پست الکترونیک"), (11, "تاریخ تولد")]
+        [(4, "کد ملی"), (11, "شماره همراه"), (11, "پست الکترونیک"), (11, "تاریخ تولد")]
     )
     assert any("nima@@x.example" in w.message("en") for w in result.warnings)
+    left_out = next(w for w in result.warnings if w.column == "کد ملی")
+    assert "goes to no field" in left_out.message("en")
 
     people = by_name(db)
     assert set(people) == {"علی رضایی", "مریم کاظمی", "حمید نوروزی", "سارا محمدی", "نیما صالحی"}
@@ -372,10 +375,12 @@ def test_english_outlook_headers(db: Database, tmp_path: Path) -> None:
     assert set(sara.phones) == {"+989123456789", "+982188776655"}
     assert sara.emails == ("sara.karimi@pars.example",)
     assert sara.city == "Tehran" and sara.birth_date == dt.date(1990, 1, 23)
-    john = people["John Smith"]
+    john = people["John Q Smith"]  # the middle name is part of the first name
     assert john.phones == ("+989351112233",) and john.emails == ("john@smith.example",)
     assert john.company is None
-    assert sara.notes is None and john.notes is None  # unknown columns are ignored
+    # Outlook's categories are tags; a person's web page is kept in the notes.
+    assert set(sara.tags) == {"VIP"}
+    assert sara.notes == "Web Page: https://pars.example" and john.notes is None
 
 
 def test_a_company_cell_merged_over_several_rows(db: Database, tmp_path: Path) -> None:
@@ -648,7 +653,8 @@ def test_skip_leaves_the_stored_contact_alone(db: Database, tmp_path: Path) -> N
     stored = add_contact(db, first_name="علی", last_name="رضایی", phone="09121234567", city="تهران")
     result = import_file(db, _policy_file(tmp_path), on_duplicate="skip")
 
-    assert counts(result) == (2, 0, 0, 2, 0)
+    # Both rows are duplicates, and both were left alone: skipped.
+    assert counts(result) == (2, 0, 0, 2, 2)
     assert result.warnings == []
     assert contacts.get_contact(db, stored.id) == stored
     assert contacts.count_contacts(db) == 1

@@ -18,6 +18,7 @@ from crm_desktop.cli.words import say
 from crm_desktop.locale import format_number, to_persian_digits
 
 if TYPE_CHECKING:
+    from crm_desktop.services.importer import ImportResult
     from crm_desktop.services.spreadsheet import SheetData
 
 
@@ -67,6 +68,14 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument(
+        "--kind",
+        choices=("contacts", "companies", "deals"),
+        help=say(
+            "آنچه فایل دارد: مخاطبان، شرکت‌ها یا معامله‌ها (پیش‌فرض: از ستون‌ها خوانده می‌شود)",
+            "what the file holds (default: read from its columns)",
+        ),
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         help=say("چاپ نتیجه به شکل یک شیء JSON", "print the result as one JSON object"),
@@ -106,7 +115,7 @@ def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
 
     # A dry run writes nothing (it rolls back): it opens the file as a reader.
     with open_database(db_path, write=not args.dry_run) as db:
-        kind = guess_kind(sheet)
+        kind = args.kind or guess_kind(sheet)
         mapping, _saved = mapping_for(db, sheet, kind)
         result = import_sheet(
             db,
@@ -141,6 +150,7 @@ def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
     else:
         head = f"{args.file.name}: "
     print(head + body)
+    _print_mapping(result, fa)
     for label, problems in (("خطا", result.errors), ("هشدار", result.warnings)):
         for problem in problems:
             row = to_persian_digits(str(problem.row)) if fa else str(problem.row)
@@ -151,3 +161,33 @@ def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
     if result.import_id:
         print(("شناسهٔ ورود: " if fa else "import id: ") + result.import_id)
     return 0
+
+
+_KIND_NAMES = {"contacts": "مخاطبان", "companies": "شرکت‌ها", "deals": "معامله‌ها"}
+
+
+def _print_mapping(result: ImportResult, fa: bool) -> None:
+    """What was understood: the kind, and each column's field (or that it was left out)."""
+    from crm_desktop.services.column_mapping import IGNORE, NOTES
+    from crm_desktop.services.registry import field_label
+
+    if fa:
+        print(f"نوع: {_KIND_NAMES[result.kind]}")
+    else:
+        print(f"kind: {result.kind}")
+    if result.header_row is None:
+        print("ردیف عنوان ستون‌ها پیدا نشد." if fa else "no header row was found.")
+    lang = "fa" if fa else "en"
+    for column in result.mapping:
+        name = column.header or f"#{column.number}"
+        if column.label_of is not None:
+            went = f"نوع «{column.label_of}»" if fa else f"the kind of '{column.label_of}'"
+        elif column.field == NOTES:
+            went = "یادداشت‌ها" if fa else "notes"
+        elif column.field == IGNORE:
+            went = "نادیده" if fa else "ignored"
+        elif column.field is not None:
+            went = field_label(column.field, lang)
+        else:
+            went = "وارد نشد" if fa else "left out"
+        print(f"  {name} → {went}")

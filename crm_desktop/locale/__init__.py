@@ -27,7 +27,15 @@ from crm_desktop.locale.dates import (
 )
 from crm_desktop.locale.emails import normalize_email
 from crm_desktop.locale.numbers import format_number, format_rials, parse_amount
-from crm_desktop.locale.phones import format_phone, is_mobile, national_digits, parse_phone
+from crm_desktop.locale.phones import (
+    COUNTRIES,
+    DEFAULT_REGION,
+    format_phone,
+    is_mobile,
+    national_digits,
+    parse_phone,
+    region_code,
+)
 from crm_desktop.locale.text import (
     normalize_multiline,
     normalize_text,
@@ -38,6 +46,8 @@ from crm_desktop.locale.text import (
 )
 
 __all__ = [
+    "COUNTRIES",
+    "DEFAULT_REGION",
     "FIRST_BIRTH_DATE",
     "GREGORIAN_MONTHS",
     "JALALI_MONTHS",
@@ -63,6 +73,7 @@ __all__ = [
     "parse_date",
     "parse_jalali_date",
     "parse_phone",
+    "region_code",
     "search_key",
     "sort_key",
     "to_ascii_digits",

@@ -7,6 +7,7 @@ value. Display is in national form for Iranian numbers, the way people read them
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -16,7 +17,15 @@ from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat, P
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale.text import normalize_text, to_persian_digits
 
-__all__ = ["format_phone", "is_mobile", "national_digits", "parse_phone"]
+__all__ = [
+    "COUNTRIES",
+    "DEFAULT_REGION",
+    "format_phone",
+    "is_mobile",
+    "national_digits",
+    "parse_phone",
+    "region_code",
+]
 
 DEFAULT_REGION = "IR"
 _IRAN_CODE = 98
@@ -89,8 +98,13 @@ def _to_text(s: str | int | float) -> str:
     return text
 
 
-def _parse(text: str) -> PhoneNumber:
-    """Parse cleaned text; raise InvalidInput unless it is a valid number."""
+def _parse(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
+    """Parse cleaned text; raise InvalidInput unless it is a valid number.
+
+    A foreign number (its country code written, or read for a foreign ``region``) is
+    taken when it has a possible length for its country: sample and test numbers
+    (``+1 555 0100``) are real to the people who typed them. Iranian ones must be valid.
+    """
     if not _ALLOWED.fullmatch(text):
         raise _invalid(text)
     digits = _NON_DIGITS.sub("", text)
@@ -98,7 +112,7 @@ def _parse(text: str) -> PhoneNumber:
         candidate = "+" + digits
     elif digits.startswith("00"):
         candidate = "+" + digits[2:]
-    elif digits.startswith("98") and len(digits) == 12:
+    elif digits.startswith("98") and len(digits) == 12 and region == DEFAULT_REGION:
         # 98 followed by ten digits is an Iranian number written with its country
         # code but without "+"; no Iranian national number is twelve digits long.
         candidate = "+" + digits
@@ -107,29 +121,119 @@ def _parse(text: str) -> PhoneNumber:
         # which phonenumbers reads correctly for region IR.
         candidate = digits
     try:
-        number = phonenumbers.parse(candidate, DEFAULT_REGION)
+        number = phonenumbers.parse(candidate, region)
     except NumberParseException as exc:
         raise _invalid(text) from exc
-    if not phonenumbers.is_valid_number(number):
-        raise _invalid(text)
-    return number
+    if phonenumbers.is_valid_number(number):
+        return number
+    foreign = number.country_code != _IRAN_CODE
+    if foreign and phonenumbers.is_possible_number(number):
+        return number
+    raise _invalid(text)
 
 
-def parse_phone(s: str | int | float) -> str:
-    """Return the E.164 form (``+989121234567``) of a phone typed in any common form."""
+def parse_phone(s: str | int | float, region: str = DEFAULT_REGION) -> str:
+    """Return the E.164 form (``+989121234567``) of a phone typed in any common form.
+
+    A number without its country code is read as one of ``region`` (ISO 3166 code;
+    Iran by default).
+    """
     text = _to_text(s)
     if not text:
         raise InvalidInput("شماره تلفن خالی است.", "The phone number is empty.")
-    fast = _fast_iran(text)
-    if fast is None and _ALLOWED.fullmatch(text):
+    iranian = region == DEFAULT_REGION or text.startswith(("+98", "0098"))
+    fast = _fast_iran(text) if iranian else None
+    if fast is None and iranian and _ALLOWED.fullmatch(text):
         # The same number with its spaces, dashes and brackets taken out, as _parse
         # would take them out.
         digits = _NON_DIGITS.sub("", text)
         fast = _fast_iran("+" + digits if text.startswith("+") else digits)
     if fast is not None:
         return fast
-    number = _parse(text)
+    number = _parse(text, region)
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def region_code(text: str | None) -> str | None:
+    """The ISO region code a country cell names ("United States", "US", "USA",
+    "Brasil", "ایران", "آلمان"), or None when it names none this knows."""
+    if not text:
+        return None
+    return _regions().get(_country_key(text))
+
+
+def _country_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", normalize_text(text).casefold()).split())
+
+
+@functools.cache
+def _regions() -> dict[str, str]:
+    """Country names (English, from phonenumbers' own region list; common Persian and
+    local spellings) and ISO codes -> ISO code."""
+    from phonenumbers.geocoder import _region_display_name  # the library's own names
+
+    names: dict[str, str] = {}
+    for code in phonenumbers.SUPPORTED_REGIONS:
+        names[code.casefold()] = code
+        english = _region_display_name(code, "en")
+        if english:
+            names[_country_key(english)] = code
+    for code, persian, english in COUNTRIES:
+        names[_country_key(persian)] = names[_country_key(english)] = code
+    for name, code in _COUNTRY_NAMES.items():
+        names[_country_key(name)] = code
+    return names
+
+
+# The countries an office here is most likely in, or calls: (code, Persian, English).
+COUNTRIES: tuple[tuple[str, str, str], ...] = (
+    ("IR", "ایران", "Iran"),
+    ("AF", "افغانستان", "Afghanistan"),
+    ("AM", "ارمنستان", "Armenia"),
+    ("AZ", "آذربایجان", "Azerbaijan"),
+    ("IQ", "عراق", "Iraq"),
+    ("TR", "ترکیه", "Turkey"),
+    ("AE", "امارات متحده عربی", "United Arab Emirates"),
+    ("OM", "عمان", "Oman"),
+    ("QA", "قطر", "Qatar"),
+    ("DE", "آلمان", "Germany"),
+    ("GB", "بریتانیا", "United Kingdom"),
+    ("FR", "فرانسه", "France"),
+    ("IT", "ایتالیا", "Italy"),
+    ("NL", "هلند", "Netherlands"),
+    ("SE", "سوئد", "Sweden"),
+    ("RU", "روسیه", "Russia"),
+    ("CN", "چین", "China"),
+    ("IN", "هند", "India"),
+    ("US", "آمریکا", "United States"),
+    ("CA", "کانادا", "Canada"),
+    ("AU", "استرالیا", "Australia"),
+    ("BR", "برزیل", "Brazil"),
+    ("PT", "پرتغال", "Portugal"),
+)
+# Other ways people write a country's name.
+_COUNTRY_NAMES = {
+    "USA": "US",
+    "U.S.A.": "US",
+    "U.S.": "US",
+    "United States of America": "US",
+    "America": "US",
+    "UK": "GB",
+    "England": "GB",
+    "Great Britain": "GB",
+    "Brasil": "BR",
+    "Deutschland": "DE",
+    "España": "ES",
+    "Türkiye": "TR",
+    "UAE": "AE",
+    "Islamic Republic of Iran": "IR",
+    "امریکا": "US",
+    "ایالات متحده": "US",
+    "ایالات متحده آمریکا": "US",
+    "انگلیس": "GB",
+    "انگلستان": "GB",
+    "امارات": "AE",
+}
 
 
 def _stored(e164: str) -> PhoneNumber | None:

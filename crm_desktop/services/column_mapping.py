@@ -8,8 +8,17 @@ whose cells are phone numbers or email addresses is recognised by its content.
 Headers are compared by their ``search_key`` with punctuation dropped, so Arabic
 ي/ك, ZWNJ, spaces, case, ``:``, ``*`` and brackets make no difference. An exact match
 of a known name wins; otherwise a known name contained in the header ("شماره موبایل
-مشتری") is used, the longest one first. Two columns never get the same field: the
-first column wins, and a second mobile column becomes the phone if that is free.
+مشتری") is used, the longest one first. In a contacts sheet several columns may get the
+same field (``E-mail``, ``E-mail 2 Address``, ``Home Phone``, ``Business Phone``): the
+importer keeps every phone and email, joins first-name parts, and keeps the other
+columns' different values of a one-value field in the notes. In other sheets the first
+column wins a field. A header's best match is its field or nothing: a taken field never
+passes a column on to a lesser match inside its header.
+
+The cells decide what a header cannot: a "Title" column of Dr / Mr / آقای / مهندس holds
+honorifics (kept in the notes, not the job title), a yes/no column is never a name or a
+company (it is "is a company" when its header says company), and a lone English "name"
+next to a last-name column is the first name.
 
 ``mapping_key`` and ``ColumnMapping`` let a mapping the user corrected be saved per
 header set and offered the next time the same headers appear (storing it is the
@@ -27,6 +36,7 @@ from dataclasses import dataclass, field
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import is_mobile, normalize_email, normalize_text, parse_phone, search_key
 from crm_desktop.services.import_fields import ALIASES_BY_KIND, FIELDS, FIELDS_BY_KIND
+from crm_desktop.services.registry import CONTACT
 from crm_desktop.services.spreadsheet import CellValue, SheetRow
 
 __all__ = [
@@ -35,8 +45,12 @@ __all__ = [
     "IGNORE",
     "NOTES",
     "ColumnMapping",
+    "flag_value",
     "header_key",
+    "is_honorific",
+    "label_columns",
     "mapping_key",
+    "phone_label",
     "suggest_mapping",
 ]
 
@@ -100,6 +114,10 @@ _EXACT_ONLY = frozenset(
 )
 # A column that is already taken passes its header on to this field instead.
 _FALLBACK = {"mobile": "phone"}
+# Fields of a contacts sheet one column at most: the others may come from several.
+_ONE_COLUMN = frozenset({"full_name", "is_company"})
+# Fields a yes/no column is never taken for.
+_FLAG_FIELDS = frozenset({"is_company"})
 
 # A column is "mostly empty" (never mapped) when fewer than this share of the sample
 # rows have a value in it. Low on purpose: a real but sparse column (a work phone only
@@ -222,20 +240,25 @@ def _looks_like_full_names(values: list[CellValue]) -> bool:
 
 
 class _Assigner:
-    """Gives fields to columns, each field at most once (first come, first served)."""
+    """Gives fields to columns (first come, first served).
 
-    def __init__(self) -> None:
+    Only a header's best match counts: when its field is taken (and may not take
+    another column), the column is left out rather than given a lesser match found
+    inside its header ("E-mail 2 Address" is never the address).
+    """
+
+    def __init__(self, *, repeats: bool) -> None:
         self.mapping: dict[int, str] = {}
+        self.repeats = repeats
 
     def assign(self, index: int, fields: Iterable[str]) -> None:
-        taken = set(self.mapping.values())
+        taken = {f for f in self.mapping.values() if not self.repeats or f in _ONE_COLUMN}
         for name in fields:
             for choice in (name, _FALLBACK.get(name)):
                 if choice is not None and choice not in taken:
                     self.mapping[index] = choice
                     return
-            if name in _FALLBACK:
-                return  # a third mobile column is not guessed into something else
+            return
 
 
 def _usable_columns(
@@ -271,8 +294,11 @@ def suggest_mapping(
     vocabulary = _VOCABULARIES[kind]
     sample = list(rows[:SAMPLE_ROWS]) if rows is not None else None
     usable, filled = _usable_columns(len(headers), sample)
-    assigner = _Assigner()
+    contacts = kind == "contacts"
+    assigner = _Assigner(repeats=contacts)
     mapping = assigner.mapping
+    labels = set(label_columns(headers).values())
+    usable = [index for index in usable if index not in labels]
 
     # Specific exact names first ("Job Title" before Outlook's salutation "Title"),
     # then names contained in a longer header, then exact vague words ("نام", "Title").
@@ -290,22 +316,194 @@ def suggest_mapping(
     for index in vague:
         assigner.assign(index, _candidates(headers[index], vocabulary))
 
-    if sample is not None and kind == "contacts":
-        for index in usable:
-            if index not in mapping and not _blocked(headers[index]):
-                assigner.assign(index, _content_fields(filled[index]))
-        names = [i for i, f in mapping.items() if f in ("first_name", "last_name", "full_name")]
-        if (
-            len(names) == 1
-            and mapping[names[0]] == "first_name"
-            and _looks_like_full_names(filled[names[0]])
-        ):
-            mapping[names[0]] = "full_name"
-
-    # Google's "Name" next to "Given Name" and "Family Name" only repeats them.
-    if {"first_name", "last_name"} <= set(mapping.values()):
-        return {i: f for i, f in sorted(mapping.items()) if f != "full_name"}
+    if sample is not None:
+        _by_cells(headers, filled, usable, mapping, kind)
+        if contacts:
+            for index in usable:
+                if index not in mapping and not _blocked(headers[index]):
+                    assigner.assign(index, _content_fields(filled[index]))
+            names = [i for i, f in mapping.items() if f in ("first_name", "last_name", "full_name")]
+            if (
+                len(names) == 1
+                and mapping[names[0]] == "first_name"
+                and _looks_like_full_names(filled[names[0]])
+            ):
+                mapping[names[0]] = "full_name"
+    if contacts:
+        _english_first_name(headers, mapping)
+        _salutation_beside_job_title(headers, mapping)
     return dict(sorted(mapping.items()))
+
+
+def _salutation_beside_job_title(headers: Sequence[str], mapping: dict[int, str]) -> None:
+    """Outlook's and Odoo's "Title" next to a "Job Title" is the honorific."""
+    jobs = [i for i, f in mapping.items() if f == "job_title"]
+    if len(jobs) > 1:
+        for index in jobs:
+            if header_key(headers[index]) in {"title", "عنوان"}:
+                mapping[index] = NOTES
+
+
+def _english_first_name(headers: Sequence[str], mapping: dict[int, str]) -> None:
+    """A lone "name" next to "last_name" / "surname" is the first name, not a full one."""
+    fields = set(mapping.values())
+    if "last_name" not in fields or "first_name" in fields:
+        return
+    for index, name in mapping.items():
+        if name == "full_name" and header_key(headers[index]) in {"name", "نام"}:
+            mapping[index] = "first_name"
+            return
+
+
+def _by_cells(
+    headers: Sequence[str],
+    filled: Mapping[int, list[CellValue]],
+    usable: Iterable[int],
+    mapping: dict[int, str],
+    kind: str,
+) -> None:
+    """What the cells say against the header: yes/no columns, honorific titles."""
+    for index in usable:
+        values = filled[index]
+        if not values:
+            continue
+        if sum(flag_value(v) is not None for v in values) == len(values):
+            free = "is_company" not in mapping.values() or mapping.get(index) == "is_company"
+            if kind == "contacts" and _says_company(headers[index]) and free:
+                mapping[index] = "is_company"
+                continue
+            if mapping.get(index) not in _FLAG_FIELDS:
+                mapping.pop(index, None)  # a yes/no column is no name, company or city
+            continue
+        if kind == "contacts" and mapping.get(index) in (None, "job_title"):
+            honorifics = sum(is_honorific(v) for v in values)
+            if honorifics >= CONTENT_SHARE * len(values):
+                mapping[index] = NOTES
+
+
+def _says_company(header: str) -> bool:
+    words = set(header_key(header).split())
+    return bool(words & {"company", "organization", "organisation", "شرکت", "حقوقی"})
+
+
+# ------------------------------------------------------------ what cells say
+
+_YES = frozenset(
+    search_key(word)
+    for word in ("yes", "y", "true", "1", "x", "بله", "آری", "هست", "است", "حقوقی", "✓", "✔")
+)
+_NO = frozenset(
+    search_key(word) for word in ("no", "n", "false", "0", "خیر", "نه", "نیست", "حقیقی", "-")
+)
+
+
+def flag_value(value: CellValue) -> bool | None:
+    """True / False for a yes/no cell (yes/no, 1/0, True/False, بله/خیر, حقوقی/حقیقی),
+    None for anything else (an empty cell too)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if not isinstance(value, str):
+        return None
+    key = search_key(value).strip(" .")
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    return None
+
+
+# Honorifics people put in a "Title" column: not a job.
+_HONORIFICS = frozenset(
+    search_key(word)
+    for word in (
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "sir",
+        "madam",
+        "mister",
+        "madame",
+        "mme",
+        "mlle",
+        "m",
+        "herr",
+        "frau",
+        "sr",
+        "sra",
+        "srta",
+        "rev",
+        "آقای",
+        "آقا",
+        "خانم",
+        "سرکار خانم",
+        "جناب آقای",
+        "جناب",
+        "سرکار",
+        "مهندس",
+        "دکتر",
+        "استاد",
+        "حاج",
+        "حاجی",
+        "سید",
+    )
+)
+
+
+def is_honorific(value: CellValue) -> bool:
+    """True for "Dr", "Mr.", "Professor", "آقای", "مهندس", "جناب آقای دکتر"..."""
+    if not isinstance(value, str):
+        return False
+    key = " ".join(search_key(value).replace(".", " ").split())
+    if not key:
+        return False
+    if key in _HONORIFICS:
+        return True
+    return all(word in _HONORIFICS for word in key.split())
+
+
+# ------------------------------------------------------------ phone labels
+
+_LABEL_SUFFIX = re.compile(r"^(.*?)\s*(?:type|label|نوع|برچسب)$")
+_VALUE_SUFFIX = re.compile(r"^(.*?)\s*(?:value|مقدار)$")
+_LABEL_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (kind, tuple(header_key(word) for word in words))
+    for kind, words in CONTACT.field("phone").labels
+)
+
+
+def label_columns(headers: Sequence[str]) -> dict[int, int]:
+    """Value column -> the column that says its kind (Google's "Phone 1 - Type" beside
+    "Phone 1 - Value")."""
+    values: dict[str, int] = {}
+    labels: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        key = header_key(header)
+        if match := _LABEL_SUFFIX.match(key):
+            labels.setdefault(match.group(1), index)
+        elif match := _VALUE_SUFFIX.match(key):
+            values.setdefault(match.group(1), index)
+    return {values[k]: labels[k] for k in values.keys() & labels.keys() if k}
+
+
+def phone_label(*texts: str | None) -> str | None:
+    """mobile, work, home, fax or other: what a header or a "Type" cell says a phone is
+    (the first text that says anything wins); None when none says."""
+    for text in texts:
+        if not text:
+            continue
+        words = f" {header_key(text)} "
+        for kind, names in _LABEL_WORDS:
+            if any(f" {name} " in words for name in names):
+                return kind
+    return None
 
 
 def _blocked(header: str) -> bool:

@@ -1,4 +1,7 @@
-"""The office's own settings: its name and its weekend.
+"""The office's own settings: its name, its weekend and its country.
+
+The country (an ISO 3166 region code, Iran by default) is where a phone number typed
+without its country code is: an office abroad, or one whose customers are, sets it.
 
 The weekend is a set of days of the Iranian week (Saturday 0 ... Friday 6, as
 ``locale.weekday_index`` counts them). Iranian offices close on Friday, and many on
@@ -11,12 +14,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from crm_desktop.errors import InvalidInput
-from crm_desktop.locale import normalize_text, weekday_index
+from crm_desktop.locale import DEFAULT_REGION, normalize_text, region_code, weekday_index
+from crm_desktop.models import Setting
 from crm_desktop.models.database import Database
 
 OFFICE_NAME_KEY = "office_name"
 WEEKEND_KEY = "weekend_days"
+REGION_KEY = "office_region"
 THURSDAY = 5
 FRIDAY = 6
 DEFAULT_WEEKEND = frozenset({FRIDAY})
@@ -32,6 +40,29 @@ def set_office_name(db: Database, name: str) -> None:
     text = normalize_text(name)
     if text:
         db.set_setting(OFFICE_NAME_KEY, text)
+
+
+def office_region(db: Database) -> str:
+    """The office's country: where a phone without its country code is (ISO code)."""
+    return region_code(db.get_setting(REGION_KEY)) or DEFAULT_REGION
+
+
+def office_region_in(session: Session) -> str:
+    """``office_region`` read inside a transaction under way."""
+    stored = session.scalar(select(Setting.value).where(Setting.key == REGION_KEY))
+    return region_code(stored) or DEFAULT_REGION
+
+
+def set_office_region(db: Database, country: str) -> str:
+    """Keep the office's country, given as a code or a name ("IR", "ایران", "Germany")."""
+    code = region_code(country)
+    if code is None:
+        raise InvalidInput(
+            f"کشوری به نام «{normalize_text(country)}» شناخته نیست.",
+            f"Unknown country '{normalize_text(country)}'.",
+        )
+    db.set_setting(REGION_KEY, code)
+    return code
 
 
 def parse_weekend(text: str | None) -> frozenset[int]:

@@ -1051,6 +1051,14 @@
         <translation>Lifecycle</translation>
     </message>
     <message>
+        <source>شرکت است (بله/خیر)</source>
+        <translation>Is a company (yes/no)</translation>
+    </message>
+    <message>
+        <source>کشور</source>
+        <translation>Country</translation>
+    </message>
+    <message>
         <source>نام شرکت</source>
         <translation>Company name</translation>
     </message>
@@ -1569,6 +1577,10 @@
         <translation>This sheet holds:</translation>
     </message>
     <message>
+        <source>ردیف عنوان ستون‌ها پیدا نشد؛ ردیف نخست هم داده است. بگویید هر ستون چیست.</source>
+        <translation>No header row was found; the first row is data too. Say what each column holds.</translation>
+    </message>
+    <message>
         <source>نگاشتی که دفعهٔ پیش برای همین ستون‌ها ذخیره کردید به کار رفت.</source>
         <translation>The mapping you saved last time for these columns is used.</translation>
     </message>
@@ -1577,8 +1589,24 @@
         <translation>Columns were recognised from their headers and values; you can change any of them.</translation>
     </message>
     <message>
+        <source>«%1»</source>
+        <translation>&apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>، </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>این ستون‌ها مقدار دارند ولی به هیچ فیلدی نمی‌روند و وارد نمی‌شوند: %1</source>
+        <translation>These columns have values but go to no field, so they are not imported: %1</translation>
+    </message>
+    <message>
         <source>(بی‌سرستون) ستون %1</source>
         <translation>(no header) column %1</translation>
+    </message>
+    <message>
+        <source>— انتخاب نشده —</source>
+        <translation>— not chosen —</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +1829,10 @@
         <translation>Days off are coloured in every calendar and left out when working days are counted.</translation>
     </message>
     <message>
+        <source>شماره تلفنی که در فایلی که وارد می‌کنید بی کد کشور آمده است، شمارهٔ این کشور خوانده می‌شود (مگر ستون کشورِ همان ردیف کشور دیگری بگوید).</source>
+        <translation>A phone number without its country code in a file you import is read as a number of this country (unless the row&apos;s country column names another).</translation>
+    </message>
+    <message>
         <source>دفتر</source>
         <translation>Office</translation>
     </message>
@@ -1811,6 +1843,10 @@
     <message>
         <source>روزهای تعطیل:</source>
         <translation>Days off:</translation>
+    </message>
+    <message>
+        <source>کشور:</source>
+        <translation>Country:</translation>
     </message>
     <message>
         <source>این رایانه</source>

@@ -1051,6 +1051,14 @@
             <translation>وضعیت</translation>
         </message>
         <message>
+            <source>شرکت است (بله/خیر)</source>
+            <translation>شرکت است (بله/خیر)</translation>
+        </message>
+        <message>
+            <source>کشور</source>
+            <translation>کشور</translation>
+        </message>
+        <message>
             <source>نام شرکت</source>
             <translation>نام شرکت</translation>
         </message>
@@ -1569,6 +1577,10 @@
             <translation>این برگه شامل:</translation>
         </message>
         <message>
+            <source>ردیف عنوان ستون‌ها پیدا نشد؛ ردیف نخست هم داده است. بگویید هر ستون چیست.</source>
+            <translation>ردیف عنوان ستون‌ها پیدا نشد؛ ردیف نخست هم داده است. بگویید هر ستون چیست.</translation>
+        </message>
+        <message>
             <source>نگاشتی که دفعهٔ پیش برای همین ستون‌ها ذخیره کردید به کار رفت.</source>
             <translation>نگاشتی که دفعهٔ پیش برای همین ستون‌ها ذخیره کردید به کار رفت.</translation>
         </message>
@@ -1577,8 +1589,24 @@
             <translation>ستون‌ها از روی سرستون‌ها و مقدارهایشان شناخته شدند؛ هر کدام را می‌توانید تغییر دهید.</translation>
         </message>
         <message>
+            <source>«%1»</source>
+            <translation>«%1»</translation>
+        </message>
+        <message>
+            <source>، </source>
+            <translation>، </translation>
+        </message>
+        <message>
+            <source>این ستون‌ها مقدار دارند ولی به هیچ فیلدی نمی‌روند و وارد نمی‌شوند: %1</source>
+            <translation>این ستون‌ها مقدار دارند ولی به هیچ فیلدی نمی‌روند و وارد نمی‌شوند: %1</translation>
+        </message>
+        <message>
             <source>(بی‌سرستون) ستون %1</source>
             <translation>(بی‌سرستون) ستون %1</translation>
+        </message>
+        <message>
+            <source>— انتخاب نشده —</source>
+            <translation>— انتخاب نشده —</translation>
         </message>
     </context>
     <context>
@@ -1801,6 +1829,10 @@
             <translation>روزهای تعطیل در تقویم‌ها رنگی می‌شوند و در شمارش روزهای کاری به حساب نمی‌آیند.</translation>
         </message>
         <message>
+            <source>شماره تلفنی که در فایلی که وارد می‌کنید بی کد کشور آمده است، شمارهٔ این کشور خوانده می‌شود (مگر ستون کشورِ همان ردیف کشور دیگری بگوید).</source>
+            <translation>شماره تلفنی که در فایلی که وارد می‌کنید بی کد کشور آمده است، شمارهٔ این کشور خوانده می‌شود (مگر ستون کشورِ همان ردیف کشور دیگری بگوید).</translation>
+        </message>
+        <message>
             <source>دفتر</source>
             <translation>دفتر</translation>
         </message>
@@ -1811,6 +1843,10 @@
         <message>
             <source>روزهای تعطیل:</source>
             <translation>روزهای تعطیل:</translation>
+        </message>
+        <message>
+            <source>کشور:</source>
+            <translation>کشور:</translation>
         </message>
         <message>
             <source>این رایانه</source>

@@ -32,6 +32,7 @@ from crm_desktop.ui.importing.import_pages import (
     MAPPING_PAGE,
     RESULT_PAGE,
     SHEET_PAGE,
+    UNCHOSEN,
 )
 from crm_desktop.ui.importing.import_wizard import ImportWizard, open_import_wizard
 from crm_desktop.ui.widgets.commands import _undo_pool
@@ -200,7 +201,10 @@ def test_import_walkthrough_with_preview_dry_run_undo_and_redo(
     # The mapping page: columns recognised from their Persian headers.
     assert mapping.kind_combo.currentData() == "contacts"
     chosen = [combo.currentData() for combo in mapping.combos]
-    assert chosen == ["first_name", "last_name", "mobile", "email", "city", IGNORE]
+    # The customer code has no field: not chosen yet, and the page names it.
+    assert chosen == ["first_name", "last_name", "mobile", "email", "city", UNCHOSEN]
+    assert mapping.combos[5].currentText() == "— انتخاب نشده —"
+    assert "«کد مشتری»" in mapping.left_out_label.text()
     assert mapping.combos[2].currentText() == "موبایل"
     assert "شناخته شدند" in mapping.mapping_info.text()
     assert not mapping.remember_check.isChecked()
@@ -365,7 +369,7 @@ def test_a_mapping_not_remembered_is_not_saved(qtbot: QtBot, ctx: AppContext, bo
     import_now(qtbot, first)
     again = wizard_for(qtbot, ctx, book)
     click(qtbot, again, Next)
-    assert again.mapping_page.combos[5].currentData() == IGNORE
+    assert again.mapping_page.combos[5].currentData() == UNCHOSEN
     assert not again.mapping_page.remember_check.isChecked()
 
 
@@ -493,6 +497,13 @@ def test_without_problems_there_is_nothing_to_save(
     path = contacts_book(tmp_path / "تمیز.xlsx", [ROWS[0], ROWS[4]])
     wizard = wizard_for(qtbot, ctx, path)
     click(qtbot, wizard, Next)
+    # The customer-code column goes to no field: the page says so until the user
+    # says it is not to be imported.
+    page = wizard.mapping_page
+    assert page.left_out_label.isVisibleTo(wizard)
+    assert "«کد مشتری»" in page.left_out_label.text()
+    page.choose(HEADER.index("کد مشتری"), IGNORE)
+    assert not page.left_out_label.isVisibleTo(wizard)
     to_dry_run(qtbot, wizard)
     assert "مشکلی پیدا نشد" in wizard.dry_run_page.status_label.text()
     import_now(qtbot, wizard)
@@ -596,16 +607,23 @@ def test_the_wizard_speaks_english_in_the_english_interface(
         ctx = AppContext(db, lang="en")
         wizard = wizard_for(qtbot, ctx, book)
         assert wizard.layoutDirection() == Qt.LayoutDirection.LeftToRight
-        data = {book.name, "مشتریان"}
+        data = {book.name, "مشتریان", *HEADER}  # the file's own words stay as typed
         assert persian_texts(wizard, data) == []
         click(qtbot, wizard, Next)
+        assert "'کد مشتری'" in wizard.mapping_page.left_out_label.text()
         assert wizard.mapping_page.combos[0].currentText() == "First name"
         assert persian_texts(wizard, data) == []
         to_dry_run(qtbot, wizard)
         assert wizard.dry_run_page.counts.count("created") == "3"
         assert persian_texts(wizard, data) == []
         problems = wizard.dry_run_page.problems_model
+        # On the header row first: the column that goes to no field.
         assert problems.cells(0)[2:] == (
+            "Warning",
+            "Column 'کد مشتری' goes to no field: its 5 values were not imported. To keep "
+            "them, map it to a field or to the notes.",
+        )
+        assert problems.cells(1)[2:] == (
             "Warning",
             "Invalid email address 'maryam@@example' was dropped; the rest of the row was "
             "imported.",

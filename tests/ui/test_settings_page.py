@@ -118,3 +118,22 @@ def test_english_day_names(qtbot: QtBot, qapp: QApplication, people_db) -> None:
         assert page.weekend_checks[0].text() == "Saturday"
     finally:
         setup_application(qapp, "fa")
+
+
+def test_office_country_reads_phones_without_a_code(
+    qtbot: QtBot, window: MainWindow, tmp_path
+) -> None:
+    from crm_desktop.services.importer import import_file
+    from tests.importer_files import write_csv
+
+    page = settings_page(qtbot, window)
+    combo = page.country_combo
+    assert combo.currentData() == "IR" and combo.currentText() == "ایران"
+    combo.setFocus()
+    # Chosen with the keyboard, as a user would: the list is short and alphabetical enough.
+    while combo.currentData() != "DE":
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert office.office_region(window.db) == "DE"
+    path = write_csv(tmp_path / "de.csv", [["Name", "Phone"], ["Hans Meier", "030 901820"]])
+    result = import_file(window.db, path)
+    assert result.warnings == [] and result.created == 1

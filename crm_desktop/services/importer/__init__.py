@@ -14,6 +14,7 @@ The flow the wizard and ``crm-desktop import`` share:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
@@ -28,16 +29,25 @@ from crm_desktop.models import ImportBatch, Setting, new_id, utcnow
 from crm_desktop.models.capture import mark_operation
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
-from crm_desktop.services.column_mapping import ColumnMapping, suggest_mapping
+from crm_desktop.services.column_mapping import (
+    IGNORE,
+    ColumnMapping,
+    flag_value,
+    header_key,
+    suggest_mapping,
+)
 from crm_desktop.services.import_fields import KINDS
 from crm_desktop.services.importer.common import (
     ON_DUPLICATE,
     Columns,
     ImportCancelled,
     ImportResult,
+    MappedColumn,
     Names,
     Problem,
     Progress,
+    describe_mapping,
+    left_out_problems,
 )
 from crm_desktop.services.importer.history import (
     ImportEffect,
@@ -50,7 +60,9 @@ from crm_desktop.services.importer.history import (
     undo_import,
 )
 from crm_desktop.services.importer.preview import preview
-from crm_desktop.services.spreadsheet import SheetData, read_sheet
+from crm_desktop.services.importer.problems import OWN_HEADERS
+from crm_desktop.services.office import office_region_in
+from crm_desktop.services.spreadsheet import SheetData, SheetRow, read_sheet
 
 __all__ = [
     "KINDS",
@@ -60,8 +72,10 @@ __all__ = [
     "ImportResult",
     "ImportSummary",
     "LeftAlone",
+    "MappedColumn",
     "Problem",
     "UndoResult",
+    "describe_mapping",
     "guess_kind",
     "import_effect",
     "import_file",
@@ -78,17 +92,38 @@ _MAPPING_KEY = "import.mapping.{kind}.{key}"
 _PERSON_FIELDS = {"first_name", "last_name", "full_name"}
 
 
+# Fields only a person has: a sheet with one of them holds people.
+_PERSON_ONLY = frozenset(
+    {"last_name", "job_title", "birth_date", "mobile", "lifecycle", "company", "is_company"}
+)
+# Fields only a company has.
+_COMPANY_ONLY = frozenset({"industry", "website"})
+
+
 def guess_kind(sheet: SheetData) -> str:
-    """contacts, companies or deals: what the sheet's columns say it holds."""
+    """contacts, companies or deals: what the sheet's columns say it holds.
+
+    A sheet whose only name is a plain "name" column and that has a company's own
+    fields (industry, website) and none of a person's holds companies, not people
+    called "Acme".
+    """
     sample = sheet.rows
     deals = set(suggest_mapping(sheet.headers, sample, kind="deals").values())
-    contacts = set(suggest_mapping(sheet.headers, sample, kind="contacts").values())
+    contact_mapping = suggest_mapping(sheet.headers, sample, kind="contacts")
+    contacts = set(contact_mapping.values())
     deal_columns = deals & {"amount", "amount_toman"} or {"stage", "title"} <= deals
     if deal_columns and not contacts & {"first_name", "last_name"}:
         return "deals"
-    if contacts & _PERSON_FIELDS:
-        return "contacts"
     companies = set(suggest_mapping(sheet.headers, sample, kind="companies").values())
+    if contacts & _PERSON_FIELDS:
+        plain_name = all(
+            header_key(sheet.headers[i]) in {"name", "نام"}
+            for i, f in contact_mapping.items()
+            if f in _PERSON_FIELDS
+        )
+        if plain_name and contacts & _COMPANY_ONLY and not contacts & _PERSON_ONLY:
+            return "companies"
+        return "contacts"
     if "name" in companies:
         return "companies"
     return "contacts"
@@ -102,10 +137,15 @@ def _check_kind(kind: str) -> None:
 def mapping_for(db: Database, sheet: SheetData, kind: str) -> tuple[dict[int, str], bool]:
     """(column index -> field, whether it is a saved one) for this sheet."""
     _check_kind(kind)
-    saved = _saved(db, sheet.headers, kind)
+    # A sheet without a header row has nothing to key a saved mapping by.
+    saved = _saved(db, sheet.headers, kind) if sheet.has_header else None
     if saved is not None:
         return saved.for_headers(sheet.headers), True
-    return suggest_mapping(sheet.headers, sheet.rows, kind=kind), False
+    mapping = suggest_mapping(sheet.headers, sheet.rows, kind=kind)
+    for index, header in enumerate(sheet.headers):
+        if header in OWN_HEADERS and index not in mapping:
+            mapping[index] = IGNORE  # a saved problem-rows file's own columns
+    return mapping, False
 
 
 def _saved(db: Database, headers: Sequence[str], kind: str) -> ColumnMapping | None:
@@ -166,25 +206,21 @@ def run_import(
         )
     report = progress or (lambda done, total: None)
     result = ImportResult(kind=kind, rows=len(sheet.rows), dry_run=dry_run)
+    result.header_row = sheet.header_row if sheet.has_header else None
+    result.mapping = describe_mapping(sheet, mapping)
     columns = Columns(sheet, mapping)
-    _check_columns(kind, columns)
+    _check_columns(kind, columns, sheet)
+    collect = _Collector(result)
+    for problem in _sheet_problems(sheet, result.mapping):
+        collect(problem, False)
     with db.session() as session:
         now = utcnow()
         user_id = lookups.current_user_id(session)
         names = Names(session, user_id, now)
         import_id = new_id()
+        region = office_region_in(session)
         # The change log keeps what the import did, for undo, history and sync.
         mark_operation(session, "import", ref=import_id, label=file_name or sheet.name)
-        job = _importer(kind)(
-            session,
-            sheet,
-            columns,
-            on_duplicate=on_duplicate,
-            names=names,
-            problems=_Collector(result),
-            progress=report,
-            today=today,
-        )
         if not dry_run:
             session.add(
                 ImportBatch(
@@ -200,9 +236,24 @@ def run_import(
                 )
             )
             session.flush()
+        common = {
+            "on_duplicate": on_duplicate,
+            "names": names,
+            "problems": collect,
+            "progress": report,
+            "today": today,
+            "region": region,
+        }
+        if kind == "contacts" and "is_company" in columns.by_field:
+            sheet = _company_rows_first(
+                session, sheet, columns, result, write=not dry_run, **common
+            )
+        job = _importer(kind)(session, sheet, columns, **common)
         job.run(write=not dry_run)
         result.created, result.updated = job.created, job.updated
-        result.duplicates, result.skipped = job.duplicates, job.skipped
+        result.duplicates += job.duplicates
+        result.skipped += job.skipped
+        result.companies_created += len(names.created_companies)
         report(1, 1)
         if dry_run:
             session.rollback()
@@ -219,7 +270,79 @@ def run_import(
     return result
 
 
-def _check_columns(kind: str, columns: Columns) -> None:
+# A company row's fields, from the columns of a contacts mapping (best first).
+_COMPANY_ROW_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("full_name", "first_name", "company"),
+    "phone": ("phone", "mobile"),
+    "email": ("email",),
+    "website": ("website",),
+    "industry": ("industry",),
+    "address": ("address",),
+    "city": ("city",),
+    "province": ("province",),
+    "owner": ("owner",),
+    "notes": ("notes",),
+}
+
+
+def _company_rows_first(
+    session: Any,
+    sheet: SheetData,
+    columns: Columns,
+    result: ImportResult,
+    *,
+    write: bool,
+    **common: Any,
+) -> SheetData:
+    """A file of people and companies (Odoo's "Is a Company"): its company rows are
+    imported as companies first, so that its people rows find their related company by
+    name. Returns the sheet of the people rows."""
+    from crm_desktop.services.importer.companies import CompanyImport
+
+    flags = columns.by_field["is_company"]
+    companies: list[SheetRow] = []
+    people: list[SheetRow] = []
+    for row in sheet.rows:
+        marked = any(flag_value(row.values[i]) for i in flags)
+        (companies if marked else people).append(row)
+    if not companies:
+        return sheet
+    job = CompanyImport(
+        session,
+        dataclasses.replace(sheet, rows=tuple(companies)),
+        columns.translated(_COMPANY_ROW_FIELDS),
+        **common,
+    )
+    job.run(write=write)
+    names: Names = common["names"]
+    for key, company_id in job.ids_by_key().items():
+        names.companies.setdefault(str(key), company_id)
+    names.new_rows.clear()  # written with the companies (if anything was queued)
+    result.companies_created += job.created
+    result.companies_updated += job.updated
+    result.duplicates += job.duplicates
+    result.skipped += job.skipped
+    return dataclasses.replace(sheet, rows=tuple(people))
+
+
+def _sheet_problems(sheet: SheetData, mapping: list[MappedColumn]) -> list[Problem]:
+    """What reading the sheet noticed (rows that do not fit, no header row) and the
+    columns whose values go nowhere."""
+    problems = [Problem(n.row, "", n.fa, n.en) for n in sheet.notes]
+    if not sheet.has_header:
+        first = sheet.rows[0].number if sheet.rows else 1
+        problems.append(
+            Problem(
+                first,
+                "",
+                "ردیف عنوان ستون‌ها پیدا نشد؛ ردیف نخست هم داده است.",
+                "No header row was found; the first row is data too.",
+            )
+        )
+    return problems + left_out_problems(sheet, mapping)
+
+
+def _check_columns(kind: str, columns: Columns, sheet: SheetData) -> None:
     needed = {
         "contacts": (_PERSON_FIELDS, "نام شخص", "a person's name"),
         "companies": ({"name"}, "نام شرکت", "a company's name"),
@@ -229,11 +352,19 @@ def _check_columns(kind: str, columns: Columns) -> None:
             "a deal title or a customer",
         ),
     }[kind]
-    if not needed[0] & set(columns.by_field):
-        raise InvalidInput(
-            f"هیچ ستونی برای «{needed[1]}» انتخاب نشده است؛ دست‌کم یک ستون لازم است.",
-            f"No column is chosen for {needed[2]}; at least one is needed.",
-        )
+    if needed[0] & set(columns.by_field):
+        return
+    if not sheet.has_header:
+        fa_seen = "ردیف عنوان ستون‌ها پیدا نشد (ردیف نخست داده است)"
+        en_seen = "no header row was found (the first row is data)"
+    else:
+        shown = [h for h in sheet.headers if h][:12]
+        fa_seen = "ستون‌های فایل: " + ("، ".join(f"«{h}»" for h in shown) or "بی‌نام")
+        en_seen = "the file's columns: " + (", ".join(f"'{h}'" for h in shown) or "none named")
+    raise InvalidInput(
+        f"هیچ ستونی برای «{needed[1]}» انتخاب نشده است؛ دست‌کم یک ستون لازم است ({fa_seen}).",
+        f"No column is chosen for {needed[2]}; at least one is needed ({en_seen}).",
+    )
 
 
 def _importer(kind: str) -> Any:

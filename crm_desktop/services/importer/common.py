@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +13,14 @@ from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput
-from crm_desktop.locale import normalize_text, search_key, sort_key
+from crm_desktop.locale import (
+    DEFAULT_REGION,
+    is_mobile,
+    normalize_text,
+    region_code,
+    search_key,
+    sort_key,
+)
 from crm_desktop.models import (
     Base,
     Campaign,
@@ -23,7 +30,7 @@ from crm_desktop.models import (
     User,
     new_id,
 )
-from crm_desktop.services.column_mapping import NOTES
+from crm_desktop.services.column_mapping import IGNORE, NOTES, label_columns, phone_label
 from crm_desktop.services.importer.values import (
     birth_date_value,
     date_value,
@@ -79,6 +86,12 @@ class ImportResult:
     warnings: list[Problem] = field(default_factory=list)
     import_id: str | None = None
     dry_run: bool = False
+    # Company rows of a file of people and companies, and the companies they made or
+    # filled (with the companies people rows named that did not exist yet).
+    companies_created: int = 0
+    companies_updated: int = 0
+    header_row: int | None = None  # None: the sheet has no header row
+    mapping: list[MappedColumn] = field(default_factory=list)
 
     @property
     def changed_anything(self) -> bool:
@@ -87,11 +100,16 @@ class ImportResult:
 
     def as_json(self, lang: str = "fa") -> dict[str, Any]:
         return {
+            "kind": self.kind,
             "rows": self.rows,
             "created": self.created,
             "updated": self.updated,
             "duplicates": self.duplicates,
             "skipped": self.skipped,
+            "companies_created": self.companies_created,
+            "companies_updated": self.companies_updated,
+            "header_row": self.header_row,
+            "mapping": [column.as_json() for column in self.mapping],
             "errors": [p.as_json(lang) for p in self.errors],
             "warnings": [p.as_json(lang) for p in self.warnings],
             "import_id": self.import_id,
@@ -105,6 +123,82 @@ class ImportResult:
         return dict(sorted(by_row.items()))
 
 
+@dataclass(frozen=True, slots=True)
+class MappedColumn:
+    """Where one column of the sheet went: a field, the notes, nowhere (``None``), or
+    it labels another column (``label_of``, Google's "Phone 1 - Type")."""
+
+    header: str
+    number: int  # the sheet's own column number, 1-based
+    field: str | None
+    values: int  # non-empty cells below the header
+    label_of: str | None = None
+
+    @property
+    def left_out(self) -> bool:
+        """Values that go nowhere, unasked (a column the user chose to ignore is not)."""
+        return self.field is None and self.label_of is None and self.values > 0
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "column": self.header,
+            "number": self.number,
+            "field": self.field,
+            "values": self.values,
+        }
+        if self.label_of is not None:
+            data["label_of"] = self.label_of
+        return data
+
+
+def describe_mapping(sheet: SheetData, mapping: Mapping[int, str]) -> list[MappedColumn]:
+    """Every column of the sheet and where the mapping sends it."""
+    labels = {label: value for value, label in label_columns(sheet.headers).items()}
+    counts = [0] * len(sheet.headers)
+    for row in sheet.rows:
+        for index, value in enumerate(row.values):
+            if value is not None and value != "" and index < len(counts):
+                counts[index] += 1
+    described = []
+    for index, header in enumerate(sheet.headers):
+        choice = mapping.get(index)
+        value_of = labels.get(index)
+        label_of = None
+        if choice is None and value_of is not None and mapping.get(value_of) is not None:
+            label_of = sheet.headers[value_of]
+        described.append(
+            MappedColumn(
+                header=header,
+                number=sheet.first_column + index,
+                field=choice,
+                values=counts[index],
+                label_of=label_of,
+            )
+        )
+    return described
+
+
+def left_out_problems(sheet: SheetData, columns: Sequence[MappedColumn]) -> list[Problem]:
+    """A warning for each column with values that goes to no field."""
+    row = sheet.header_row if sheet.header_row else (sheet.rows[0].number if sheet.rows else 0)
+    problems = []
+    for column in columns:
+        if not column.left_out:
+            continue
+        name = column.header or f"#{column.number}"
+        problems.append(
+            Problem(
+                row,
+                name,
+                f"ستون «{name}» به هیچ فیلدی نرفت: {column.values} مقدار آن وارد نشد. "
+                "برای نگه داشتن آن، ستون را به فیلدی یا به «یادداشت‌ها» بدهید.",
+                f"Column '{name}' goes to no field: its {column.values} values were not "
+                "imported. To keep them, map it to a field or to the notes.",
+            )
+        )
+    return problems
+
+
 class Columns:
     """A sheet's columns as the mapping sees them: field -> column indexes."""
 
@@ -113,15 +207,46 @@ class Columns:
         self.by_field: dict[str, list[int]] = {}
         self.notes: list[int] = []
         for index, choice in sorted(mapping.items()):
-            if index >= len(sheet.headers):
+            if index >= len(sheet.headers) or choice == IGNORE:
                 continue
             if choice == NOTES:
                 self.notes.append(index)
             else:
                 self.by_field.setdefault(choice, []).append(index)
+        # Value column -> the column naming its kind ("Phone 1 - Type").
+        self.label_of = label_columns(sheet.headers)
+
+    def translated(self, fields: Mapping[str, Sequence[str]]) -> Columns:
+        """The same columns for another kind of record: its field -> our fields, best
+        first (a company row's name is its full-name column, else its company column)."""
+        other = object.__new__(Columns)
+        other.headers = self.headers
+        other.notes = list(self.notes)
+        other.label_of = self.label_of
+        other.by_field = {}
+        for name, ours in fields.items():
+            indexes = [i for field_name in ours for i in self.by_field.get(field_name, ())]
+            if indexes:
+                other.by_field[name] = indexes
+        return other
 
     def header(self, index: int) -> str:
         return self.headers[index] or f"#{index + 1}"
+
+    def spare(self, row: SheetRow, name: str, used: object) -> list[str]:
+        """ "header: value" lines of a one-value field's other columns whose values
+        differ from ``used`` (the one the record got): kept in the notes, never dropped."""
+        lines: list[str] = []
+        seen = {search_key(str(used))} if used is not None else set()
+        for index in self.by_field.get(name, ()):
+            value = row.values[index]
+            if value is None or value == "":
+                continue
+            text = value.isoformat() if isinstance(value, dt.date) else normalize_text(str(value))
+            if text and search_key(text) not in seen:
+                seen.add(search_key(text))
+                lines.append(f"{self.header(index)}: {text}")
+        return lines
 
     def first(self, row: SheetRow, name: str) -> tuple[CellValue, str]:
         """The first non-empty cell of ``name`` in the row, and its column's header."""
@@ -245,8 +370,10 @@ class SheetImport(abc.ABC):
         problems: Callable[[Problem, bool], None],
         progress: Progress,
         today: dt.date | None = None,
+        region: str = DEFAULT_REGION,
     ) -> None:
         self.session = session
+        self.region = region  # where a phone without its country code is
         self.today = today  # the last day a birth date may be (None: the computer's date)
         self.sheet = sheet
         self.columns = columns
@@ -285,13 +412,33 @@ class SheetImport(abc.ABC):
         cell, header = self.columns.first(row, name)
         return text_value(cell), header
 
-    def phones(self, row: SheetRow, *names: str) -> list[str]:
-        """Every valid phone in these fields' cells; the others become warnings."""
+    def row_region(self, row: SheetRow) -> str:
+        """The country of the row's phones: its country column's, else the office's."""
+        country, _header = self.text(row, "country")
+        return region_code(country) or self.region
+
+    def phones(self, row: SheetRow, *names: str, kinds: dict[str, str] | None = None) -> list[str]:
+        """Every valid phone in these fields' cells; the others become warnings.
+
+        With ``kinds``, each number's kind (mobile, work, home, fax, other) is put in
+        it: what its "Type" column or its header says, else mobile or work by the
+        number itself.
+        """
         found: list[str] = []
+        region = self.row_region(row) if "country" in self.columns.by_field else self.region
         for name in names:
-            for cell, header in self.columns.all(row, name):
-                numbers, bad = phone_values(cell)
-                found.extend(n for n in numbers if n not in found)
+            for index in self.columns.by_field.get(name, ()):
+                cell = row.values[index]
+                if cell is None or cell == "":
+                    continue
+                header = self.columns.header(index)
+                numbers, bad = phone_values(cell, region)
+                for number in numbers:
+                    if number in found:
+                        continue
+                    found.append(number)
+                    if kinds is not None:
+                        kinds[number] = self._phone_kind(row, index, number)
                 for part in bad:
                     self.warn(
                         row.number,
@@ -301,6 +448,16 @@ class SheetImport(abc.ABC):
                         "was imported.",
                     )
         return found
+
+    def _phone_kind(self, row: SheetRow, index: int, number: str) -> str:
+        label_index = self.columns.label_of.get(index)
+        label_cell = row.values[label_index] if label_index is not None else None
+        said = phone_label(
+            label_cell if isinstance(label_cell, str) else None, self.columns.headers[index]
+        )
+        if said == "mobile" and number.startswith("+98") and not is_mobile(number):
+            said = None  # an Iranian landline in a "mobile" column
+        return said or ("mobile" if is_mobile(number) else "work")
 
     def emails(self, row: SheetRow) -> list[str]:
         """Every valid email address in the email cells; the others become warnings."""
@@ -352,10 +509,10 @@ class SheetImport(abc.ABC):
             return None
         return (value, header) if value is not None else None
 
-    def notes(self, row: SheetRow) -> str | None:
-        """The notes cells and the columns kept in notes, one per line."""
+    def notes(self, row: SheetRow, extra: Sequence[str] = ()) -> str | None:
+        """The notes cells, the columns kept in notes and ``extra`` lines, one per line."""
         lines = [text_value(cell) or "" for cell, _ in self.columns.all(row, "notes")]
-        lines = [line for line in lines if line] + self.columns.kept_notes(row)
+        lines = [line for line in lines if line] + self.columns.kept_notes(row) + list(extra)
         return "\n".join(lines) or None
 
 
@@ -377,11 +534,14 @@ __all__ = [
     "Columns",
     "ImportCancelled",
     "ImportResult",
+    "MappedColumn",
     "Names",
     "Problem",
     "Progress",
     "SheetImport",
     "Writer",
+    "describe_mapping",
     "from_json",
+    "left_out_problems",
     "table_of",
 ]

@@ -33,6 +33,7 @@ class NewContact:
     changed: bool = False
     first_row: int = 0
     filled: list[str] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # phone -> mobile, work, home...
     # What the contact had before this import (existing contacts only).
     had: tuple[frozenset[str], frozenset[str], frozenset[str]] = (
         frozenset(),
@@ -57,7 +58,7 @@ def insert_contact(
         {"id": contact.id, **values, "sort_key": key, "lead_score": 0, **stamp},
     )
     for position, number in enumerate(contact.phones):
-        kind = "mobile" if is_mobile(number) else "work"
+        kind = contact.kinds.get(number) or ("mobile" if is_mobile(number) else "work")
         writer.add(
             "contact_phones",
             {

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 
 from crm_desktop.errors import InvalidInput
-from crm_desktop.locale import format_jalali, is_mobile, normalize_text, search_key
+from crm_desktop.locale import format_jalali, is_mobile, normalize_text, region_code, search_key
 from crm_desktop.models import (
     Contact,
     ContactEmail,
@@ -39,7 +39,7 @@ from crm_desktop.services.importer.contact_rows import (
     index_new_contacts,
     insert_contact,
 )
-from crm_desktop.services.importer.values import list_values, split_full_name
+from crm_desktop.services.importer.values import list_values, split_full_name, text_value
 from crm_desktop.services.registry import CONTACT, TEXT_KINDS
 from crm_desktop.services.search import reindex_contacts
 from crm_desktop.services.spreadsheet import SheetRow
@@ -65,6 +65,7 @@ class _Person:
     headers: dict[str, str] = field(default_factory=dict)  # column -> header it came from
     shown: dict[str, str] = field(default_factory=dict)  # id column -> the name typed
     phones: list[str] = field(default_factory=list)
+    phone_kinds: dict[str, str] = field(default_factory=dict)  # number -> mobile, work...
     emails: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)  # tag ids
     tag_names: list[str] = field(default_factory=list)
@@ -125,16 +126,18 @@ class ContactImport(SheetImport):
             return None
         person = _Person(row.number)
         person.values["first_name"], person.values["last_name"] = first, last
-        person.phones = self.phones(row, "mobile", "phone")
+        person.phones = self.phones(row, "mobile", "phone", kinds=person.phone_kinds)
         person.emails = self.emails(row)
+        spare: list[str] = []  # other columns' values of one-value fields, for the notes
         for name in _TEXT_FIELDS:
             value, header = self.text(row, name)
             if value:
                 person.set(name, value, header)
+                spare += self.columns.spare(row, name, value)
         birth = self.date(row, "birth_date", birth=True)
         if birth is not None:
             person.set("birth_date", *birth)
-        self._named(row, person)
+        spare += self._named(row, person)
         self._lifecycle(row, person)
         for cell, _header in self.columns.all(row, "tags"):
             for tag in list_values(cell):
@@ -142,23 +145,45 @@ class ContactImport(SheetImport):
                 if tag_id not in person.tags:
                     person.tags.append(tag_id)
                     person.tag_names.append(tag)
-        notes = self.notes(row)
+        notes = self.notes(row, [*spare, *self._company_fields(row)])
         if notes:
             column = (self.columns.by_field.get("notes") or self.columns.notes or [0])[0]
             person.set("notes", notes, self.columns.header(column))
         return person
 
+    def _company_fields(self, row: SheetRow) -> list[str]:
+        """A person's website, industry and (foreign) country: kept in the notes."""
+        lines: list[str] = []
+        for name in ("website", "industry", "country"):
+            value, _header = self.text(row, name)
+            if not value or (name == "country" and region_code(value) == self.region):
+                continue
+            lines += self.columns.spare(row, name, None)
+        return lines
+
     def _name(self, row: SheetRow) -> tuple[str, str]:
-        first = self.text(row, "first_name")[0] or ""
-        last = self.text(row, "last_name")[0] or ""
+        """First and last name: each the row's cells of its columns joined (a middle
+        name is part of the first name); a full name split only when both are empty."""
+        first = self._joined(row, "first_name")
+        last = self._joined(row, "last_name")
         if not first and not last:
             full = self.text(row, "full_name")[0]
             if full:
                 return split_full_name(full)
         return first, last
 
-    def _named(self, row: SheetRow, person: _Person) -> None:
-        """Company, lead source and campaign by name (made when new), owner if known."""
+    def _joined(self, row: SheetRow, name: str) -> str:
+        parts: list[str] = []
+        for cell, _header in self.columns.all(row, name):
+            text = text_value(cell)
+            if text and text not in parts:
+                parts.append(text)
+        return " ".join(parts)
+
+    def _named(self, row: SheetRow, person: _Person) -> list[str]:
+        """Company, lead source and campaign by name (made when new), owner if known;
+        the other columns' different names, for the notes."""
+        spare: list[str] = []
         finders = (
             ("company", "company_id", self.names.company),
             ("lead_source", "lead_source_id", self.names.source),
@@ -168,9 +193,11 @@ class ContactImport(SheetImport):
             typed, header = self.text(row, name)
             if typed:
                 person.set(column, find(typed), header, typed)
+                spare += self.columns.spare(row, name, typed)
         owner = self.owner(row)
         if owner is not None:
             person.set("owner_id", *owner)
+        return spare
 
     def _lifecycle(self, row: SheetRow, person: _Person) -> None:
         typed, header = self.text(row, "lifecycle")
@@ -247,6 +274,8 @@ class ContactImport(SheetImport):
                     "with the first.",
                 )
             self.duplicates += 1
+            if self.policy == "skip":
+                self.skipped += 1  # a duplicate row left alone is a row not imported
             return
         if matches:
             self.duplicates += 1  # counted, but created anyway (policy "create")
@@ -316,6 +345,7 @@ class ContactImport(SheetImport):
             contact.values = person.values
             contact.values.setdefault("lifecycle", Lifecycle.LEAD.value)
             contact.phones = person.phones
+            contact.kinds = person.phone_kinds
             contact.emails = person.emails
             contact.tags = set(person.tags)
             return
@@ -328,6 +358,7 @@ class ContactImport(SheetImport):
                 and self._phone_owner.get(phone, contact.id) == contact.id
             ):
                 contact.phones.append(phone)
+                contact.kinds.setdefault(phone, person.phone_kinds.get(phone, ""))
                 changed = True
         for email in person.emails:
             if (
@@ -477,7 +508,7 @@ class ContactImport(SheetImport):
         for position, number in enumerate(contact.phones):
             if number not in had_phones:
                 row_id = new_id()
-                kind = "mobile" if is_mobile(number) else "work"
+                kind = contact.kinds.get(number) or ("mobile" if is_mobile(number) else "work")
                 writer.add(
                     "contact_phones",
                     {

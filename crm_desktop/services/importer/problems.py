@@ -11,12 +11,14 @@ import datetime as dt
 from pathlib import Path
 
 from crm_desktop.services.export import ExportValue, write_xlsx
-from crm_desktop.services.importer.common import ImportResult
+from crm_desktop.services.importer.common import ImportResult, Problem
 from crm_desktop.services.spreadsheet import CellValue, SheetData
 
 _ROW = {"fa": "ردیف در فایل اصلی", "en": "Row in the original file"}
 _WHAT = {"fa": "ایراد", "en": "What was wrong"}
 _TITLE = {"fa": "ردیف‌های مشکل‌دار", "en": "Problem rows"}
+# The two columns this file adds: an import of the fixed file leaves them out, unasked.
+OWN_HEADERS = frozenset({*_ROW.values(), *_WHAT.values()})
 
 
 def _value(cell: CellValue) -> ExportValue:
@@ -25,17 +27,22 @@ def _value(cell: CellValue) -> ExportValue:
     return cell
 
 
+def fixable_rows(sheet: SheetData, result: ImportResult) -> dict[int, list[Problem]]:
+    """The data rows with errors or warnings, by row number: a column that went nowhere
+    is said on the header row, which is no row to fix."""
+    numbers = {row.number for row in sheet.rows}
+    return {n: p for n, p in result.problem_rows().items() if n in numbers}
+
+
 def save_problem_rows(
     sheet: SheetData, result: ImportResult, path: Path | str, lang: str = "fa"
 ) -> int:
     """Write the rows with errors or warnings to ``path`` (.xlsx); return how many."""
     lang = "fa" if lang == "fa" else "en"
-    problems = result.problem_rows()
     rows_by_number = {row.number: row for row in sheet.rows}
     rows = []
-    for number, found in problems.items():
-        row = rows_by_number.get(number)
-        cells = [_value(c) for c in row.values] if row is not None else [None] * len(sheet.headers)
+    for number, found in fixable_rows(sheet, result).items():
+        cells = [_value(c) for c in rows_by_number[number].values]
         why = "\n".join((f"{p.column}: " if p.column else "") + p.message(lang) for p in found)
         rows.append([number, *cells, why])
     headers = [_ROW[lang], *(h or f"#{i + 1}" for i, h in enumerate(sheet.headers)), _WHAT[lang]]

@@ -61,6 +61,10 @@ class RecordImport(SheetImport):
 
     # Shared -------------------------------------------------------------------
 
+    def ids_by_key(self) -> dict[Hashable, str]:
+        """Each key this import read or found -> its record's id."""
+        return {key: stored.id for key, stored in self._by_key.items()}
+
     def run(self, *, write: bool) -> None:
         for key, (record_id, values) in self.load().items():
             self._by_key[key] = _Stored(record_id, values, new=False)
@@ -82,6 +86,7 @@ class RecordImport(SheetImport):
                 self._fill(stored, record)
                 return
             if self.policy == "skip":
+                self.skipped += 1  # a duplicate row left alone is a row not imported
                 return
         new = _Stored(new_id(), dict(record.values), new=True)
         self._new.append(new)

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import (
+    DEFAULT_REGION,
     JALALI_MONTHS,
     LAST_JALALI_YEAR,
     Calendar,
@@ -171,10 +172,11 @@ def _parts(cell: CellValue, separator: re.Pattern[str]) -> list[str | int | floa
     return [part for part in separator.split(text) if part]
 
 
-def phone_values(cell: CellValue) -> tuple[list[str], list[str]]:
+def phone_values(cell: CellValue, region: str = DEFAULT_REGION) -> tuple[list[str], list[str]]:
     """(E.164 numbers, the parts that are not phone numbers) of a phone cell.
 
-    One cell may hold several numbers ("0912 123 4567 / 021-88776655").
+    One cell may hold several numbers ("0912 123 4567 / 021-88776655"). A number
+    without its country code is one of ``region``'s (Iran by default).
     """
     numbers: list[str] = []
     bad: list[str] = []
@@ -182,16 +184,16 @@ def phone_values(cell: CellValue) -> tuple[list[str], list[str]]:
     if len(parts) > 1:
         # "021 - 8877 6655" is one number, not two.
         try:
-            whole = parse_phone(str(cell))
+            whole = parse_phone(str(cell), region)
         except InvalidInput:
             pass
         else:
             return [whole], []
     for part in parts:
         try:
-            found = [parse_phone(part)]
+            found = [parse_phone(part, region)]
         except InvalidInput:
-            found = _numbers_in_a_row(str(part))
+            found = _numbers_in_a_row(str(part), region)
             if not found:
                 bad.append(str(part).strip())
                 continue
@@ -199,7 +201,7 @@ def phone_values(cell: CellValue) -> tuple[list[str], list[str]]:
     return numbers, bad
 
 
-def _numbers_in_a_row(text: str) -> list[str]:
+def _numbers_in_a_row(text: str, region: str = DEFAULT_REGION) -> list[str]:
     """Several numbers typed one after the other ("09121234567 09351234567",
     "0912 123 4567 0935 123 4567", "09121234567-09351234567", "... و ..."): the
     fewest whole numbers the pieces make, or [] when they make none."""
@@ -214,7 +216,7 @@ def _numbers_in_a_row(text: str) -> list[str]:
             if before is None:
                 continue
             try:
-                number = parse_phone("".join(pieces[start:end]))
+                number = parse_phone("".join(pieces[start:end]), region)
             except InvalidInput:
                 continue
             current = best[end]

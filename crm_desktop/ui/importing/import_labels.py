@@ -42,6 +42,8 @@ FIELD_LABELS: dict[str, object] = {
     "owner": QT_TRANSLATE_NOOP("ImportLabels", "مسئول"),
     "campaign": QT_TRANSLATE_NOOP("ImportLabels", "کمپین"),
     "lifecycle": QT_TRANSLATE_NOOP("ImportLabels", "وضعیت"),
+    "is_company": QT_TRANSLATE_NOOP("ImportLabels", "شرکت است (بله/خیر)"),
+    "country": QT_TRANSLATE_NOOP("ImportLabels", "کشور"),
     "name": QT_TRANSLATE_NOOP("ImportLabels", "نام شرکت"),
     "industry": QT_TRANSLATE_NOOP("ImportLabels", "صنعت"),
     "website": QT_TRANSLATE_NOOP("ImportLabels", "وب‌سایت"),

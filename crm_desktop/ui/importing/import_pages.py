@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import UserError
 from crm_desktop.services.column_mapping import IGNORE, NOTES
 from crm_desktop.services.import_fields import FIELDS_BY_KIND, KINDS
-from crm_desktop.services.importer import guess_kind, mapping_for, preview
+from crm_desktop.services.importer import describe_mapping, guess_kind, mapping_for, preview
 from crm_desktop.services.spreadsheet import SheetData, read_sheet, sheet_names
 from crm_desktop.ui.importing.import_labels import cell_text, failure_text, field_label, kind_label
 from crm_desktop.ui.importing.import_state import SUFFIXES, ImportState, Jobs
@@ -297,6 +297,7 @@ class SheetPage(QWizardPage):
         return MAPPING_PAGE
 
 
+UNCHOSEN = ""  # the drop-down's data for a column with no field chosen
 MAPPING_ROW_GAP = 2  # between one row's drop-down and the next
 PREVIEW_ROWS_SHOWN = 3  # the preview's rows kept in view below the columns
 
@@ -319,6 +320,7 @@ class MappingPage(QWizardPage):
         for kind in KINDS:
             self.kind_combo.addItem(kind_label(kind), kind)
         self.mapping_info = message_label("importMappingInfo")
+        self.left_out_label = self._left_out_label()
         self.mapping_table = QTableWidget(0, 3)
         self.mapping_table.setObjectName("importMapping")
         self.mapping_table.setHorizontalHeaderLabels(
@@ -347,7 +349,10 @@ class MappingPage(QWizardPage):
         self.combos: list[QComboBox] = []
         self._shown_for: tuple[SheetData, str] | None = None
         self._filling = False
+        self._lay_out()
+        self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
 
+    def _lay_out(self) -> None:
         kind_row = QHBoxLayout()
         kind_row.addWidget(QLabel(self.tr("این برگه شامل:")))
         kind_row.addWidget(self.kind_combo)
@@ -367,8 +372,14 @@ class MappingPage(QWizardPage):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(kind_row)
+        layout.addWidget(self.left_out_label)
         layout.addWidget(splitter, 1)
-        self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
+
+    @staticmethod
+    def _left_out_label() -> QLabel:
+        label = message_label("importLeftOut", error=True)
+        label.hide()
+        return label
 
     def initializePage(self) -> None:  # noqa: N802
         sheet = self.state.sheet
@@ -394,19 +405,47 @@ class MappingPage(QWizardPage):
         except UserError as error:
             mapping, saved = {}, False
             self.preview_error.setText(error.message(self.ctx.lang))
-        state.mapping = {i: mapping.get(i, IGNORE) for i in range(len(sheet.headers))}
+        # A column left out is not in the mapping (the import then says so); one the
+        # user sets to "not imported" is, as IGNORE.
+        state.mapping = dict(mapping)
         state.saved_mapping = saved
         self._shown_for = (sheet, state.kind)
-        self.mapping_info.setText(
-            self.tr("نگاشتی که دفعهٔ پیش برای همین ستون‌ها ذخیره کردید به کار رفت.")
-            if saved
-            else self.tr(
+        if not sheet.has_header:
+            info = self.tr(
+                "ردیف عنوان ستون‌ها پیدا نشد؛ ردیف نخست هم داده است. بگویید هر ستون چیست."
+            )
+        elif saved:
+            info = self.tr("نگاشتی که دفعهٔ پیش برای همین ستون‌ها ذخیره کردید به کار رفت.")
+        else:
+            info = self.tr(
                 "ستون‌ها از روی سرستون‌ها و مقدارهایشان شناخته شدند؛ هر کدام را می‌توانید تغییر دهید."
             )
-        )
+        self.mapping_info.setText(info)
         self.remember_check.setChecked(saved)
+        self.remember_check.setEnabled(sheet.has_header)
         self._fill_table(sheet)
+        self._show_left_out()
         self.refresh_preview()
+
+    def _show_left_out(self) -> None:
+        """Name the columns with values that go to no field (the import warns too)."""
+        sheet = self.state.sheet
+        assert sheet is not None
+        left = [c for c in describe_mapping(sheet, self.state.mapping) if c.left_out]
+        if not left:
+            self.left_out_label.clear()
+            self.left_out_label.hide()
+            return
+        quoted = self.tr("«%1»")
+        names = self.tr("، ").join(
+            quoted.replace("%1", c.header or display_number(c.number)) for c in left
+        )
+        self.left_out_label.setText(
+            self.tr("این ستون‌ها مقدار دارند ولی به هیچ فیلدی نمی‌روند و وارد نمی‌شوند: %1").replace(
+                "%1", names
+            )
+        )
+        self.left_out_label.show()
 
     def _fill_table(self, sheet: SheetData) -> None:
         self._filling = True
@@ -428,7 +467,11 @@ class MappingPage(QWizardPage):
                 if choice == IGNORE:
                     combo.insertSeparator(combo.count())
                 combo.addItem(field_label(self.state.kind, choice), choice)
-            chosen = self.state.mapping.get(index, IGNORE)
+            # A column the import found no field for is "not chosen yet" (and the
+            # import warns of it) until the user picks a field or "not imported".
+            chosen = self.state.mapping.get(index, UNCHOSEN)
+            if chosen == UNCHOSEN:
+                combo.insertItem(0, self.tr("— انتخاب نشده —"), UNCHOSEN)
             if combo.findData(chosen) < 0:
                 combo.addItem(field_label(self.state.kind, chosen), chosen)
             combo.setCurrentIndex(combo.findData(chosen))
@@ -484,9 +527,14 @@ class MappingPage(QWizardPage):
     def _chosen(self, column: int) -> None:
         if self._filling:
             return
-        self.state.mapping[column] = str(self.combos[column].currentData())
+        choice = str(self.combos[column].currentData())
+        if choice == UNCHOSEN:
+            self.state.mapping.pop(column, None)
+        else:
+            self.state.mapping[column] = choice
         # Corrected by hand: worth keeping for the next file with these columns.
-        self.remember_check.setChecked(True)
+        self.remember_check.setChecked(self.state.sheet is not None and self.state.sheet.has_header)
+        self._show_left_out()
         self.refresh_preview()
 
     def refresh_preview(self) -> None:

@@ -36,7 +36,7 @@ from crm_desktop.services.importer import (
     run_import,
     save_mapping,
 )
-from crm_desktop.services.importer.problems import save_problem_rows
+from crm_desktop.services.importer.problems import fixable_rows, save_problem_rows
 from crm_desktop.ui.importing.import_labels import POLICIES, failure_text
 from crm_desktop.ui.importing.import_labels import tr as label_tr
 from crm_desktop.ui.importing.import_pages import RESULT_PAGE, message_label
@@ -362,7 +362,7 @@ class ResultPage(QWizardPage):
         self.problems_model.set_result(result)
         has_problems = bool(result.errors or result.warnings)
         self.problems_table.setVisible(has_problems)
-        self.save_button.setEnabled(has_problems)
+        self.save_button.setEnabled(bool(state.sheet and fixable_rows(state.sheet, result)))
         self._follow(state.step)
 
     def _follow(self, step: ImportStep | None) -> None:

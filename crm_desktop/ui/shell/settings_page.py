@@ -1,4 +1,5 @@
-"""The settings screen: the office (its name, its weekend) and who works at this laptop.
+"""The settings screen: the office (its name, its weekend, its country) and who works at
+this laptop.
 
 Each setting is saved as soon as it is changed, as in the system's own settings, and
 announced from what the service wrote (a SETTINGS change) so that the window title and
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.locale import COUNTRIES
 from crm_desktop.services import office, users
 from crm_desktop.ui.widgets.commands import apply
 from crm_desktop.ui.widgets.context import SETTINGS, USERS, AppContext, Change, PageHost
@@ -63,12 +65,26 @@ class SettingsPage(QWidget):
         )
         weekend_note.setObjectName("weekendNote")
         weekend_note.setWordWrap(True)
+        self.country_combo = QComboBox()
+        self.country_combo.setObjectName("officeCountry")
+        for code, persian, english in COUNTRIES:
+            self.country_combo.addItem(persian if self.ctx.lang == "fa" else english, code)
+        country_note = QLabel(
+            self.tr(
+                "شماره تلفنی که در فایلی که وارد می‌کنید بی کد کشور آمده است، شمارهٔ این "
+                "کشور خوانده می‌شود (مگر ستون کشورِ همان ردیف کشور دیگری بگوید)."
+            )
+        )
+        country_note.setObjectName("countryNote")
+        country_note.setWordWrap(True)
 
         office_box = QGroupBox(self.tr("دفتر"))
         office_form = QFormLayout(office_box)
         office_form.addRow(self.tr("نام دفتر:"), self.office_edit)
         office_form.addRow(self.tr("روزهای تعطیل:"), days)
         office_form.addRow("", weekend_note)
+        office_form.addRow(self.tr("کشور:"), self.country_combo)
+        office_form.addRow("", country_note)
 
         laptop_box = QGroupBox(self.tr("این رایانه"))
         laptop_form = QFormLayout(laptop_box)
@@ -90,6 +106,11 @@ class SettingsPage(QWidget):
             blocked = check.blockSignals(True)
             check.setChecked(index in weekend)
             check.blockSignals(blocked)
+        blocked = self.country_combo.blockSignals(True)
+        self.country_combo.setCurrentIndex(
+            max(self.country_combo.findData(office.office_region(db)), 0)
+        )
+        self.country_combo.blockSignals(blocked)
         blocked = self.user_combo.blockSignals(True)
         self.user_combo.clear()
         for user in users.list_users(db):
@@ -106,6 +127,7 @@ class SettingsPage(QWidget):
         self.office_edit.editingFinished.connect(self.save_office_name)
         for check in self.weekend_checks.values():
             check.toggled.connect(self.save_weekend)
+        self.country_combo.currentIndexChanged.connect(self.save_country)
         self.user_combo.currentIndexChanged.connect(self.save_current_user)
         self.ctx.changes.changed.connect(self._changed)
 
@@ -123,6 +145,13 @@ class SettingsPage(QWidget):
         chosen = [index for index, check in self.weekend_checks.items() if check.isChecked()]
         db = self.ctx.db
         apply(self.ctx, lambda: office.set_weekend_days(db, chosen))
+
+    def save_country(self) -> None:
+        code = str(self.country_combo.currentData())
+        if code == office.office_region(self.ctx.db):
+            return
+        db = self.ctx.db
+        apply(self.ctx, lambda: office.set_office_region(db, code))
 
     def save_current_user(self) -> None:
         user_id = self.user_combo.currentData()
