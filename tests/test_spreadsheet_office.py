@@ -33,6 +33,7 @@ from tests.office import (
     csv_import_filter,
     require_soffice,
 )
+from tests.sheet_files import ODS_MANIFEST, ODS_NAMESPACES
 
 FORMATS = ("xlsx", "xls", "ods")
 # What to ask LibreOffice for: .xls is the old binary format Excel 97-2003 writes.
@@ -375,21 +376,6 @@ def test_windows_1256_csv_written_by_libreoffice(office: Converted) -> None:
 
 # ------------------------------------------- .ods merges, without LibreOffice
 
-_ODS_NAMESPACES = (
-    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
-)
-_ODS_MANIFEST = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-    'manifest:version="1.2">'
-    '<manifest:file-entry manifest:full-path="/" '
-    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-    "</manifest:manifest>"
-)
-
 
 def _text(value: str, attributes: str = "") -> str:
     return (
@@ -407,7 +393,7 @@ def test_ods_vertical_merges_read_from_the_file(tmp_path: Path) -> None:
     # where blank rows and cells are written once with a repeat count.
     rows_spanned = ' table:number-rows-spanned="3" table:number-columns-spanned="1"'
     content = (
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMESPACES} '
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES} '
         'office:version="1.2"><office:body><office:spreadsheet>'
         # another sheet's merge is not this sheet's
         f'<table:table table:name="Other"><table:table-row>{_text("x", rows_spanned)}'
@@ -429,7 +415,7 @@ def test_ods_vertical_merges_read_from_the_file(tmp_path: Path) -> None:
             "application/vnd.oasis.opendocument.spreadsheet",
             compress_type=zipfile.ZIP_STORED,
         )
-        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
     data = read_sheet(path, sheet="مشتریان")
     assert (data.header_row, data.first_column, data.headers) == (3, 3, ("نام", "شرکت"))

@@ -10,6 +10,12 @@ number, date, boolean; formulas as their cached values). CSV cells are always te
 Nothing here interprets a value: a mobile number stored as a number arrives as ``int``
 without its leading zero, and the importer decides what it means.
 
+What no office sheet is (a zip expanding to gigabytes, a value in XFD1048576, a cell
+of a gigabyte, a link to /dev/zero) is refused before it is read: ``sheet_guard``
+holds the limits. A CSV row with more or fewer values than the header is read but
+noted (``SheetData.notes``), and a sheet whose first row is already data is read
+without a header (``SheetData.has_header``; ``sheet_header`` decides).
+
 No Qt and no database: the wizard, the command line and the tests all use this.
 """
 
@@ -22,22 +28,32 @@ import io
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import normalize_text
+from crm_desktop.services import sheet_guard
+from crm_desktop.services.sheet_formats import (
+    damaged,
+    ods_merged_cells,
+    ods_with_mimetype,
+    workbook_kind,
+)
+from crm_desktop.services.sheet_guard import MAX_CELL_CHARS, unreadable
+from crm_desktop.services.sheet_header import looks_like_data
 
 if TYPE_CHECKING:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineSheet, CalamineWorkbook
 
 __all__ = [
     "CSV_EXTENSIONS",
     "WORKBOOK_EXTENSIONS",
     "CellValue",
     "SheetData",
+    "SheetNote",
     "SheetRow",
     "read_sheet",
     "sheet_names",
@@ -63,7 +79,6 @@ _INVISIBLE = re.compile("[\u200b\u200d\u200e\u200f\u2060\ufeff\u061c\u202a-\u202
 _SPACES = re.compile("[ \t\u00a0\u2007\u202f]+")
 # Leading/trailing ZWNJ means nothing (inside a word it does, so it is kept there).
 _EDGE_CHARS = " \t\r\n\u00a0\u2007\u202f\u200c"
-_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +91,7 @@ class SheetRow:
 
 @dataclass(frozen=True, slots=True)
 class SheetNote:
-    """Something reading noticed about one row (its values may be shifted)."""
+    """Something about one row the user should hear (``row``: the sheet's 1-based row)."""
 
     row: int
     fa: str
@@ -89,7 +104,9 @@ class SheetData:
 
     ``headers`` and every row's ``values`` have the same length and start at sheet
     column ``first_column`` (1-based; empty columns on the left are dropped). Empty
-    header cells are ``""``.
+    header cells are ``""``. Without a header row (``has_header`` False) every header
+    is ``""``, ``header_row`` is 0 and the first non-blank row is the first data row.
+    ``notes``: rows read with a doubt (a CSV row as long as the header it is not).
     """
 
     name: str
@@ -97,10 +114,8 @@ class SheetData:
     headers: tuple[str, ...]
     rows: tuple[SheetRow, ...]
     first_column: int = 1
-    # False when no header row was found: ``headers`` are all "" and every non-blank
-    # row is a data row.
     has_header: bool = True
-    notes: tuple[SheetNote, ...] = ()  # rows that do not fit (a CSV row too short)
+    notes: tuple[SheetNote, ...] = ()
 
 
 # ---------------------------------------------------------------------------- API
@@ -113,7 +128,7 @@ def sheet_names(path: Path) -> list[str]:
     if kind == "csv":
         _read_csv_text(path)  # fail now, not later, if the file cannot be read
         return [path.stem]
-    workbook = _open_workbook(path)
+    workbook, _book = _open_workbook(path)
     try:
         return list(workbook.sheet_names)
     finally:
@@ -130,29 +145,15 @@ def read_sheet(path: Path, *, sheet: str | None = None) -> SheetData:
     if _kind(path) == "csv":
         if sheet is not None and sheet != path.stem:
             raise _unknown_sheet(path, sheet, [path.stem])
-        grid: list[list[CellValue]] = [
-            [_clean_text(cell) for cell in row] for row in _read_csv_rows(path)
-        ]
-        return _build(path, path.stem, grid, merged=())
-    name, raw, merged = _read_workbook_sheet(path, sheet)
-    # Each raw row is dropped once cleaned, so a big sheet is never held twice.
-    rows = list(raw)
-    del raw
-    rows.reverse()
-    cells: list[list[CellValue]] = []
-    while rows:
-        cells.append([_clean(cell) for cell in rows.pop()])
+        return _build(path, path.stem, _read_csv_grid(path), merged=(), ragged=True)
+    name, cells, merged = _read_workbook_sheet(path, sheet)
     return _build(path, name, cells, merged)
 
 
 # ------------------------------------------------------------------------ errors
 
 
-def _unreadable(path: Path, fa_reason: str, en_reason: str) -> InvalidInput:
-    return InvalidInput(
-        f"فایل «{path.name}» خوانده نشد: {fa_reason}",
-        f"Cannot read '{path.name}': {en_reason}",
-    )
+_unreadable = unreadable
 
 
 def _unknown_sheet(path: Path, sheet: str, names: Sequence[str]) -> InvalidInput:
@@ -181,14 +182,8 @@ def _read_bytes_head(path: Path, size: int) -> bytes:
     try:
         with path.open("rb") as f:
             return f.read(size)
-    except FileNotFoundError:
-        raise _unreadable(path, "فایل پیدا نشد.", "the file does not exist.") from None
-    except IsADirectoryError:
-        raise _unreadable(path, "این یک پوشه است.", "it is a folder.") from None
     except OSError as exc:
-        raise _unreadable(
-            path, f"خطای دسترسی به فایل ({exc.strerror}).", f"{exc.strerror or exc}."
-        ) from None
+        raise sheet_guard.file_error(path, exc) from None
 
 
 def _empty_file(path: Path) -> InvalidInput:
@@ -198,21 +193,48 @@ def _empty_file(path: Path) -> InvalidInput:
 # ---------------------------------------------------------------------- workbooks
 
 
-def _open_workbook(path: Path) -> CalamineWorkbook:
+@dataclass(frozen=True, slots=True)
+class _Book:
+    """What was learnt while opening a workbook: its real kind and, for an .xlsx, what
+    its sheet may still use (``sheet_guard.check_xlsx_parts``)."""
+
+    kind: str
+    xlsx: sheet_guard.XlsxParts | None = None
+
+
+def _open_workbook(path: Path) -> tuple[CalamineWorkbook, _Book]:
+    """The workbook, opened by what it is (not by its name) once ``sheet_guard`` has
+    checked what calamine reads on opening it."""
     import python_calamine  # lazy: only an import needs it
 
-    head = _read_bytes_head(path, 8)
+    sheet_guard.check_file(path)
+    head = _read_bytes_head(path, 4096)
     if not head:
         raise _empty_file(path)
+    suffix = path.suffix.lower()
+    kind = workbook_kind(path, head)
+    book = _Book(kind)
+    source: io.BytesIO | None = None
+    if kind == "xlsx":
+        book = _Book(kind, sheet_guard.check_xlsx_parts(path))
+        if suffix not in {".xlsx", ".xlsm"}:
+            source = io.BytesIO(path.read_bytes())  # bounded: MAX_FILE_BYTES
+    elif kind == "ods" and (sheet_guard.check_ods(path) or suffix != ".ods"):
+        source = ods_with_mimetype(path)
     try:
-        return python_calamine.CalamineWorkbook.from_path(str(path))
+        if source is not None:
+            return python_calamine.CalamineWorkbook.from_filelike(source), book
+        if kind == "xls" and suffix != ".xls":
+            with path.open("rb") as f:
+                return python_calamine.CalamineWorkbook.from_filelike(f), book
+        return python_calamine.CalamineWorkbook.from_path(str(path)), book
     except python_calamine.PasswordError:
         raise _password_protected(path) from None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # calamine errors, and pyo3 panics (which are BaseException)
         # An encrypted .xlsx is an OLE container, not a zip: say so instead of "damaged".
-        if head == _OLE_SIGNATURE and path.suffix.lower() in {".xlsx", ".xlsm"}:
+        if kind == "xls" and suffix in {".xlsx", ".xlsm"}:
             raise _password_protected(path) from None
         raise _damaged(path) from None
 
@@ -225,18 +247,13 @@ def _password_protected(path: Path) -> InvalidInput:
     )
 
 
-def _damaged(path: Path) -> InvalidInput:
-    return _unreadable(
-        path,
-        "فایل خراب است یا فایل صفحه‌گسترده نیست.",
-        "the file is damaged or is not a spreadsheet.",
-    )
+_damaged = damaged
 
 
 def _read_workbook_sheet(
     path: Path, sheet: str | None
-) -> tuple[str, Sequence[Sequence[object]], Sequence[tuple[tuple[int, int], tuple[int, int]]]]:
-    workbook = _open_workbook(path)
+) -> tuple[str, list[list[CellValue]], Sequence[tuple[tuple[int, int], tuple[int, int]]]]:
+    workbook, book = _open_workbook(path)
     try:
         names = list(workbook.sheet_names)
         if sheet is None:
@@ -247,90 +264,41 @@ def _read_workbook_sheet(
             name = sheet
         else:
             raise _unknown_sheet(path, sheet, names)
+        if book.xlsx is not None:
+            sheet_guard.check_xlsx_sheet(path, name, book.xlsx)
         try:
             data = workbook.get_sheet_by_name(name)
-            # skip_empty_area=False keeps the rows above the data, so that list index
-            # + 1 is the sheet's own row number (and column index + 1 its column).
-            raw = data.to_python(skip_empty_area=False)
+            end = data.end
+            if end is not None:
+                sheet_guard.check_extent(path, name, end[0] + 1, end[1] + 1)
+            cells = _cells(path, data)
             # Older python-calamine versions do not report merged cells, and none
             # reports them for .ods files: those are read from the file itself.
             merged = getattr(data, "merged_cell_ranges", None) or ()
-            if not merged and path.suffix.lower() == ".ods":
-                merged = _ods_merged_cells(path, name)
-        except (KeyboardInterrupt, SystemExit):
+            if not merged and book.kind == "ods":
+                merged = ods_merged_cells(path, name)
+        except (KeyboardInterrupt, SystemExit, InvalidInput):
             raise
         except BaseException:
             raise _damaged(path) from None
-        return name, raw, merged
+        return name, cells, merged
     finally:
         workbook.close()
 
 
-_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_CELLS = frozenset({f"{_ODS_TABLE}table-cell", f"{_ODS_TABLE}covered-table-cell"})
-# A cell merged over more than one row (horizontal merges say number-rows-spanned="1").
-_ODS_ROW_SPAN = re.compile(rb'number-rows-spanned="(?!1")')
-_ODS_CHUNK = 1 << 20
-
-
-def _ods_merged_cells(path: Path, sheet: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """The cells of ``sheet`` merged over several rows in an .ods file, as calamine
-    reports them for .xlsx: ``((top, left), (bottom, right))``, 0-based.
-
-    The file's XML is parsed only when it has such a merge at all. Any problem here
-    means "no merges": the cells themselves have been read already.
-    """
-    import zipfile
-    from xml.etree import ElementTree
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            with archive.open("content.xml") as content:
-                tail = b""
-                while chunk := content.read(_ODS_CHUNK):
-                    if _ODS_ROW_SPAN.search(tail + chunk):
-                        break
-                    tail = chunk[-64:]
-                else:
-                    return []
-            with archive.open("content.xml") as content:
-                return _ods_row_spans(
-                    ElementTree.iterparse(content, events=("start", "end")), sheet
-                )
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except Exception:
-        return []
-
-
-def _ods_row_spans(
-    events: Iterator[tuple[str, Any]], sheet: str
-) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    depth = row = column = 0  # depth: tables open inside the wanted one, itself 1
-    for event, element in events:
-        tag = element.tag
-        if event == "start":
-            if tag == f"{_ODS_TABLE}table":
-                if depth or element.get(f"{_ODS_TABLE}name") == sheet:
-                    depth += 1
-            elif depth == 1 and tag == f"{_ODS_TABLE}table-row":
-                column = 0
-            elif depth == 1 and tag in _ODS_CELLS:
-                rows = int(element.get(f"{_ODS_TABLE}number-rows-spanned", "1"))
-                if rows > 1:
-                    columns = int(element.get(f"{_ODS_TABLE}number-columns-spanned", "1"))
-                    merged.append(((row, column), (row + rows - 1, column + columns - 1)))
-                column += int(element.get(f"{_ODS_TABLE}number-columns-repeated", "1"))
-        elif tag == f"{_ODS_TABLE}table-row":
-            if depth == 1:
-                row += int(element.get(f"{_ODS_TABLE}number-rows-repeated", "1"))
-            element.clear()  # keep memory flat on big sheets
-        elif tag == f"{_ODS_TABLE}table" and depth:
-            depth -= 1
-            if not depth:
-                break
-    return merged
+def _cells(path: Path, data: CalamineSheet) -> list[list[CellValue]]:
+    """The sheet's cells from A1, row by row, each row cleaned as it comes (calamine's
+    whole list is never held beside ours): list index + 1 is the sheet's own row
+    number, and column index + 1 its column."""
+    start = data.start
+    left: list[CellValue] = [None] * (start[1] if start else 0)
+    cells: list[list[CellValue]] = []
+    for number, row in enumerate(data.iter_rows(), start=1):
+        try:
+            cells.append([*left, *map(_clean, row)])
+        except _TooLong as exc:
+            raise sheet_guard.too_long_cell(path, number, len(left) + exc.index(row) + 1) from None
+    return cells
 
 
 def _default_sheet(workbook: CalamineWorkbook, names: list[str]) -> str | None:
@@ -350,11 +318,23 @@ def _default_sheet(workbook: CalamineWorkbook, names: list[str]) -> str | None:
     return names[0] if names else None
 
 
+class _TooLong(Exception):
+    """A cell over ``MAX_CELL_CHARS`` (the caller names it)."""
+
+    @staticmethod
+    def index(row: Sequence[object]) -> int:
+        return next(i for i, v in enumerate(row) if isinstance(v, str) and len(v) > MAX_CELL_CHARS)
+
+
 def _clean(value: object) -> CellValue:
     """A calamine cell as the value it is, with text tidied and whole floats as int."""
     if type(value) is str:  # the common case first: a 50,000-row sheet has 600,000 cells
+        if len(value) > MAX_CELL_CHARS:
+            raise _TooLong
         return _clean_text(value) if value else None
     if isinstance(value, str):
+        if len(value) > MAX_CELL_CHARS:
+            raise _TooLong
         return _clean_text(value)
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
@@ -365,8 +345,23 @@ def _clean(value: object) -> CellValue:
     return _clean_text(str(value))
 
 
-@functools.lru_cache(maxsize=16384)  # cities, titles, tags repeat down a column
+# Longer texts (notes, addresses) rarely repeat, and 16,384 cached notes of 32,767
+# characters would hold a gigabyte: they are cleaned each time.
+_CACHED_TEXT = 200
+
+
 def _clean_text(value: str) -> str | None:
+    if len(value) <= _CACHED_TEXT:
+        return _clean_short_text(value)
+    return _tidy_text(value)
+
+
+@functools.lru_cache(maxsize=16384)  # cities, titles, tags repeat down a column
+def _clean_short_text(value: str) -> str | None:
+    return _tidy_text(value)
+
+
+def _tidy_text(value: str) -> str | None:
     if value.isascii() and "  " not in value and "\t" not in value:
         return value.strip(_EDGE_CHARS) or None  # nothing invisible, no runs of spaces
     text = _INVISIBLE.sub("", value)
@@ -377,46 +372,104 @@ def _clean_text(value: str) -> str | None:
 # ---------------------------------------------------------------------------- CSV
 
 
+# Byte order marks, and the text they announce. Excel's "Unicode text" is UTF-16 LE.
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
 def _read_csv_text(path: Path) -> str:
-    head = _read_bytes_head(path, 1)
-    if not head:
-        raise _empty_file(path)
+    sheet_guard.check_file(path)  # a regular file of bounded size, before reading it
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(sheet_guard.MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise _unreadable(
-            path, f"خطای دسترسی به فایل ({exc.strerror}).", f"{exc.strerror or exc}."
-        ) from None
-    if b"\x00" in data:
-        # UTF-16 or a binary file named .csv: not something Excel writes as "CSV".
-        raise _unreadable(
-            path,
-            "فایل متنی CSV نیست (یا با رمزگذاری UTF-16 ذخیره شده است).",
-            "it is not a CSV text file (or it is saved as UTF-16).",
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1256")
-        except UnicodeDecodeError:
-            raise _unreadable(
-                path,
-                "رمزگذاری فایل شناخته نشد (UTF-8 یا Windows-1256).",
-                "its encoding is neither UTF-8 nor Windows-1256.",
-            ) from None
+        raise sheet_guard.file_error(path, exc) from None
+    if not data:
+        raise _empty_file(path)
+    if len(data) > sheet_guard.MAX_FILE_BYTES:  # it grew while being read
+        sheet_guard.check_file(path)
+    text = _decode(path, data)
     if not text.strip():
         raise _empty_file(path)
     return text
 
 
-def _read_csv_rows(path: Path) -> list[list[str]]:
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1256."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise _unreadable(
+                    path,
+                    f"فایل با نشانهٔ {encoding.upper()} آغاز می‌شود ولی متن آن چنین نیست.",
+                    f"it starts with a {encoding.upper()} byte order mark but its text is not.",
+                ) from None
+    if b"\x00" in data:
+        # UTF-16 without its byte order mark, or a binary file named .csv.
+        raise _unreadable(
+            path,
+            "فایل متنی CSV نیست (یا UTF-16 بدون نشانهٔ BOM است؛ آن را UTF-8 ذخیره کنید).",
+            "it is not a CSV text file (or UTF-16 without a byte order mark; save it as UTF-8).",
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for encoding in _legacy_encodings(data):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _unreadable(
+        path,
+        "رمزگذاری فایل شناخته نشد (UTF-8، UTF-16، Windows-1256 یا Windows-1252).",
+        "its encoding is neither UTF-8, UTF-16, Windows-1256 nor Windows-1252.",
+    )
+
+
+# A byte of a legacy code page's upper half next to a Latin letter: "Özdemir".
+_LATIN_NEIGHBOUR = re.compile(rb"[A-Za-z][\x80-\xff]|[\x80-\xff][A-Za-z]")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
+def _legacy_encodings(data: bytes) -> tuple[str, str]:
+    """Windows-1256 (Persian Windows) or Windows-1252 (Western Europe), likelier first.
+
+    Both give every byte a letter, so the text decides: in Persian the upper-half
+    bytes make whole words between spaces and punctuation, in German or French they
+    are single letters inside Latin words. Read wrongly, "Özdemir" would be "ضzdemir".
+    """
+    runs = len(_HIGH_RUN.findall(data))
+    if runs and 2 * len(_LATIN_NEIGHBOUR.findall(data)) >= runs:
+        return "cp1252", "cp1256"
+    return "cp1256", "cp1252"
+
+
+def _read_csv_grid(path: Path) -> list[list[CellValue]]:
+    """The CSV's rows as cleaned cells, refused past the row, column or cell limits."""
     text = _read_csv_text(path)
     delimiter = _sniff_delimiter(text)
+    grid: list[list[CellValue]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    del text
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error:
+        for fields in reader:
+            # Rows are counted as the sheet's own (a quoted newline makes a line more).
+            sheet_guard.check_csv_row(path, len(grid) + 1, len(fields))
+            for index, field in enumerate(fields):
+                if len(field) > MAX_CELL_CHARS:
+                    raise sheet_guard.too_long_cell(path, len(grid) + 1, index + 1)
+            grid.append([_clean_text(field) for field in fields])
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise sheet_guard.too_long_cell(path, len(grid) + 1) from None
         raise _damaged(path) from None
+    return grid
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -517,17 +570,23 @@ def _build(
     name: str,
     grid: list[list[CellValue]],
     merged: Sequence[tuple[tuple[int, int], tuple[int, int]]],
+    *,
+    ragged: bool = False,
 ) -> SheetData:
+    """The sheet from its grid; ``ragged``: a CSV, whose rows may not fit the header."""
     header_index = _find_header(grid)
     if header_index < 0:
         raise InvalidInput(
             f"برگهٔ «{name}» در فایل «{path.name}» خالی است.",
             f"Sheet '{name}' of '{path.name}' is empty.",
         )
-    _fill_merged_down(grid, merged, header_index + 1)
-    header = grid[header_index]
-    data = [(index + 1, row) for index, row in enumerate(grid) if index > header_index]
+    has_header = not looks_like_data(grid[header_index])
+    first_data = header_index + 1 if has_header else header_index
+    _fill_merged_down(grid, merged, first_data)
+    header = grid[header_index] if has_header else []
+    data = [(index + 1, row) for index, row in enumerate(grid) if index >= first_data]
     data = [(number, row) for number, row in data if not _is_blank(row)]
+    notes = _ragged_notes(grid[header_index], data, has_header) if ragged else ()
 
     # Keep the columns from the first to the last one that has anything in it.
     width = max([len(header), *(len(row) for _, row in data)])
@@ -541,11 +600,39 @@ def _build(
     rows = tuple(SheetRow(number, _cut(row, first, last)) for number, row in data)
     return SheetData(
         name=name,
-        header_row=header_index + 1,
+        header_row=header_index + 1 if has_header else 0,
         headers=headers,
         rows=rows,
         first_column=first + 1,
+        has_header=has_header,
+        notes=notes,
     )
+
+
+def _ragged_notes(
+    first: Sequence[CellValue], data: Sequence[tuple[int, Sequence[CellValue]]], has_header: bool
+) -> tuple[SheetNote, ...]:
+    """A note for each CSV row shorter than the header row (``first``), or longer with
+    values in the extra fields. Empty fields at the end shift nothing: a row may stop
+    before the header's empty last columns, or end with a separator."""
+    width = len(first)
+    named = max((i + 1 for i, value in enumerate(first) if value is not None), default=0)
+    notes = []
+    for number, row in data:
+        if named <= len(row) <= width or (len(row) > width and _is_blank(row[width:])):
+            continue
+        if has_header:
+            fa_than, en_than = f"سرستون‌ها {width} ستون‌اند", f"the header has {width} columns"
+        else:
+            fa_than, en_than = f"سطر اول {width} مقدار دارد", f"the first row has {width} values"
+        notes.append(
+            SheetNote(
+                number,
+                f"این سطر {len(row)} مقدار دارد ولی {fa_than}؛ شاید مقدارها جابه‌جا شده باشند.",
+                f"this row has {len(row)} values but {en_than}; values may be shifted.",
+            )
+        )
+    return tuple(notes)
 
 
 def _cut(row: Sequence[CellValue], first: int, last: int) -> tuple[CellValue, ...]:
