@@ -64,7 +64,8 @@ CellValue: TypeAlias = (
 )
 
 WORKBOOK_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
-CSV_EXTENSIONS = frozenset({".csv"})
+# Text files: Excel's and Thunderbird's "tab separated (.txt)" exports are CSV too.
+CSV_EXTENSIONS = frozenset({".csv", ".txt", ".tsv"})
 
 # The header is looked for in this many rows at the top of the sheet.
 HEADER_SEARCH_ROWS = 20
@@ -173,8 +174,8 @@ def _kind(path: Path) -> str:
         return "workbook"
     raise _unreadable(
         path,
-        "این نوع فایل پشتیبانی نمی‌شود (xlsx، xlsm، xls، ods یا csv).",
-        "this kind of file is not supported (use .xlsx, .xlsm, .xls, .ods or .csv).",
+        "این نوع فایل پشتیبانی نمی‌شود (xlsx، xlsm، xls، ods، csv یا txt).",
+        "this kind of file is not supported (use .xlsx, .xlsm, .xls, .ods, .csv or .txt).",
     )
 
 
