@@ -160,8 +160,11 @@ def test_outlook_export_headers() -> None:
         "E-mail 2 Address": "email",
         "Home Phone": "phone",
         "Middle Name": "first_name",
-        # "Title" beside "Job Title" is the honorific (Mr, Dr): kept in the notes.
+        # "Title" beside "Job Title" is the honorific (Mr, Dr): kept in the notes, as
+        # are what no field holds but a person keeps (suffix, department).
         "Title": NOTES,
+        "Suffix": NOTES,
+        "Department": NOTES,
     }
 
 

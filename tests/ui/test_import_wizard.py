@@ -697,3 +697,29 @@ def test_no_dialog_button_has_an_icon(qtbot: QtBot, ctx: AppContext) -> None:
     assert dialog.style().styleHint(hint, None, dialog.buttons) == 0
     close = dialog.buttons.button(QDialogButtonBox.StandardButton.Close)
     assert close is not None and close.icon().isNull()
+
+
+def test_a_sheet_without_a_header_row_lets_the_user_name_its_columns(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    path = tmp_path / "بی‌سرستون.csv"
+    path.write_text(
+        "علی رضایی,09121234567,ali@example.com\nمریم کاظمی,09351234567,maryam@example.com\n",
+        encoding="utf-8",
+    )
+    wizard = wizard_for(qtbot, ctx, path)
+    click(qtbot, wizard, Next)
+    page = wizard.mapping_page
+    assert "ردیف عنوان ستون‌ها پیدا نشد" in page.mapping_info.text()
+    assert cell(page.mapping_table, 0, 0).text().startswith("(بی‌سرستون)")
+    # The first row is data: its values are among the samples, and nothing is saved
+    # for "these headers" (there are none).
+    assert "علی رضایی" in cell(page.mapping_table, 0, 1).text()
+    assert not page.remember_check.isEnabled()
+    # The phone and email columns are known by their cells; the name is the user's.
+    assert [c.currentData() for c in page.combos][1:] == ["mobile", "email"]
+    page.choose(0, "full_name")
+    to_dry_run(qtbot, wizard)
+    assert wizard.dry_run_page.counts.count("created") == "۲"
+    import_now(qtbot, wizard)
+    assert sorted(names(ctx.db)) == ["علی رضایی", "مریم کاظمی"]
