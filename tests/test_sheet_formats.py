@@ -240,12 +240,3 @@ def test_txt_tab_separated_as_excel_saves_unicode_text(tmp_path: Path) -> None:
     data = read_sheet(path)
     assert data.headers == ("نام", "موبایل", "شهر")
     assert data.rows == _ROWS
-
-
-def test_txt_without_tabs_refused_with_the_reason(tmp_path: Path) -> None:
-    path = tmp_path / "notes.txt"
-    path.write_text("name,phone\nAli,0912\n", encoding="utf-8")
-    for read in (read_sheet, sheet_names):
-        with pytest.raises(InvalidInput) as info:
-            read(path)
-        assert "read when its columns are separated by tabs" in info.value.en

@@ -264,7 +264,7 @@ def _assert_clear(exc: InvalidInput, filename: str) -> None:
         ("empty.csv", b""),
         ("blank.csv", b"\r\n  \r\n"),
         ("binary.csv", b"\x00\x01\x02" + os.urandom(256)),
-        ("notes.txt", b"name,phone\n"),
+        ("notes.rtf", b"name,phone\n"),
         ("noextension", b"name,phone\n"),
     ],
 )

@@ -50,7 +50,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CSV_EXTENSIONS",
-    "TEXT_EXTENSIONS",
     "WORKBOOK_EXTENSIONS",
     "CellValue",
     "SheetData",
@@ -65,9 +64,8 @@ CellValue: TypeAlias = (
 )
 
 WORKBOOK_EXTENSIONS = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
-CSV_EXTENSIONS = frozenset({".csv"})
-# Tab-separated text, as Excel saves "Text" and "Unicode text" and Thunderbird exports.
-TEXT_EXTENSIONS = frozenset({".txt"})
+# Text files: Excel's and Thunderbird's "tab separated (.txt)" exports are CSV too.
+CSV_EXTENSIONS = frozenset({".csv", ".txt", ".tsv"})
 
 # The header is looked for in this many rows at the top of the sheet.
 HEADER_SEARCH_ROWS = 20
@@ -129,7 +127,7 @@ def sheet_names(path: Path) -> list[str]:
     path = Path(path)
     kind = _kind(path)
     if kind == "csv":
-        _delimiter(path, _read_csv_text(path))  # fail now, not later, if it cannot be read
+        _read_csv_text(path)  # fail now, not later, if the file cannot be read
         return [path.stem]
     workbook, _book = _open_workbook(path)
     try:
@@ -170,15 +168,14 @@ def _unknown_sheet(path: Path, sheet: str, names: Sequence[str]) -> InvalidInput
 
 def _kind(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix in CSV_EXTENSIONS or suffix in TEXT_EXTENSIONS:
+    if suffix in CSV_EXTENSIONS:
         return "csv"
     if suffix in WORKBOOK_EXTENSIONS:
         return "workbook"
     raise _unreadable(
         path,
-        "این نوع فایل پشتیبانی نمی‌شود (xlsx، xlsm، xls، ods، csv یا txt جداشده با تب).",
-        "this kind of file is not supported (use .xlsx, .xlsm, .xls, .ods, .csv or a "
-        "tab-separated .txt).",
+        "این نوع فایل پشتیبانی نمی‌شود (xlsx، xlsm، xls، ods، csv یا txt).",
+        "this kind of file is not supported (use .xlsx, .xlsm, .xls, .ods, .csv or .txt).",
     )
 
 
@@ -459,7 +456,7 @@ def _legacy_encodings(data: bytes) -> tuple[str, str]:
 def _read_csv_grid(path: Path) -> list[list[CellValue]]:
     """The CSV's rows as cleaned cells, refused past the row, column or cell limits."""
     text = _read_csv_text(path)
-    delimiter = _delimiter(path, text)
+    delimiter = _sniff_delimiter(text)
     grid: list[list[CellValue]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     del text
@@ -476,21 +473,6 @@ def _read_csv_grid(path: Path) -> list[list[CellValue]]:
             raise sheet_guard.too_long_cell(path, len(grid) + 1) from None
         raise _damaged(path) from None
     return grid
-
-
-def _delimiter(path: Path, text: str) -> str:
-    """The CSV's delimiter; a .txt is read only as tab-separated text."""
-    if path.suffix.lower() not in TEXT_EXTENSIONS:
-        return _sniff_delimiter(text)
-    if "\t" not in text[: 1 << 16]:
-        raise _unreadable(
-            path,
-            "فایل txt فقط وقتی خوانده می‌شود که ستون‌هایش با تب جدا شده باشند (مثل «متن» "
-            "یا «متن یونیکد» Excel)؛ این فایل تب ندارد.",
-            "a .txt file is read when its columns are separated by tabs (as Excel's "
-            '"Text" or "Unicode text"); this one has no tabs.',
-        )
-    return "\t"
 
 
 def _sniff_delimiter(text: str) -> str:

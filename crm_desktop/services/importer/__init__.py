@@ -113,7 +113,12 @@ def guess_kind(sheet: SheetData) -> str:
     deals = set(suggest_mapping(sheet.headers, sample, kind="deals").values())
     contact_mapping = suggest_mapping(sheet.headers, sample, kind="contacts")
     contacts = set(contact_mapping.values())
-    deal_columns = deals & {"amount", "amount_toman"} or {"stage", "title"} <= deals
+    # An amount says deals only beside what a deal has: a title, a stage, a customer.
+    money = bool(deals & {"amount", "amount_toman"})
+    deal_columns = (money and deals & {"title", "stage", "contact", "company"}) or {
+        "stage",
+        "title",
+    } <= deals
     if deal_columns and not contacts & {"first_name", "last_name"}:
         return "deals"
     companies = set(suggest_mapping(sheet.headers, sample, kind="companies").values())

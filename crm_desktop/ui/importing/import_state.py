@@ -15,7 +15,7 @@ from crm_desktop.ui.importing.import_steps import ImportStep
 from crm_desktop.ui.widgets.background import BackgroundJob
 
 # File types the wizard offers (and accepts dropped).
-SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt", ".tsv")
 
 
 @dataclass

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from crm_desktop import __version__
 from crm_desktop.services.contacts import count_contacts
 from crm_desktop.services.office import office_name
-from crm_desktop.services.spreadsheet import CSV_EXTENSIONS, WORKBOOK_EXTENSIONS
+from crm_desktop.services.spreadsheet import WORKBOOK_EXTENSIONS
 from crm_desktop.services.users import current_user
 from crm_desktop.ui.contacts.contacts_page import ContactsPage
 from crm_desktop.ui.shell.early_window import (
@@ -95,7 +95,9 @@ __all__ = [
 ]
 
 
-SPREADSHEET_SUFFIXES = WORKBOOK_EXTENSIONS | CSV_EXTENSIONS
+# A file dropped on the window opens the import for these (a dropped .txt is more often a
+# note than a tab-separated export; the wizard's file picker takes those).
+SPREADSHEET_SUFFIXES = WORKBOOK_EXTENSIONS | {".csv"}
 
 
 class MainWindow(QMainWindow):
