@@ -231,3 +231,12 @@ def test_csv_windows_1256_with_latin_words_stays_persian(tmp_path: Path) -> None
     path.write_bytes(text.encode("cp1256"))
     data = read_sheet(path)
     assert data.rows[0] == SheetRow(2, ("علي رضايي", "Pars Co", "ali@example.com"))
+
+
+def test_txt_tab_separated_as_excel_saves_unicode_text(tmp_path: Path) -> None:
+    path = tmp_path / "people.txt"
+    path.write_bytes(b"\xff\xfe" + _TEXT.encode("utf-16-le"))
+    assert sheet_names(path) == ["people"]
+    data = read_sheet(path)
+    assert data.headers == ("نام", "موبایل", "شهر")
+    assert data.rows == _ROWS

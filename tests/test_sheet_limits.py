@@ -21,7 +21,9 @@ import pytest
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.services.sheet_guard import MAX_CELL_CHARS, MAX_ROWS
+from crm_desktop.services.sheet_xls import xls_extents
 from crm_desktop.services.spreadsheet import SheetRow, read_sheet
+from tests.office import convert, require_soffice
 from tests.sheet_files import Piece, cell_ref, inline_cell, ods_file, xlsx_file
 
 _MB = 1024 * 1024
@@ -373,3 +375,31 @@ def test_ods_other_table_over_the_limits_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as info:
         read_sheet(path, sheet="Sheet1")
     assert "sheet 'Archive' reaches cell A500000" in info.value.en
+
+
+# ------------------------------------------------------------------------- .xls
+
+
+def test_xls_with_a_stray_value_in_its_last_cell_is_refused_before_reading(
+    tmp_path: Path,
+) -> None:
+    # calamine builds every sheet of an .xls on opening: IV65536 (the last cell an .xls
+    # has) took 5 s and 1 GB before it could be refused. The cell records are read first.
+    require_soffice()
+    far = _row('<c r="IV65536"><v>1</v></c>', number=65536)
+    source = xlsx_file(tmp_path / "far.xlsx", [_header(), Piece(far.encode())])
+    path = convert(source, "xls:MS Excel 97", tmp_path / "xls")
+    result = _refused(path, "IV65536")
+    assert result["grew"] < 100 * _MB
+    assert result["seconds"] < 5
+
+
+@pytest.mark.parametrize("name", ["any_sheets.xls", "sst_continue.xls"])
+def test_xls_extents_are_the_ones_calamine_reads(name: str) -> None:
+    import python_calamine
+
+    path = Path(__file__).resolve().parent / "data" / "xls" / name
+    workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    for sheet, rows, columns in xls_extents(path):
+        end = workbook.get_sheet_by_name(sheet).end
+        assert (rows, columns) == ((end[0] + 1, end[1] + 1) if end else (0, 0)), sheet

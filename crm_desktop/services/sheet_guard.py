@@ -17,9 +17,9 @@ is refused, early and with a message that says why, before calamine sees it:
 - .ods: ``content.xml`` the same way, every table of it (calamine reads them all),
   with ``number-rows-repeated`` / ``number-columns-repeated`` counted as the rows and
   cells they stand for;
-- .xls (an old binary format, not compressed): the file size only; its grid cannot
-  pass 65,536 x 256, and ``check_extent`` refuses a sheet over the limits before its
-  cells are turned into Python values.
+- .xls (an old binary format, not compressed, whose grid cannot pass 65,536 x 256):
+  each sheet's real extent from its cell records (``sheet_xls``), since calamine
+  builds every sheet on opening.
 
 The limits are named in the README ("Import limits").
 """
@@ -38,6 +38,7 @@ from typing import IO
 from xml.etree import ElementTree
 
 from crm_desktop.errors import InvalidInput
+from crm_desktop.services.sheet_xls import xls_extents
 
 __all__ = [
     "MAX_CELLS",
@@ -51,6 +52,7 @@ __all__ = [
     "check_extent",
     "check_file",
     "check_ods",
+    "check_xls",
     "check_xlsx_parts",
     "check_xlsx_sheet",
     "column_name",
@@ -207,6 +209,12 @@ def check_extent(path: Path, sheet: str, rows: int, columns: int) -> None:
     """Refuse a sheet whose grid (from A1) is ``rows`` x ``columns`` over the limits."""
     if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
         raise _outside(path, sheet, rows, columns)
+
+
+def check_xls(path: Path) -> None:
+    """Refuse an .xls with a sheet over the limits before calamine builds them all."""
+    for sheet, rows, columns in xls_extents(path):
+        check_extent(path, sheet, rows, columns)
 
 
 # ----------------------------------------------------------- streaming XML scanner

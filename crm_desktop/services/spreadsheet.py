@@ -222,6 +222,8 @@ def _open_workbook(path: Path) -> tuple[CalamineWorkbook, _Book]:
             source = io.BytesIO(path.read_bytes())  # bounded: MAX_FILE_BYTES
     elif kind == "ods" and (sheet_guard.check_ods(path) or suffix != ".ods"):
         source = ods_with_mimetype(path)
+    elif kind == "xls":
+        sheet_guard.check_xls(path)
     try:
         if source is not None:
             return python_calamine.CalamineWorkbook.from_filelike(source), book
