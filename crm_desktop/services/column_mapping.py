@@ -322,9 +322,7 @@ def suggest_mapping(
             for index in usable:
                 if index not in mapping and not _blocked(headers[index]):
                     assigner.assign(index, _content_fields(filled[index]))
-            names = [
-                i for i, f in mapping.items() if f in ("first_name", "last_name", "full_name")
-            ]
+            names = [i for i, f in mapping.items() if f in ("first_name", "last_name", "full_name")]
             if (
                 len(names) == 1
                 and mapping[names[0]] == "first_name"

@@ -12,12 +12,15 @@ window runs these on a worker thread.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, TypeAlias
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.locale import format_jalali, format_phone
@@ -46,11 +49,14 @@ from crm_desktop.services.fields import LIFECYCLE_NAMES
 from crm_desktop.services.registry import COMPANY, CONTACT, Entity
 from crm_desktop.services.xlsx_writer import (
     INTEGER_FORMAT,
+    LIST_SEPARATOR,
     MAX_WIDTH,
     ExportCancelled,
     ExportFailed,
     ExportValue,
     Progress,
+    SplitCell,
+    TextList,
     check_target,
     write_xlsx,
 )
@@ -62,12 +68,15 @@ __all__ = [
     "DEAL_COLUMNS",
     "EXPORT_KINDS",
     "INTEGER_FORMAT",
+    "LIST_SEPARATOR",
     "MAX_WIDTH",
     "Column",
     "ExportCancelled",
     "ExportFailed",
     "ExportValue",
     "Progress",
+    "SplitCell",
+    "TextList",
     "check_target",
     "export_activities",
     "export_companies",
@@ -79,7 +88,6 @@ __all__ = [
 ]
 
 EXPORT_KINDS = ("contacts", "companies", "deals", "activities")
-LIST_SEPARATOR = "، "  # several phones, emails or tags in one cell
 _IRAN_MOBILE = re.compile(r"\+989(\d{9})", re.ASCII)
 
 _TITLES = {
@@ -186,6 +194,12 @@ def _jalali(value: dt.date | dt.datetime | None) -> str | None:
         return None
     if isinstance(value, dt.datetime):
         value = _local(value).date()
+    return _jalali_date(value)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _jalali_date(value: dt.date) -> str:
+    """Cached: 100,000 birth dates fall on some 20,000 days, and jdatetime is slow."""
     return format_jalali(value, persian_digits=False)
 
 
@@ -216,10 +230,6 @@ def _person(first: str | None, last: str | None) -> str | None:
     return name or None
 
 
-def _joined(values: Iterable[str]) -> str | None:
-    return LIST_SEPARATOR.join(values) or None
-
-
 def _lifecycle(value: str, lang: str) -> str:
     try:
         member = Lifecycle(value)
@@ -237,11 +247,14 @@ def _formats(columns: Sequence[Column]) -> dict[int, str]:
     return {i: c.number_format for i, c in enumerate(columns) if c.number_format}
 
 
-def _grouped(session: Session, stmt: Select[str, str]) -> dict[str, list[str]]:
-    """``(owner id, value)`` rows in order -> each owner's values."""
+def _grouped(
+    connection: Connection | Session, stmt: Select[str, str], wanted: set[str] | None = None
+) -> dict[str, list[str]]:
+    """``(owner id, value)`` rows in order -> each owner's values (of ``wanted`` owners)."""
     found: dict[str, list[str]] = {}
-    for owner_id, value in session.execute(stmt):
-        found.setdefault(owner_id, []).append(value)
+    for owner_id, value in connection.execute(stmt):
+        if wanted is None or owner_id in wanted:
+            found.setdefault(owner_id, []).append(value)
     return found
 
 
@@ -255,6 +268,8 @@ def _write_list(
     rows: Callable[[Session, Sequence[str], str], Iterator[Sequence[ExportValue]]],
     progress: Progress | None,
     lang: str,
+    splits: list[SplitCell] | None = None,
+    name_columns: Sequence[int] = (),
 ) -> int:
     target = check_target(path)  # before any query: a bad name fails at once
     with db.session() as session:  # one read transaction: a consistent snapshot
@@ -267,6 +282,8 @@ def _write_list(
             number_formats=_formats(columns),
             progress=progress,
             total=len(chosen),
+            splits=splits,
+            name_columns=name_columns,
         )
 
 
@@ -281,8 +298,14 @@ def export_contacts(
     *,
     progress: Progress | None = None,
     lang: str = "fa",
+    splits: list[SplitCell] | None = None,
 ) -> int:
-    """The contacts the list shows for ``flt`` and ``sort``, in its order; rows written."""
+    """The contacts the list shows for ``flt`` and ``sort``, in its order; rows written.
+
+    A contact whose phones, emails, tags, notes or address are longer than an Excel
+    cell holds has them go on in continuation columns; each such cell is appended to
+    ``splits``, named by the contact's name.
+    """
     check_target(path)
     chosen = contact_list.page(db, flt or ContactFilter(), sort or ContactSort())
     return _write_list(
@@ -294,84 +317,131 @@ def export_contacts(
         rows=_contact_rows,
         progress=progress,
         lang=lang,
+        splits=splits,
+        name_columns=_CONTACT_NAME_COLUMNS,
     )
+
+
+# The order ``_contact_rows`` builds a row in; the sheet's is the registry's export order.
+_CONTACT_FIELDS = (
+    *("first_name", "last_name", "company", "job_title", "phone", "email", "city"),
+    *("province", "address", "birth_date", "lead_source", "campaign", "owner", "lifecycle"),
+    *("tags", "notes"),
+)
+_CONTACT_PICK = itemgetter(*(_CONTACT_FIELDS.index(name) for name in _CONTACT_ORDER))
+_CONTACT_NAME_COLUMNS = tuple(_CONTACT_ORDER.index(n) for n in ("first_name", "last_name"))
+# Past this many contacts (and a third of the table) reading whole tables once beats
+# looking each contact up: 0.9 s against 3.1 s of SQLite at 100,000 contacts.
+SCAN_AT = 10_000
 
 
 def _contact_rows(
     session: Session, ids: Sequence[str], lang: str
 ) -> Iterator[Sequence[ExportValue]]:
-    owner = aliased(User)
-    for chunk in company_list.chunks(ids):
-        base = session.execute(
-            select(
-                Contact.id,
-                Contact.first_name,
-                Contact.last_name,
-                Company.name,
-                Contact.job_title,
-                Contact.city,
-                Contact.province,
-                Contact.address,
-                Contact.birth_date,
-                LeadSource.name,
-                Campaign.name,
-                owner.name,
-                Contact.lifecycle,
-                Contact.notes,
-            )
-            .outerjoin(Company, Company.id == Contact.company_id)
-            .outerjoin(LeadSource, LeadSource.id == Contact.lead_source_id)
-            .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
-            .outerjoin(owner, owner.id == Contact.owner_id)
-            .where(Contact.id.in_(chunk))
-        )
-        by_id = {row[0]: row for row in base}
-        phones = _grouped(
-            session,
-            select(ContactPhone.contact_id, ContactPhone.number)
-            .where(ContactPhone.contact_id.in_(chunk), ContactPhone.deleted_at.is_(None))
-            .order_by(ContactPhone.position, ContactPhone.created_at),
-        )
-        emails = _grouped(
-            session,
-            select(ContactEmail.contact_id, ContactEmail.address)
-            .where(ContactEmail.contact_id.in_(chunk), ContactEmail.deleted_at.is_(None))
-            .order_by(ContactEmail.position, ContactEmail.created_at),
-        )
-        tags = _grouped(
-            session,
-            select(ContactTag.contact_id, Tag.name)
-            .join(Tag, and_(Tag.id == ContactTag.tag_id, Tag.deleted_at.is_(None)))
-            .where(ContactTag.contact_id.in_(chunk), ContactTag.deleted_at.is_(None))
-            .order_by(Tag.name),
-        )
+    lifecycles = {member.value: _lifecycle(member.value, lang) for member in Lifecycle}
+    for chunk, parts in _contact_parts(session, ids):
+        by_id, phones, emails, tags = parts
         for contact_id in chunk:
-            row = by_id.get(contact_id)
+            row = by_id.pop(contact_id, None)
             if row is None:  # deleted for good since the list was read
                 continue
             (_, first, last, company, job, city, province, address, birth) = row[:9]
             source, campaign, owner_name, lifecycle, notes = row[9:]
-            yield _in_order(
-                _CONTACT_ORDER,
-                {
-                    "first_name": first or None,
-                    "last_name": last or None,
-                    "company": company,
-                    "job_title": job,
-                    "phone": _joined(_phone(p) for p in phones.get(contact_id, ())),
-                    "email": _joined(emails.get(contact_id, ())),
-                    "city": city,
-                    "province": province,
-                    "address": address,
-                    "birth_date": _jalali(birth),
-                    "lead_source": source,
-                    "campaign": campaign,
-                    "owner": owner_name,
-                    "lifecycle": _lifecycle(lifecycle, lang),
-                    "tags": _joined(tags.get(contact_id, ())),
-                    "notes": notes,
-                },
+            phone_list = phones.pop(contact_id, None)
+            yield _CONTACT_PICK(
+                (
+                    *(first or None, last or None, company, job),
+                    TextList(map(_phone, phone_list)) if phone_list else None,
+                    TextList(emails.pop(contact_id, ())) or None,
+                    *(city, province, address, _jalali(birth), source, campaign, owner_name),
+                    lifecycles.get(lifecycle) or _lifecycle(lifecycle, lang),
+                    TextList(tags.pop(contact_id, ())) or None,
+                    notes,
+                )
             )
+
+
+_ContactParts: TypeAlias = tuple[
+    dict[str, Any], dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]
+]
+
+
+def _contact_parts(
+    session: Session, ids: Sequence[str]
+) -> Iterator[tuple[Sequence[str], _ContactParts]]:
+    """``ids`` in runs, each with its contacts' rows, phones, emails and tags by id.
+
+    A small list looks its contacts up a chunk at a time; a big one reads the tables
+    whole, once (random lookups cost SQLite three times the reading), keeping only the
+    contacts it exports.
+    """
+    connection = session.connection()
+    if len(ids) >= SCAN_AT:
+        everyone = connection.execute(select(func.count()).select_from(Contact)).scalar() or 0
+        if len(ids) * 3 >= everyone:
+            wanted = set(ids)
+            yield ids, _contact_tables(connection, None, wanted)
+            return
+    for chunk in company_list.chunks(ids):
+        yield chunk, _contact_tables(connection, chunk, None)
+
+
+def _contact_tables(
+    connection: Connection, chunk: Sequence[str] | None, wanted: set[str] | None
+) -> _ContactParts:
+    """The contacts of ``chunk`` (all of them: None), keeping only ``wanted`` ones."""
+
+    def of(column: Any) -> ColumnElement[bool]:
+        return true() if chunk is None else column.in_(chunk)
+
+    owner = aliased(User)
+    base = (
+        select(
+            Contact.id,
+            Contact.first_name,
+            Contact.last_name,
+            Company.name,
+            Contact.job_title,
+            Contact.city,
+            Contact.province,
+            Contact.address,
+            Contact.birth_date,
+            LeadSource.name,
+            Campaign.name,
+            owner.name,
+            Contact.lifecycle,
+            Contact.notes,
+        )
+        .outerjoin(Company, Company.id == Contact.company_id)
+        .outerjoin(LeadSource, LeadSource.id == Contact.lead_source_id)
+        .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
+        .outerjoin(owner, owner.id == Contact.owner_id)
+        .where(of(Contact.id))
+    )
+    phones = (
+        select(ContactPhone.contact_id, ContactPhone.number)
+        .where(of(ContactPhone.contact_id), ContactPhone.deleted_at.is_(None))
+        .order_by(ContactPhone.position, ContactPhone.created_at)
+    )
+    emails = (
+        select(ContactEmail.contact_id, ContactEmail.address)
+        .where(of(ContactEmail.contact_id), ContactEmail.deleted_at.is_(None))
+        .order_by(ContactEmail.position, ContactEmail.created_at)
+    )
+    tags = (
+        select(ContactTag.contact_id, Tag.name)
+        .join(Tag, and_(Tag.id == ContactTag.tag_id, Tag.deleted_at.is_(None)))
+        .where(of(ContactTag.contact_id), ContactTag.deleted_at.is_(None))
+        .order_by(Tag.name)
+    )
+    rows = connection.execute(base)
+    by_id = {row[0]: row for row in rows if wanted is None or row[0] in wanted}
+    return (
+        by_id,
+        _grouped(connection, phones, wanted),
+        _grouped(connection, emails, wanted),
+        _grouped(connection, tags, wanted),
+    )
 
 
 # -- companies ----------------------------------------------------------------------

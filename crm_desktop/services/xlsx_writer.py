@@ -80,6 +80,7 @@ MIN_WIDTH = 6
 WIDTH_SAMPLE_ROWS = 2000  # column widths are fitted to this many rows
 PROGRESS_EVERY = 500
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell, in UTF-16 units
+_SHORT = MAX_CELL_CHARS // 2  # no text this long can pass the limit, whatever its letters
 MAX_TITLE_CHARS = 31  # Excel's limit for a sheet name
 MAX_COLUMNS = 16_384  # Excel's limit, continuation columns included
 MAX_ROWS = 1_048_576  # Excel's limit, the header row included
@@ -310,12 +311,13 @@ class _Sheet:
         for index, value in enumerate(row):
             if value is None:
                 continue
-            if value.__class__ is str and len(value) <= MAX_CELL_CHARS // 2:
-                if _SPECIAL.search(value):
-                    cells.append(self._text(index, number, value))
-                elif value:
+            text = LIST_SEPARATOR.join(value) if value.__class__ is TextList else value
+            if text.__class__ is str and len(text) <= _SHORT:  # most cells: plain text
+                if _SPECIAL.search(text):
+                    cells.append(self._text(index, number, text))
+                elif text:
                     cells.append(
-                        f'<c r="{refs[index]}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
+                        f'<c r="{refs[index]}{number}" t="inlineStr"><is><t>{text}</t></is></c>'
                     )
             else:
                 cells.append(self._other(index, number, value, row))
@@ -453,7 +455,7 @@ def _escape_attribute(text: str) -> str:
 
 def _units(text: str) -> int:
     """The length Excel counts: UTF-16 code units (an emoji is two)."""
-    return len(text) if len(text) <= MAX_CELL_CHARS // 2 else len(text.encode("utf-16-le")) // 2
+    return len(text) if len(text) <= _SHORT else len(text.encode("utf-16-le")) // 2
 
 
 def _split_list(items: TextList) -> list[str]:
@@ -501,7 +503,7 @@ def _split_text(text: str) -> list[str]:
 
 def _cell_prefix(text: str) -> str:
     """The longest start of ``text`` one cell holds."""
-    if len(text) <= MAX_CELL_CHARS // 2:
+    if len(text) <= _SHORT:
         return text
     return text.encode("utf-16-le")[: 2 * MAX_CELL_CHARS].decode("utf-16-le", "ignore")
 
