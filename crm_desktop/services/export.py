@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, func, select, true
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from crm_desktop.locale import format_jalali, format_phone
 from crm_desktop.models import (
@@ -338,22 +338,29 @@ SCAN_AT = 10_000
 def _contact_rows(
     session: Session, ids: Sequence[str], lang: str
 ) -> Iterator[Sequence[ExportValue]]:
+    connection = session.connection()
     lifecycles = {member.value: _lifecycle(member.value, lang) for member in Lifecycle}
-    for chunk, parts in _contact_parts(session, ids):
+    # Names looked up here, not joined: 100,000 probes into companies cost SQLite 0.5 s.
+    companies, sources, campaigns, owners = (
+        dict(connection.execute(select(table.id, table.name)).tuples().all())
+        for table in (Company, LeadSource, Campaign, User)
+    )
+    for chunk, parts in _contact_parts(connection, ids):
         by_id, phones, emails, tags = parts
         for contact_id in chunk:
             row = by_id.pop(contact_id, None)
             if row is None:  # deleted for good since the list was read
                 continue
             (_, first, last, company, job, city, province, address, birth) = row[:9]
-            source, campaign, owner_name, lifecycle, notes = row[9:]
+            source, campaign, owner, lifecycle, notes = row[9:]
             phone_list = phones.pop(contact_id, None)
             yield _CONTACT_PICK(
                 (
-                    *(first or None, last or None, company, job),
+                    *(first or None, last or None, companies.get(company), job),
                     TextList(map(_phone, phone_list)) if phone_list else None,
                     TextList(emails.pop(contact_id, ())) or None,
-                    *(city, province, address, _jalali(birth), source, campaign, owner_name),
+                    *(city, province, address, _jalali(birth), sources.get(source)),
+                    *(campaigns.get(campaign), owners.get(owner)),
                     lifecycles.get(lifecycle) or _lifecycle(lifecycle, lang),
                     TextList(tags.pop(contact_id, ())) or None,
                     notes,
@@ -367,7 +374,7 @@ _ContactParts: TypeAlias = tuple[
 
 
 def _contact_parts(
-    session: Session, ids: Sequence[str]
+    connection: Connection, ids: Sequence[str]
 ) -> Iterator[tuple[Sequence[str], _ContactParts]]:
     """``ids`` in runs, each with its contacts' rows, phones, emails and tags by id.
 
@@ -375,7 +382,6 @@ def _contact_parts(
     whole, once (random lookups cost SQLite three times the reading), keeping only the
     contacts it exports.
     """
-    connection = session.connection()
     if len(ids) >= SCAN_AT:
         everyone = connection.execute(select(func.count()).select_from(Contact)).scalar() or 0
         if len(ids) * 3 >= everyone:
@@ -394,30 +400,22 @@ def _contact_tables(
     def of(column: Any) -> ColumnElement[bool]:
         return true() if chunk is None else column.in_(chunk)
 
-    owner = aliased(User)
-    base = (
-        select(
-            Contact.id,
-            Contact.first_name,
-            Contact.last_name,
-            Company.name,
-            Contact.job_title,
-            Contact.city,
-            Contact.province,
-            Contact.address,
-            Contact.birth_date,
-            LeadSource.name,
-            Campaign.name,
-            owner.name,
-            Contact.lifecycle,
-            Contact.notes,
-        )
-        .outerjoin(Company, Company.id == Contact.company_id)
-        .outerjoin(LeadSource, LeadSource.id == Contact.lead_source_id)
-        .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
-        .outerjoin(owner, owner.id == Contact.owner_id)
-        .where(of(Contact.id))
-    )
+    base = select(
+        Contact.id,
+        Contact.first_name,
+        Contact.last_name,
+        Contact.company_id,
+        Contact.job_title,
+        Contact.city,
+        Contact.province,
+        Contact.address,
+        Contact.birth_date,
+        Contact.lead_source_id,
+        Contact.campaign_id,
+        Contact.owner_id,
+        Contact.lifecycle,
+        Contact.notes,
+    ).where(of(Contact.id))
     phones = (
         select(ContactPhone.contact_id, ContactPhone.number)
         .where(of(ContactPhone.contact_id), ContactPhone.deleted_at.is_(None))
