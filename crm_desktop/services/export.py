@@ -342,7 +342,7 @@ def _contact_rows(
     lifecycles = {member.value: _lifecycle(member.value, lang) for member in Lifecycle}
     # Names looked up here, not joined: 100,000 probes into companies cost SQLite 0.5 s.
     companies, sources, campaigns, owners = (
-        dict(connection.execute(select(table.id, table.name)).tuples().all())
+        {key: name for key, name in connection.execute(select(table.id, table.name))}
         for table in (Company, LeadSource, Campaign, User)
     )
     for chunk, parts in _contact_parts(connection, ids):
