@@ -452,6 +452,7 @@ def export_companies(
     *,
     progress: Progress | None = None,
     lang: str = "fa",
+    splits: list[SplitCell] | None = None,
 ) -> int:
     """The companies the list shows for ``search``, in name order; rows written."""
     check_target(path)
@@ -465,6 +466,8 @@ def export_companies(
         rows=_company_rows,
         progress=progress,
         lang=lang,
+        splits=splits,
+        name_columns=(_COMPANY_ORDER.index("name"),),
     )
 
 
@@ -533,6 +536,7 @@ def export_deals(
     *,
     progress: Progress | None = None,
     lang: str = "fa",
+    splits: list[SplitCell] | None = None,
 ) -> int:
     """Deals in pipeline order (stage by stage, as the board shows them), or just
     ``ids`` in the order given (a list the window shows); rows written."""
@@ -545,6 +549,8 @@ def export_deals(
         rows=_deal_rows,
         progress=progress,
         lang=lang,
+        splits=splits,
+        name_columns=(0,),
     )
 
 
@@ -623,6 +629,7 @@ def export_activities(
     *,
     progress: Progress | None = None,
     lang: str = "fa",
+    splits: list[SplitCell] | None = None,
 ) -> int:
     """Activities oldest first (by when done, else due), or just ``ids`` in the order
     given; rows written."""
@@ -635,6 +642,8 @@ def export_activities(
         rows=_activity_rows,
         progress=progress,
         lang=lang,
+        splits=splits,
+        name_columns=(1,),
     )
 
 

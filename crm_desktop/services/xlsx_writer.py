@@ -114,22 +114,25 @@ class SplitCell:
     name: str | None  # what the row is about (a contact's name), when the caller says
     columns: tuple[str, ...]  # headers, its own column's first
     length: int  # characters of the whole value
+    exact: bool  # cut only between list items or at line breaks: it reads back the same
 
     def message(self, lang: str = "fa") -> str:
         if lang == "fa":
             who = f"ردیف {format_number(self.row)}" + (f" ({self.name})" if self.name else "")
             where = "، ".join(f"«{c}»" for c in self.columns)
+            again = "ورود دوبارهٔ فایل آن‌ها را یک مقدار می‌خواند"
             return (
                 f"{who}: «{self.columns[0]}» با {format_number(self.length)} نویسه از گنجایش "
                 f"یک خانهٔ اکسل ({format_number(MAX_CELL_CHARS)} نویسه) بلندتر بود و در "
-                f"{format_number(len(self.columns))} ستون نوشته شد: {where}. "
-                "ورود دوبارهٔ فایل این ستون‌ها را با هم می‌خواند."
+                f"{format_number(len(self.columns))} ستون نوشته شد: {where}. {again}"
+                + ("." if self.exact else "، با یک سطر تازه در هر جای برش.")
             )
         who = f"row {self.row}" + (f" ({self.name})" if self.name else "")
         return (
             f"{who}: {self.columns[0]} has {self.length:,} characters, more than an Excel cell "
             f"holds ({MAX_CELL_CHARS:,}); written over {len(self.columns)} columns: "
-            f"{', '.join(self.columns)}. Importing the file again reads them back together."
+            f"{', '.join(self.columns)}. Importing the file again reads them back as one value"
+            + ("." if self.exact else ", with a line break at each cut.")
         )
 
 
@@ -373,7 +376,11 @@ class _Sheet:
         self, index: int, number: str, value: str | TextList, row: Sequence[ExportValue]
     ) -> str:
         """A list or a text that may be too long for one cell: its cells, continued."""
-        parts = _split_list(value) if isinstance(value, TextList) else _split_text(_clean(value))
+        if isinstance(value, TextList):
+            whole, parts, joiner = _clean(value.text()), _split_list(value), LIST_SEPARATOR
+        else:
+            whole = _clean(value)
+            parts, joiner = _split_text(whole), "\n"  # as our importer joins a field's columns
         if len(parts) == 1:
             return self._text(index, number, parts[0])
         columns = [index, *(self._continuation(index, part) for part in range(2, len(parts) + 1))]
@@ -382,7 +389,8 @@ class _Sheet:
                 row=self._row,
                 name=self._row_name(row),
                 columns=tuple(self._header(c) for c in columns),
-                length=len(value.text() if isinstance(value, TextList) else value),
+                length=len(whole),
+                exact=joiner.join(parts) == whole,
             )
         )
         return "".join(self._text(c, number, p) for c, p in zip(columns, parts, strict=True))
