@@ -50,6 +50,7 @@ from crm_desktop.services.registry import COMPANY, CONTACT, Entity
 from crm_desktop.services.xlsx_writer import (
     INTEGER_FORMAT,
     LIST_SEPARATOR,
+    MAX_CELL_CHARS,
     MAX_WIDTH,
     ExportCancelled,
     ExportFailed,
@@ -69,6 +70,7 @@ __all__ = [
     "EXPORT_KINDS",
     "INTEGER_FORMAT",
     "LIST_SEPARATOR",
+    "MAX_CELL_CHARS",
     "MAX_WIDTH",
     "Column",
     "ExportCancelled",
