@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -190,8 +190,9 @@ _RESULTS = {
 # -- values as they read in the sheet -------------------------------------------------
 
 
-def _jalali(value: dt.date | dt.datetime | None) -> str | None:
-    """``1405/09/01`` (ASCII digits, so the column sorts); times are shown local."""
+def _jalali(value: dt.date | dt.datetime | str | None) -> str | None:
+    """``1405/09/01`` (ASCII digits, so the column sorts); times are shown local; a date
+    as stored (``1986-07-03``) is read first."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -200,9 +201,10 @@ def _jalali(value: dt.date | dt.datetime | None) -> str | None:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _jalali_date(value: dt.date) -> str:
+def _jalali_date(value: dt.date | str) -> str:
     """Cached: 100,000 birth dates fall on some 20,000 days, and jdatetime is slow."""
-    return format_jalali(value, persian_digits=False)
+    day = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    return format_jalali(day, persian_digits=False)
 
 
 def _jalali_time(value: dt.datetime | None) -> str | None:
@@ -250,11 +252,11 @@ def _formats(columns: Sequence[Column]) -> dict[int, str]:
 
 
 def _grouped(
-    connection: Connection | Session, stmt: Select[str, str], wanted: set[str] | None = None
+    rows: Iterable[tuple[str, str]], wanted: set[str] | None = None
 ) -> dict[str, list[str]]:
     """``(owner id, value)`` rows in order -> each owner's values (of ``wanted`` owners)."""
     found: dict[str, list[str]] = {}
-    for owner_id, value in connection.execute(stmt):
+    for owner_id, value in rows:
         if wanted is None or owner_id in wanted:
             found.setdefault(owner_id, []).append(value)
     return found
@@ -434,14 +436,26 @@ def _contact_tables(
         .where(of(ContactTag.contact_id), ContactTag.deleted_at.is_(None))
         .order_by(Tag.name)
     )
-    rows = connection.execute(base)
+    rows = _stored(connection, base)
     by_id = {row[0]: row for row in rows if wanted is None or row[0] in wanted}
     return (
         by_id,
-        _grouped(connection, phones, wanted),
-        _grouped(connection, emails, wanted),
-        _grouped(connection, tags, wanted),
+        _grouped(_stored(connection, phones), wanted),
+        _grouped(_stored(connection, emails), wanted),
+        _grouped(_stored(connection, tags), wanted),
     )
+
+
+def _stored(connection: Connection, stmt: Select[*tuple[Any, ...]]) -> Iterable[tuple[Any, ...]]:
+    """``stmt``'s rows straight from sqlite3, in the same transaction: plain tuples of the
+    values as stored (dates as ISO text). SQLAlchemy's rows cost a second in 350,000."""
+    compiled = stmt.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    values = compiled.params
+    driver: Any = connection.connection.driver_connection
+    cursor: Iterable[tuple[Any, ...]] = driver.execute(
+        str(compiled), [values[name] for name in compiled.positiontup or ()]
+    )
+    return cursor
 
 
 # -- companies ----------------------------------------------------------------------
