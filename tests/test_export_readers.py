@@ -107,7 +107,7 @@ def test_the_sheet_is_the_one_openpyxl_wrote(demo_db: Database, tmp_path: Path) 
     export.export_contacts(demo_db, ours)
     mine = sheet_of(ours)
     headers = [str(c.value) for c in mine[1]]
-    rows = [list(r) for r in mine.iter_rows(min_row=2, values_only=True)]
+    rows: list[Any] = [list(r) for r in mine.iter_rows(min_row=2, values_only=True)]
     widths = [mine.column_dimensions[c].width for c in "ABCDEFGHIJKLMNOP"]
     theirs = tmp_path / "openpyxl.xlsx"
     openpyxl_sheet(theirs, headers, rows, widths)
