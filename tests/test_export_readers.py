@@ -23,6 +23,7 @@ from python_calamine import CalamineWorkbook
 
 from crm_desktop.models.database import Database, open_database
 from crm_desktop.services import export
+from crm_desktop.services.contact_list import ContactFilter
 from crm_desktop.services.demo import generate_demo
 from crm_desktop.services.export import ExportValue, TextList, write_xlsx
 
@@ -153,3 +154,17 @@ def test_each_kind_of_value_matches_openpyxl(tmp_path: Path) -> None:
     assert mine["B2"].number_format == "#,##0" and mine["G2"].number_format == "0"
     assert mine["D2"].number_format == "yyyy-mm-dd" and mine["D2"].is_date
     assert mine["E2"].is_date and mine["F2"].data_type == "b"
+
+
+@pytest.mark.parametrize("lifecycles", [(), ("lead", "prospect", "customer")])
+def test_reading_whole_tables_gives_the_rows_lookups_give(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lifecycles: tuple[str, ...]
+) -> None:
+    """A big list reads the tables whole (``SCAN_AT``): the same rows, in the list's order."""
+    flt = ContactFilter(lifecycles=lifecycles)
+    looked_up, scanned = tmp_path / "looked-up.xlsx", tmp_path / "scanned.xlsx"
+    count = export.export_contacts(demo_db, looked_up, flt)
+    assert count > export.SCAN_AT // 100  # the demo's list, not an empty one
+    monkeypatch.setattr(export, "SCAN_AT", 1)
+    assert export.export_contacts(demo_db, scanned, flt) == count
+    assert openpyxl_rows(scanned) == openpyxl_rows(looked_up)
