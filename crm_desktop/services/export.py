@@ -352,27 +352,37 @@ def _contact_rows(
         {key: name for key, name in connection.execute(select(table.id, table.name))}
         for table in (Company, LeadSource, Campaign, User)
     )
+    pick = None if _CONTACT_ORDER == _CONTACT_FIELDS else _CONTACT_PICK
     for chunk, parts in _contact_parts(connection, ids):
         by_id, phones, emails, tags = parts
         for contact_id in chunk:
             row = by_id.pop(contact_id, None)
             if row is None:  # deleted for good since the list was read
                 continue
-            (_, first, last, company, job, city, province, address, birth) = row[:9]
-            source, campaign, owner, lifecycle, notes = row[9:]
+            (_, first, last, company, job, city, province, address, birth, *rest) = row
+            source, campaign, owner, lifecycle, notes = rest
             phone_list = phones.pop(contact_id, None)
-            yield _CONTACT_PICK(
-                (
-                    *(first or None, last or None, companies.get(company), job),
-                    TextList(map(_phone, phone_list)) if phone_list else None,
-                    TextList(emails.pop(contact_id, ())) or None,
-                    *(city, province, address, _jalali(birth), sources.get(source)),
-                    *(campaigns.get(campaign), owners.get(owner)),
-                    lifecycles.get(lifecycle) or _lifecycle(lifecycle, lang),
-                    TextList(tags.pop(contact_id, ())) or None,
-                    notes,
-                )
+            email_list = emails.pop(contact_id, None)
+            tag_list = tags.pop(contact_id, None)
+            values = (
+                first or None,
+                last or None,
+                companies.get(company),
+                job,
+                TextList(map(_phone, phone_list)) if phone_list else None,
+                TextList(email_list) if email_list else None,
+                city,
+                province,
+                address,
+                _jalali_date(birth) if birth else None,  # as stored: ISO text
+                sources.get(source),
+                campaigns.get(campaign),
+                owners.get(owner),
+                lifecycles.get(lifecycle) or _lifecycle(lifecycle, lang),
+                TextList(tag_list) if tag_list else None,
+                notes,
             )
+            yield values if pick is None else pick(values)
 
 
 _ContactParts: TypeAlias = tuple[
