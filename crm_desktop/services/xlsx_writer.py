@@ -91,9 +91,9 @@ ZIP_LEVEL = 3
 # Control characters a worksheet's XML cannot hold (dropped), and what else needs care.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\ufffe\uffff]")
 _SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b-\x0c\x0e-\x1f\ufffe\uffff]|^\s|\s\Z")
-# The same over a row's cells joined by line breaks (a cell's own line breaks may make it
-# look special when it is not: such a cell is then looked at alone).
-_ROW_SPECIAL = re.compile(r"[&<>\r\x00-\x08\x0b-\x0c\x0e-\x1f\ufffe\uffff]|^\s|\s$", re.M)
+_CARE = re.compile(r"[&<>\r\x00-\x08\x0b-\x0c\x0e-\x1f\ufffe\uffff]")
+# What XML takes for white space (a <t> needs xml:space="preserve" to keep it at its ends).
+_XML_SPACE = (" ", "\t", "\n")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _EPOCH = dt.datetime(1899, 12, 30)  # Excel's day 0 (with its 1900 leap-year bug built in)
 
@@ -316,8 +316,7 @@ class _Sheet:
         if sample:
             self._fit(row)
         texts = [LIST_SEPARATOR.join(v) if v.__class__ is TextList else v for v in row]
-        # One look over the row's text instead of one a cell: most rows need no care.
-        plain = not _ROW_SPECIAL.search("\n".join(v for v in texts if v.__class__ is str))
+        plain = _plain("\n".join([v for v in texts if v.__class__ is str]))
         cells: list[str] = []
         for index, text in enumerate(texts):
             if text is None:
@@ -451,6 +450,19 @@ class _Sheet:
     @property
     def last_cell(self) -> str:
         return f"{self.last_column}{self._row}"
+
+
+def _plain(cells: str) -> bool:
+    """Whether a row's text cells, joined by line breaks, need no care at all: one look a
+    row instead of one a cell (a cell's own line breaks may make it look in need when
+    it is not: each cell is then looked at alone)."""
+    if not cells:
+        return True
+    if _CARE.search(cells) or cells[0] in _XML_SPACE or cells[-1] in _XML_SPACE:
+        return False
+    return not (
+        "\n " in cells or " \n" in cells or "\n\t" in cells or "\t\n" in cells or "\n\n" in cells
+    )
 
 
 def _clean(text: str) -> str:
