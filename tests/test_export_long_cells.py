@@ -201,6 +201,7 @@ def test_values_read_the_same_in_openpyxl_and_calamine(tmp_path: Path) -> None:
     rows = [
         ("  فاصله در دو سر  ", 12, 2.5, True, "a & b < c > d", "سطر یک\r\nسطر دو"),
         ("=SUM(A1:A2)", -7, 1e-7, False, '"quoted"', "\t"),
+        ("\nسطر", "پایان\n", " ", "a\n b", "x\ty", "\u00a0nbsp "),
     ]
     write_xlsx(path, "x", ["a", "b", "c", "d", "e", "f"], rows)
     expected = [["a", "b", "c", "d", "e", "f"], *[list(r) for r in rows]]
