@@ -554,8 +554,8 @@ def _shown_length(value: ExportValue, number_format: str | None) -> int:
 
 def _too_many_rows() -> InvalidInput:
     return InvalidInput(
-        f"اکسل بیش از {MAX_ROWS - 1:,} ردیف در یک برگه جا نمی‌دهد؛ فهرست را با فیلتر "
-        "کوتاه‌تر کنید و در چند فایل بنویسید.".replace(",", "٬"),
+        f"اکسل بیش از {format_number(MAX_ROWS - 1)} ردیف در یک برگه جا نمی‌دهد؛ فهرست را "
+        "با فیلتر کوتاه‌تر کنید و در چند فایل بنویسید.",
         f"Excel holds at most {MAX_ROWS - 1:,} rows in a sheet; filter the list and export "
         "it in parts",
     )
