@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from benchmarks import capture, cli_cold, contacts_ui, importing, search, startup
+from benchmarks import capture, cli_cold, contacts_ui, exporting, importing, search, startup
 from benchmarks.data import demo_database
 
 
@@ -162,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             "capture costs at most 20% of the import",
         )
     )
+    exported = exporting.measure(path, rounds=args.rounds)
+    rows.append(_row(*exporting.row(exported, scale)))
     logged = capture.measure(path, edits=args.edits, imported=imported)
     rows += [_row(*row) for row in capture.rows(logged, scale)]
     if sys.platform != "win32":

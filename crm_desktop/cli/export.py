@@ -2,7 +2,9 @@
 
 The file is checked (an .xlsx in an existing folder) and the database must exist
 before anything is read; the sheet appears only once complete, so a bad argument, an
-error or Ctrl+C leaves no file behind (and an existing file as it was).
+error or Ctrl+C leaves no file behind (and an existing file as it was). A value longer
+than an Excel cell holds is written over continuation columns, and each such cell is
+said on stderr, one line each, naming the row and the column.
 """
 
 from __future__ import annotations
@@ -49,9 +51,10 @@ def run_export(args: argparse.Namespace) -> int:
         "activities": export.export_activities,
     }
     progress = _show_progress if sys.stderr.isatty() else None
+    splits: list[export.SplitCell] = []
     with open_database(args.db, write=False) as db:
         try:
-            count = writers[args.kind](db, target, progress=progress, lang=args.lang)
+            count = writers[args.kind](db, target, progress=progress, lang=args.lang, splits=splits)
         finally:
             if progress is not None:
                 print(file=sys.stderr)
@@ -59,6 +62,9 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"{format_number(count)} ردیف در «{target}» نوشته شد.")
     else:
         print(f"{count} rows written to {target}")
+    warning = "هشدار" if args.lang == "fa" else "warning"
+    for split in splits:  # one line each, beside the result rather than in it
+        print(f"crm-desktop: {warning}: {split.message(args.lang)}", file=sys.stderr)
     return 0
 
 

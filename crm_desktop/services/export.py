@@ -1,24 +1,30 @@
 """Lists to Excel: contacts (as filtered), companies, deals and activities as .xlsx.
 
-The ``export_*`` functions read the database in chunks of ids (Core selects; phones,
-emails and tags looked up a chunk at a time) in one read transaction, and hand the rows
+The ``export_*`` functions read the database in one read transaction and hand the rows
 to ``write_xlsx`` (``services.xlsx_writer``, re-exported here): a right-to-left sheet
-that appears only once complete. They write the values people read and our importer
-maps back: Persian headers, Jalali dates as text with ASCII digits (``1365/04/12``, so
-the column sorts), phones in national form, amounts as integer rials. No Qt here: the
-window runs these on a worker thread.
+that appears only once complete. A short list is looked up a chunk of ids at a time
+(Core selects; phones, emails and tags by chunk); a big contacts list reads its tables
+whole, once, straight from sqlite3, which at 100,000 contacts takes a third of the time
+the lookups did. They write the values people read and our importer maps back: Persian
+headers, Jalali dates as text with ASCII digits (``1365/04/12``, so the column sorts),
+phones in national form, amounts as integer rials. A value longer than a cell holds
+goes on in continuation columns the importer reads back (``SplitCell``, given to the
+caller's ``splits`` list). No Qt here: the window runs these on a worker thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
+from typing import Any, TypeAlias
 
-from sqlalchemy import Select, and_, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, select, true
+from sqlalchemy.orm import Session
 
 from crm_desktop.locale import format_jalali, format_phone
 from crm_desktop.models import (
@@ -46,11 +52,15 @@ from crm_desktop.services.fields import LIFECYCLE_NAMES
 from crm_desktop.services.registry import COMPANY, CONTACT, Entity
 from crm_desktop.services.xlsx_writer import (
     INTEGER_FORMAT,
+    LIST_SEPARATOR,
+    MAX_CELL_CHARS,
     MAX_WIDTH,
     ExportCancelled,
     ExportFailed,
     ExportValue,
     Progress,
+    SplitCell,
+    TextList,
     check_target,
     write_xlsx,
 )
@@ -62,12 +72,16 @@ __all__ = [
     "DEAL_COLUMNS",
     "EXPORT_KINDS",
     "INTEGER_FORMAT",
+    "LIST_SEPARATOR",
+    "MAX_CELL_CHARS",
     "MAX_WIDTH",
     "Column",
     "ExportCancelled",
     "ExportFailed",
     "ExportValue",
     "Progress",
+    "SplitCell",
+    "TextList",
     "check_target",
     "export_activities",
     "export_companies",
@@ -79,7 +93,6 @@ __all__ = [
 ]
 
 EXPORT_KINDS = ("contacts", "companies", "deals", "activities")
-LIST_SEPARATOR = "، "  # several phones, emails or tags in one cell
 _IRAN_MOBILE = re.compile(r"\+989(\d{9})", re.ASCII)
 
 _TITLES = {
@@ -180,13 +193,21 @@ _RESULTS = {
 # -- values as they read in the sheet -------------------------------------------------
 
 
-def _jalali(value: dt.date | dt.datetime | None) -> str | None:
-    """``1405/09/01`` (ASCII digits, so the column sorts); times are shown local."""
+def _jalali(value: dt.date | dt.datetime | str | None) -> str | None:
+    """``1405/09/01`` (ASCII digits, so the column sorts); times are shown local; a date
+    as stored (``1986-07-03``) is read first."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         value = _local(value).date()
-    return format_jalali(value, persian_digits=False)
+    return _jalali_date(value)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _jalali_date(value: dt.date | str) -> str:
+    """Cached: 100,000 birth dates fall on some 20,000 days, and jdatetime is slow."""
+    day = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    return format_jalali(day, persian_digits=False)
 
 
 def _jalali_time(value: dt.datetime | None) -> str | None:
@@ -216,10 +237,6 @@ def _person(first: str | None, last: str | None) -> str | None:
     return name or None
 
 
-def _joined(values: Iterable[str]) -> str | None:
-    return LIST_SEPARATOR.join(values) or None
-
-
 def _lifecycle(value: str, lang: str) -> str:
     try:
         member = Lifecycle(value)
@@ -237,11 +254,14 @@ def _formats(columns: Sequence[Column]) -> dict[int, str]:
     return {i: c.number_format for i, c in enumerate(columns) if c.number_format}
 
 
-def _grouped(session: Session, stmt: Select[str, str]) -> dict[str, list[str]]:
-    """``(owner id, value)`` rows in order -> each owner's values."""
+def _grouped(
+    rows: Iterable[tuple[str, str]], wanted: set[str] | None = None
+) -> dict[str, list[str]]:
+    """``(owner id, value)`` rows in order -> each owner's values (of ``wanted`` owners)."""
     found: dict[str, list[str]] = {}
-    for owner_id, value in session.execute(stmt):
-        found.setdefault(owner_id, []).append(value)
+    for owner_id, value in rows:
+        if wanted is None or owner_id in wanted:
+            found.setdefault(owner_id, []).append(value)
     return found
 
 
@@ -255,6 +275,8 @@ def _write_list(
     rows: Callable[[Session, Sequence[str], str], Iterator[Sequence[ExportValue]]],
     progress: Progress | None,
     lang: str,
+    splits: list[SplitCell] | None = None,
+    name_columns: Sequence[int] = (),
 ) -> int:
     target = check_target(path)  # before any query: a bad name fails at once
     with db.session() as session:  # one read transaction: a consistent snapshot
@@ -267,6 +289,8 @@ def _write_list(
             number_formats=_formats(columns),
             progress=progress,
             total=len(chosen),
+            splits=splits,
+            name_columns=name_columns,
         )
 
 
@@ -281,8 +305,14 @@ def export_contacts(
     *,
     progress: Progress | None = None,
     lang: str = "fa",
+    splits: list[SplitCell] | None = None,
 ) -> int:
-    """The contacts the list shows for ``flt`` and ``sort``, in its order; rows written."""
+    """The contacts the list shows for ``flt`` and ``sort``, in its order; rows written.
+
+    A contact whose phones, emails, tags, notes or address are longer than an Excel
+    cell holds has them go on in continuation columns; each such cell is appended to
+    ``splits``, named by the contact's name.
+    """
     check_target(path)
     chosen = contact_list.page(db, flt or ContactFilter(), sort or ContactSort())
     return _write_list(
@@ -294,84 +324,151 @@ def export_contacts(
         rows=_contact_rows,
         progress=progress,
         lang=lang,
+        splits=splits,
+        name_columns=_CONTACT_NAME_COLUMNS,
     )
+
+
+# The order ``_contact_rows`` builds a row in; the sheet's is the registry's export order.
+_CONTACT_FIELDS = (
+    *("first_name", "last_name", "company", "job_title", "phone", "email", "city"),
+    *("province", "address", "birth_date", "lead_source", "campaign", "owner", "lifecycle"),
+    *("tags", "notes"),
+)
+_CONTACT_PICK = itemgetter(*(_CONTACT_FIELDS.index(name) for name in _CONTACT_ORDER))
+_CONTACT_NAME_COLUMNS = tuple(_CONTACT_ORDER.index(n) for n in ("first_name", "last_name"))
+# Past this many contacts (and a third of the table) reading whole tables once beats
+# looking each contact up: 0.9 s against 3.1 s of SQLite at 100,000 contacts.
+SCAN_AT = 10_000
 
 
 def _contact_rows(
     session: Session, ids: Sequence[str], lang: str
 ) -> Iterator[Sequence[ExportValue]]:
-    owner = aliased(User)
-    for chunk in company_list.chunks(ids):
-        base = session.execute(
-            select(
-                Contact.id,
-                Contact.first_name,
-                Contact.last_name,
-                Company.name,
-                Contact.job_title,
-                Contact.city,
-                Contact.province,
-                Contact.address,
-                Contact.birth_date,
-                LeadSource.name,
-                Campaign.name,
-                owner.name,
-                Contact.lifecycle,
-                Contact.notes,
-            )
-            .outerjoin(Company, Company.id == Contact.company_id)
-            .outerjoin(LeadSource, LeadSource.id == Contact.lead_source_id)
-            .outerjoin(Campaign, Campaign.id == Contact.campaign_id)
-            .outerjoin(owner, owner.id == Contact.owner_id)
-            .where(Contact.id.in_(chunk))
-        )
-        by_id = {row[0]: row for row in base}
-        phones = _grouped(
-            session,
-            select(ContactPhone.contact_id, ContactPhone.number)
-            .where(ContactPhone.contact_id.in_(chunk), ContactPhone.deleted_at.is_(None))
-            .order_by(ContactPhone.position, ContactPhone.created_at),
-        )
-        emails = _grouped(
-            session,
-            select(ContactEmail.contact_id, ContactEmail.address)
-            .where(ContactEmail.contact_id.in_(chunk), ContactEmail.deleted_at.is_(None))
-            .order_by(ContactEmail.position, ContactEmail.created_at),
-        )
-        tags = _grouped(
-            session,
-            select(ContactTag.contact_id, Tag.name)
-            .join(Tag, and_(Tag.id == ContactTag.tag_id, Tag.deleted_at.is_(None)))
-            .where(ContactTag.contact_id.in_(chunk), ContactTag.deleted_at.is_(None))
-            .order_by(Tag.name),
-        )
+    connection = session.connection()
+    lifecycles = {member.value: _lifecycle(member.value, lang) for member in Lifecycle}
+    # Names looked up here, not joined: 100,000 probes into companies cost SQLite 0.5 s.
+    companies, sources, campaigns, owners = (
+        {key: name for key, name in connection.execute(select(table.id, table.name))}
+        for table in (Company, LeadSource, Campaign, User)
+    )
+    pick = None if _CONTACT_ORDER == _CONTACT_FIELDS else _CONTACT_PICK
+    for chunk, parts in _contact_parts(connection, ids):
+        by_id, phones, emails, tags = parts
         for contact_id in chunk:
-            row = by_id.get(contact_id)
+            row = by_id.pop(contact_id, None)
             if row is None:  # deleted for good since the list was read
                 continue
-            (_, first, last, company, job, city, province, address, birth) = row[:9]
-            source, campaign, owner_name, lifecycle, notes = row[9:]
-            yield _in_order(
-                _CONTACT_ORDER,
-                {
-                    "first_name": first or None,
-                    "last_name": last or None,
-                    "company": company,
-                    "job_title": job,
-                    "phone": _joined(_phone(p) for p in phones.get(contact_id, ())),
-                    "email": _joined(emails.get(contact_id, ())),
-                    "city": city,
-                    "province": province,
-                    "address": address,
-                    "birth_date": _jalali(birth),
-                    "lead_source": source,
-                    "campaign": campaign,
-                    "owner": owner_name,
-                    "lifecycle": _lifecycle(lifecycle, lang),
-                    "tags": _joined(tags.get(contact_id, ())),
-                    "notes": notes,
-                },
+            (_, first, last, company, job, city, province, address, birth, *rest) = row
+            source, campaign, owner, lifecycle, notes = rest
+            phone_list = phones.pop(contact_id, None)
+            email_list = emails.pop(contact_id, None)
+            tag_list = tags.pop(contact_id, None)
+            values = (
+                first or None,
+                last or None,
+                companies.get(company),
+                job,
+                TextList(map(_phone, phone_list)) if phone_list else None,
+                TextList(email_list) if email_list else None,
+                city,
+                province,
+                address,
+                _jalali_date(birth) if birth else None,  # as stored: ISO text
+                sources.get(source),
+                campaigns.get(campaign),
+                owners.get(owner),
+                lifecycles.get(lifecycle) or _lifecycle(lifecycle, lang),
+                TextList(tag_list) if tag_list else None,
+                notes,
             )
+            yield values if pick is None else pick(values)
+
+
+_ContactParts: TypeAlias = tuple[
+    dict[str, Any], dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]
+]
+
+
+def _contact_parts(
+    connection: Connection, ids: Sequence[str]
+) -> Iterator[tuple[Sequence[str], _ContactParts]]:
+    """``ids`` in runs, each with its contacts' rows, phones, emails and tags by id.
+
+    A small list looks its contacts up a chunk at a time; a big one reads the tables
+    whole, once (random lookups cost SQLite three times the reading), keeping only the
+    contacts it exports.
+    """
+    if len(ids) >= SCAN_AT:
+        everyone = connection.execute(select(func.count()).select_from(Contact)).scalar() or 0
+        if len(ids) * 3 >= everyone:
+            wanted = set(ids)
+            yield ids, _contact_tables(connection, None, wanted)
+            return
+    for chunk in company_list.chunks(ids):
+        yield chunk, _contact_tables(connection, chunk, None)
+
+
+def _contact_tables(
+    connection: Connection, chunk: Sequence[str] | None, wanted: set[str] | None
+) -> _ContactParts:
+    """The contacts of ``chunk`` (all of them: None), keeping only ``wanted`` ones."""
+
+    def of(column: Any) -> ColumnElement[bool]:
+        return true() if chunk is None else column.in_(chunk)
+
+    base = select(
+        Contact.id,
+        Contact.first_name,
+        Contact.last_name,
+        Contact.company_id,
+        Contact.job_title,
+        Contact.city,
+        Contact.province,
+        Contact.address,
+        Contact.birth_date,
+        Contact.lead_source_id,
+        Contact.campaign_id,
+        Contact.owner_id,
+        Contact.lifecycle,
+        Contact.notes,
+    ).where(of(Contact.id))
+    phones = (
+        select(ContactPhone.contact_id, ContactPhone.number)
+        .where(of(ContactPhone.contact_id), ContactPhone.deleted_at.is_(None))
+        .order_by(ContactPhone.position, ContactPhone.created_at)
+    )
+    emails = (
+        select(ContactEmail.contact_id, ContactEmail.address)
+        .where(of(ContactEmail.contact_id), ContactEmail.deleted_at.is_(None))
+        .order_by(ContactEmail.position, ContactEmail.created_at)
+    )
+    tags = (
+        select(ContactTag.contact_id, Tag.name)
+        .join(Tag, and_(Tag.id == ContactTag.tag_id, Tag.deleted_at.is_(None)))
+        .where(of(ContactTag.contact_id), ContactTag.deleted_at.is_(None))
+        .order_by(Tag.name)
+    )
+    rows = _stored(connection, base)
+    by_id = {row[0]: row for row in rows if wanted is None or row[0] in wanted}
+    return (
+        by_id,
+        _grouped(_stored(connection, phones), wanted),
+        _grouped(_stored(connection, emails), wanted),
+        _grouped(_stored(connection, tags), wanted),
+    )
+
+
+def _stored(connection: Connection, stmt: Select[*tuple[Any, ...]]) -> Iterable[tuple[Any, ...]]:
+    """``stmt``'s rows straight from sqlite3, in the same transaction: plain tuples of the
+    values as stored (dates as ISO text). SQLAlchemy's rows cost a second in 350,000."""
+    compiled = stmt.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    values = compiled.params
+    driver: Any = connection.connection.driver_connection
+    cursor: Iterable[tuple[Any, ...]] = driver.execute(
+        str(compiled), [values[name] for name in compiled.positiontup or ()]
+    )
+    return cursor
 
 
 # -- companies ----------------------------------------------------------------------
@@ -384,6 +481,7 @@ def export_companies(
     *,
     progress: Progress | None = None,
     lang: str = "fa",
+    splits: list[SplitCell] | None = None,
 ) -> int:
     """The companies the list shows for ``search``, in name order; rows written."""
     check_target(path)
@@ -397,6 +495,8 @@ def export_companies(
         rows=_company_rows,
         progress=progress,
         lang=lang,
+        splits=splits,
+        name_columns=(_COMPANY_ORDER.index("name"),),
     )
 
 
@@ -465,6 +565,7 @@ def export_deals(
     *,
     progress: Progress | None = None,
     lang: str = "fa",
+    splits: list[SplitCell] | None = None,
 ) -> int:
     """Deals in pipeline order (stage by stage, as the board shows them), or just
     ``ids`` in the order given (a list the window shows); rows written."""
@@ -477,6 +578,8 @@ def export_deals(
         rows=_deal_rows,
         progress=progress,
         lang=lang,
+        splits=splits,
+        name_columns=(0,),
     )
 
 
@@ -555,6 +658,7 @@ def export_activities(
     *,
     progress: Progress | None = None,
     lang: str = "fa",
+    splits: list[SplitCell] | None = None,
 ) -> int:
     """Activities oldest first (by when done, else due), or just ``ids`` in the order
     given; rows written."""
@@ -567,6 +671,8 @@ def export_activities(
         rows=_activity_rows,
         progress=progress,
         lang=lang,
+        splits=splits,
+        name_columns=(1,),
     )
 
 

@@ -1376,6 +1376,10 @@
         <translation>An unexpected error occurred and was written to the application log (%1).</translation>
     </message>
     <message>
+        <source>%1 مقدار از گنجایش یک خانهٔ اکسل بلندتر بود و در چند ستون پشت سر هم نوشته شد؛ چیزی از آن‌ها کنار گذاشته نشد. جزئیات:</source>
+        <translation>%1 values were longer than an Excel cell holds and went on in the next columns; nothing of them was left out. Details:</translation>
+    </message>
+    <message>
         <source>باز کردن فایل</source>
         <translation>Open the file</translation>
     </message>

@@ -42,7 +42,8 @@ log = logging.getLogger(__name__)
 FOLDER_KEY = "export/folder"
 STATUS_MS = 15_000
 
-Work = Callable[[Path, export.Progress], int]
+# The file, the progress callback, and a list for the values too long for one cell.
+Work = Callable[[Path, export.Progress, list[export.SplitCell]], int]
 
 
 def default_file_name(kind: str, lang: str = "fa", today: dt.date | None = None) -> str:
@@ -68,7 +69,9 @@ class ListExport(QObject):
     """One export: the file dialog, the long work (``ui/runner``) and the result box.
 
     ``finished`` carries the file written, or None when cancelled or failed (the
-    reason is in ``error`` then; ``cancelled`` says which).
+    reason is in ``error`` then; ``cancelled`` says which). ``splits`` are the values
+    that were too long for one cell and went on in continuation columns: the result
+    box says so, one line each.
     """
 
     finished = Signal(object)
@@ -88,6 +91,7 @@ class ListExport(QObject):
         self.rows: int | None = None
         self.error: str | None = None
         self.cancelled = False
+        self.splits: list[export.SplitCell] = []
         self._run: LongWork[int] | None = None
 
     # -- asking for the file ------------------------------------------------------------
@@ -134,12 +138,13 @@ class ListExport(QObject):
         self.path, self.rows, self.error, self.cancelled = path, None, None, False
         if path.parent.is_dir():
             QSettings().setValue(FOLDER_KEY, str(path.parent))
-        work = self._work
+        work, splits = self._work, list[export.SplitCell]()
+        self.splits = splits  # filled by the worker once the file is written
         text = self.tr("در حال نوشتن %1…").replace("%1", left_to_right(path.name))
         run = LongWork(
             self.ctx,
             self.parent_widget,
-            lambda progress: work(path, progress),
+            lambda progress: work(path, progress, splits),
             title=self.tr("خروجی اکسل"),
             text=text,
             cancelled=export.ExportCancelled,
@@ -190,14 +195,25 @@ class ListExport(QObject):
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, STATUS_MS)
 
+    def split_text(self) -> str:
+        """What the result box adds when some values went on in more columns."""
+        text = self.tr(
+            "%1 مقدار از گنجایش یک خانهٔ اکسل بلندتر بود و در چند ستون پشت سر هم نوشته "
+            "شد؛ چیزی از آن‌ها کنار گذاشته نشد. جزئیات:"
+        )
+        return text.replace("%1", display_number(len(self.splits)))
+
     def _show_result(self, path: Path) -> None:
         box = QMessageBox(
-            QMessageBox.Icon.Information,
+            QMessageBox.Icon.Warning if self.splits else QMessageBox.Icon.Information,
             self.tr("خروجی اکسل"),
             self.written_text(),
             QMessageBox.StandardButton.Close,
             self.parent_widget,
         )
+        if self.splits:
+            box.setInformativeText(self.split_text())
+            box.setDetailedText("\n".join(s.message(self.ctx.lang) for s in self.splits))
         box.setObjectName("exportResult")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.open_file_button = box.addButton(
@@ -247,17 +263,17 @@ def export_list(
     """
     db, lang = ctx.db, ctx.lang
     works: dict[str, Work] = {
-        "contacts": lambda path, progress: export.export_contacts(
-            db, path, contact_filter, contact_sort, progress=progress, lang=lang
+        "contacts": lambda path, progress, splits: export.export_contacts(
+            db, path, contact_filter, contact_sort, progress=progress, lang=lang, splits=splits
         ),
-        "companies": lambda path, progress: export.export_companies(
-            db, path, company_search, progress=progress, lang=lang
+        "companies": lambda path, progress, splits: export.export_companies(
+            db, path, company_search, progress=progress, lang=lang, splits=splits
         ),
-        "deals": lambda path, progress: export.export_deals(
-            db, path, ids, progress=progress, lang=lang
+        "deals": lambda path, progress, splits: export.export_deals(
+            db, path, ids, progress=progress, lang=lang, splits=splits
         ),
-        "activities": lambda path, progress: export.export_activities(
-            db, path, ids, progress=progress, lang=lang
+        "activities": lambda path, progress, splits: export.export_activities(
+            db, path, ids, progress=progress, lang=lang, splits=splits
         ),
     }
     if kind not in works:
