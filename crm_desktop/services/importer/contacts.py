@@ -400,7 +400,7 @@ class ContactImport(SheetImport):
         writer = Writer(self.session)
         for table, rows in self.names.new_rows.items():
             writer.extend(table, rows)
-        search_rows: list[dict[str, Any]] = []
+        search_rows: list[tuple[str, str, str]] = []
         company_names = self._company_names()
         updated: list[NewContact] = []
         for count, contact in enumerate(self._contacts.values(), 1):
