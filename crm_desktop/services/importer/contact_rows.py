@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from crm_desktop.locale import is_mobile
-from crm_desktop.models import new_id
 from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.importer.common import Writer
 from crm_desktop.services.rows import Shape, insert_values, stored_value
@@ -79,6 +78,7 @@ def insert_contact(
         {"id": contact_id, **values, "sort_key": key, "lead_score": 0, **stamp},
     )
     stamped = stamp_values(stamp)
+    new_id = writer.new_id
     for position, number in enumerate(contact.phones):
         kind = "mobile" if is_mobile(number) else "work"
         writer.add_values(PHONE_ROW, (new_id(), contact_id, number, kind, position, *stamped))

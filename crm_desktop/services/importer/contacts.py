@@ -476,7 +476,7 @@ class ContactImport(SheetImport):
         had_phones, had_emails, had_tags = contact.had
         for position, number in enumerate(contact.phones):
             if number not in had_phones:
-                row_id = new_id()
+                row_id = writer.new_id()
                 kind = "mobile" if is_mobile(number) else "work"
                 writer.add(
                     "contact_phones",
@@ -491,7 +491,7 @@ class ContactImport(SheetImport):
                 )
         for position, address in enumerate(contact.emails):
             if address not in had_emails:
-                row_id = new_id()
+                row_id = writer.new_id()
                 writer.add(
                     "contact_emails",
                     {
@@ -503,7 +503,7 @@ class ContactImport(SheetImport):
                     },
                 )
         for tag_id in sorted(contact.tags - had_tags):
-            row_id = new_id()
+            row_id = writer.new_id()
             writer.add(
                 "contact_tags",
                 {"id": row_id, "contact_id": contact.id, "tag_id": tag_id, **self.stamp},
