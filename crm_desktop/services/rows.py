@@ -151,12 +151,10 @@ def _insert_dicts(connection: Any, table: Table, rows: list[dict[str, Any]]) -> 
     defaults: dict[str, Any] = {name: None for name in names}
     computed: list[tuple[int, Any]] = []  # SQL defaults: (index, value) for None values
     for i, column in enumerate(table.columns):
-        default = column.default
-        arg = getattr(default, "arg", None)
-        if default is not None and default.is_clause_element and arg is not None:
+        if _sql_default(column) is not None:
             computed.append((i, _default_of(connection, column)))
-        elif arg is not None and not callable(arg):
-            defaults[column.name] = arg
+        else:
+            defaults[column.name] = plain_default(column)
     dated = [i for i, column in enumerate(table.columns) if _is_dated(column.type)]
     sql = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
     raw = connection.connection.driver_connection
@@ -185,16 +183,28 @@ def _is_dated(column_type: Any) -> bool:
     return column_type.python_type in _DATE_TYPES
 
 
+def plain_default(column: Any) -> Any:
+    """A column's default when it is a plain value (not SQL, not a function), else None."""
+    arg = getattr(column.default, "arg", None)
+    if arg is None or callable(arg) or column.default.is_clause_element:
+        return None
+    return arg
+
+
+def _sql_default(column: Any) -> Any:
+    default = column.default
+    if default is not None and default.is_clause_element:
+        return getattr(default, "arg", None)
+    return None
+
+
 def _default_of(connection: Any, column: Any) -> Any:
     """The value a column gets when a row gives none: its plain default, or its SQL
     default computed now (once per statement), or None."""
-    default = column.default
-    arg = getattr(default, "arg", None)
-    if default is not None and default.is_clause_element and arg is not None:
-        return connection.execute(select(arg)).scalar()
-    if arg is not None and not callable(arg):
-        return arg
-    return None
+    clause = _sql_default(column)
+    if clause is not None:
+        return connection.execute(select(clause)).scalar()
+    return plain_default(column)
 
 
 def _literal(connection: Any, value: Any) -> str:

@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from crm_desktop.locale import is_mobile
+from crm_desktop.models import Base
 from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.importer.common import Writer
-from crm_desktop.services.rows import Shape, insert_values, stored_value
+from crm_desktop.services.rows import Shape, insert_values, plain_default, stored_value
 from crm_desktop.services.search import bulk_search_rows, search_body
 
 # The stamps every new row gets (its ``created_by`` is the connection's user).
@@ -27,6 +28,17 @@ EMAIL_ROW = Shape("contact_emails", ("id", "contact_id", "address", "position", 
 TAG_ROW = Shape("contact_tags", ("id", "contact_id", "tag_id", *STAMP))
 # A search row: contact id, sort key, body.
 SEARCH_ROW = Shape("contact_search", ("contact_id", "sort_key", "body"))
+# A contact: its id, the columns an import fills (each with its model's default when a
+# row leaves it out), its sort key and score, the stamps.
+_CONTACTS = Base.metadata.tables["contacts"]
+_FILLED = tuple(
+    (column.name, plain_default(column))
+    for column in _CONTACTS.columns
+    if column.name not in ("id", "sort_key", "lead_score", "created_by", *STAMP)
+)
+CONTACT_ROW = Shape(
+    "contacts", ("id", *(name for name, _ in _FILLED), "sort_key", "lead_score", *STAMP)
+)
 
 
 @dataclass(slots=True)
@@ -52,7 +64,8 @@ class NewContact:
 
 def stamp_values(stamp: dict[str, Any]) -> tuple[Any, ...]:
     """The values of ``STAMP`` in ``stamp``, as stored."""
-    return tuple(_stored(stamp[name]) for name in STAMP)
+    created, updated, deleted, by = STAMP
+    return _stored(stamp[created]), _stored(stamp[updated]), _stored(stamp[deleted]), stamp[by]
 
 
 @functools.lru_cache(maxsize=64)  # the one stamp of an import, asked once per contact
@@ -73,11 +86,10 @@ def insert_contact(
     values = contact.values
     contact_id = contact.id
     key = contact_sort_key(values["first_name"], values["last_name"])
-    writer.add(
-        "contacts",
-        {"id": contact_id, **values, "sort_key": key, "lead_score": 0, **stamp},
-    )
     stamped = stamp_values(stamp)
+    get = values.get
+    filled = [get(name, default) for name, default in _FILLED]
+    writer.add_values(CONTACT_ROW, (contact_id, *filled, key, 0, *stamped))
     new_id = writer.new_id
     for position, number in enumerate(contact.phones):
         kind = "mobile" if is_mobile(number) else "work"
