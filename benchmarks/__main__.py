@@ -142,14 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         _row(
             "Excel import, whole (read, map, match, write, commit) into a new database",
             f"{imported['rows']:,} rows x {imported['columns']} columns",
-            f"median {imported['import_s']:.1f} s (x{imported['ratio']:.1f} the read), "
-            f"peak {imported['import_rss_mb']:.0f} MB RSS",
-            f"python-calamine reading the file: {imported['calamine_s']:.2f} s, "
-            f"peak {imported['calamine_rss_mb']:.0f} MB RSS; openpyxl read-only: "
-            f"{imported['openpyxl_s']:.1f} s (x{imported['openpyxl_ratio']:.1f} calamine); "
-            f"bare sqlite3 writing the same {imported['sqlite_rows']:,} rows: "
-            f"{imported['sqlite_floor_s']:.1f} s",
-            "< 1.5x the calamine read",
+            *importing.summary(imported),
         )
     )
     rows.append(

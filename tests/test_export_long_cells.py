@@ -26,6 +26,7 @@ from crm_desktop.services.export import (
     CONTACT_COLUMNS,
     LIST_SEPARATOR,
     MAX_CELL_CHARS,
+    ExportValue,
     SplitCell,
     TextList,
     export_contacts,
@@ -198,7 +199,7 @@ def test_list_items_are_never_cut(tmp_path: Path) -> None:
 
 def test_values_read_the_same_in_openpyxl_and_calamine(tmp_path: Path) -> None:
     path = tmp_path / "kinds.xlsx"
-    rows = [
+    rows: list[tuple[ExportValue, ...]] = [
         ("  فاصله در دو سر  ", 12, 2.5, True, "a & b < c > d", "سطر یک\r\nسطر دو"),
         ("=SUM(A1:A2)", -7, 1e-7, False, '"quoted"', "\t"),
         ("\nسطر", "پایان\n", " ", "a\n b", "x\ty", "\u00a0nbsp "),

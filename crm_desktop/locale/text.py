@@ -70,6 +70,28 @@ _SEARCH_FOLD: dict[int, int | str | None] = {
 _STORAGE_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _STORAGE_TABLE) + "]")
 _FOLD_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in _SEARCH_FOLD) + "]")
 
+
+def _plain(c: str) -> bool:
+    """Whether ``search_key`` leaves ``c`` as it is, whatever is around it: no
+    decomposition, case or table of this module touches it, and no combining mark
+    (the only characters NFC joins to the one before them) is among them."""
+    return (
+        unicodedata.normalize("NFKD", c) == c
+        and c.casefold() == c
+        and not unicodedata.category(c).startswith(("M", "C", "Z"))
+        and ord(c) not in _STORAGE_TABLE
+        and ord(c) not in _SEARCH_FOLD
+    )
+
+
+# Text made only of these (and plain spaces) is its own search key once its spaces are
+# collapsed: most names, cities and search bodies, which then skip two Unicode
+# normalizations and a case fold.
+PLAIN_CHARS = "".join(
+    c for c in map(chr, (*range(0x21, 0x7F), *range(0x0600, 0x0700))) if _plain(c)
+)
+_PLAIN_TEXT = re.compile("[ " + re.escape(PLAIN_CHARS) + "]*")
+
 _ZWNJ_RUN = re.compile(ZWNJ + "+")
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -147,6 +169,13 @@ def search_key(s: str | None) -> str:
     """
     if not s:
         return ""
+    if _PLAIN_TEXT.fullmatch(s):
+        return " ".join(s.split())
+    return folded_key(s)
+
+
+def folded_key(s: str) -> str:
+    """``search_key`` the whole way, for any text (plain text needs none of it)."""
     # NFKD first: presentation forms become plain letters and hamza/madda split off as
     # combining marks, which normalize_text then drops together with the harakat.
     text = normalize_text(unicodedata.normalize("NFKD", s))

@@ -207,6 +207,26 @@ def test_search_key_idempotent(s: str) -> None:
     assert search_key(normalize_text(s)) == key
 
 
+def test_plain_text_keys_are_the_whole_fold() -> None:
+    # The shortcut for plain text gives what the whole Unicode fold gives: every plain
+    # character alone, beside every other and beside the characters that are not plain.
+    from crm_desktop.locale.text import PLAIN_CHARS, folded_key
+
+    others = "آأؤئۀةيىكـ\u064e\u0653\u0654\u200cAZÉ۱\u00a0\tﻻ"
+    for a in PLAIN_CHARS:
+        for b in PLAIN_CHARS + others + " ":
+            for text in (a + b, b + a, f" {a}  {b} "):
+                assert search_key(text) == folded_key(text), text
+
+
+@settings(deadline=None)
+@given(st.one_of(persianish, st.text()))
+def test_search_key_is_the_whole_fold(s: str) -> None:
+    from crm_desktop.locale.text import folded_key
+
+    assert search_key(s) == (folded_key(s) if s else "")
+
+
 # --- sort_key -----------------------------------------------------------------------
 
 

@@ -431,7 +431,7 @@ class ContactImport(SheetImport):
         writer = Writer(self.session)
         for table, rows in self.names.new_rows.items():
             writer.extend(table, rows)
-        search_rows: list[dict[str, Any]] = []
+        search_rows: list[tuple[str, str, str]] = []
         company_names = self._company_names()
         updated: list[NewContact] = []
         for count, contact in enumerate(self._contacts.values(), 1):
@@ -507,7 +507,7 @@ class ContactImport(SheetImport):
         had_phones, had_emails, had_tags = contact.had
         for position, number in enumerate(contact.phones):
             if number not in had_phones:
-                row_id = new_id()
+                row_id = writer.new_id()
                 kind = contact.kinds.get(number) or ("mobile" if is_mobile(number) else "work")
                 writer.add(
                     "contact_phones",
@@ -522,7 +522,7 @@ class ContactImport(SheetImport):
                 )
         for position, address in enumerate(contact.emails):
             if address not in had_emails:
-                row_id = new_id()
+                row_id = writer.new_id()
                 writer.add(
                     "contact_emails",
                     {
@@ -534,7 +534,7 @@ class ContactImport(SheetImport):
                     },
                 )
         for tag_id in sorted(contact.tags - had_tags):
-            row_id = new_id()
+            row_id = writer.new_id()
             writer.add(
                 "contact_tags",
                 {"id": row_id, "contact_id": contact.id, "tag_id": tag_id, **self.stamp},

@@ -282,7 +282,7 @@ class DealImport(RecordImport):
                 return
 
     def before_write(self, writer: Writer) -> None:
-        search_rows: list[dict[str, Any]] = []
+        search_rows: list[tuple[str, str, str]] = []
         for contact in self._new_people.values():
             insert_contact(
                 writer,

@@ -9,6 +9,7 @@ into a warning for that row and column.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from decimal import Decimal, InvalidOperation
@@ -356,6 +357,13 @@ def _read_date(cell: CellValue) -> tuple[dt.date, Calendar | None, str | None] |
         cell = str(cell)
     if not isinstance(cell, str):
         raise _bad_date(cell)
+    return _text_date(cell)
+
+
+# A column of birth dates repeats the same few thousand days: each text is read once.
+@functools.lru_cache(maxsize=65536)
+def _text_date(cell: str) -> tuple[dt.date, Calendar | None, str] | None:
+    """``_read_date`` of a date typed as text (what cannot be read raises, uncached)."""
     shown = normalize_text(cell)
     text = to_ascii_digits(shown)
     if not text:
