@@ -130,7 +130,7 @@ class SplitCell:
                 f"{who}: «{self.columns[0]}» با {format_number(self.length)} نویسه از گنجایش "
                 f"یک خانهٔ اکسل ({format_number(MAX_CELL_CHARS)} نویسه) بلندتر بود و در "
                 f"{format_number(len(self.columns))} ستون نوشته شد: {where}. {again}"
-                + ("." if self.exact else "، با یک سطر تازه در هر جای برش.")
+                + ("." if self.exact else "، با یک سطر جدید در هر جای برش.")
             )
         who = f"row {self.row}" + (f" ({self.name})" if self.name else "")
         return (
