@@ -239,5 +239,27 @@ def _run_child(what: str, source: Path, out: Path) -> None:
     print(json.dumps(result))
 
 
+_CHILDREN = ("export", "rows", "pickle", *_WRITE)
+
+
+def main() -> int:
+    """``python -m benchmarks.exporting DB [--rounds R]``: the export row alone, on a
+    database of one's own (``crm-desktop --db DB demo --contacts 100000`` makes one)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.exporting")
+    parser.add_argument("db", type=Path, help="a database to export the contacts of")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    if not args.db.is_file():
+        parser.error(f"{args.db} does not exist")
+    what, _scale, figure, baseline, target = row(measure(args.db, rounds=args.rounds), "")
+    print(f"{what}: {figure}\nbaseline: {baseline}\ntarget: {target}")
+    return 0
+
+
 if __name__ == "__main__":
-    _run_child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
+    if len(sys.argv) > 1 and sys.argv[1] in _CHILDREN:
+        _run_child(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]))
+    else:
+        raise SystemExit(main())
