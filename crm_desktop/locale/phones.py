@@ -43,10 +43,11 @@ _MOBILE_TYPES = (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
 # zero), +989121234567, 00989121234567, 989121234567, 02188776655.
 _IRAN_PLAIN = re.compile(r"(?:\+98|0098|98|0)?([1-9]\d{9})", re.ASCII)
 # Whether a ten-digit Iranian number is valid, and which type it is, depends only on
-# its first five national digits (area code or mobile prefix; the rest is any digits),
-# so each prefix is asked of phonenumbers once. ``test_phones`` checks this against
+# its first six national digits (area code or mobile prefix; the rest is any digits:
+# phonenumbers' IR patterns tell 94000 9... from 94000 1... by the sixth), so each
+# prefix is asked of phonenumbers once. ``test_phones`` checks this against
 # phonenumbers itself.
-_IRAN_PREFIX = 5
+_IRAN_PREFIX = 6
 _iran_prefixes: dict[str, tuple[bool, bool]] = {}
 
 

@@ -186,3 +186,21 @@ def test_iranian_shortcut_agrees_with_phonenumbers(national: str, prefix: str) -
     else:
         with pytest.raises(InvalidInput):
             parse_phone(prefix + national)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("9400090000", "9400010000"), ("9400010000", "9400090000"), ("9421210000", "9421200000")],
+)
+def test_a_prefix_told_apart_by_its_sixth_digit(first: str, then: str) -> None:
+    # phonenumbers' Iranian patterns decide some numbers by their sixth digit: the
+    # shortcut must not take the first number's answer for the second.
+    import phonenumbers
+
+    for national in (first, then):
+        valid = phonenumbers.is_valid_number(phonenumbers.parse("+98" + national, "IR"))
+        if valid:
+            assert parse_phone(national) == "+98" + national
+        else:
+            with pytest.raises(InvalidInput):
+                parse_phone(national)
