@@ -437,3 +437,15 @@ def test_failed_import_into_a_missing_database_leaves_no_file(tmp_path: Path, go
         assert done.returncode == 2 and done.stderr.count("\n") == 1
         assert not db_path.exists() and not db_path.parent.joinpath("crm-new.sqlite3").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.csv"]
+
+
+def test_line_breaks_of_notes_and_addresses_are_kept(db: Database, tmp_path: Path) -> None:
+    grid: Grid = [
+        ["Name", "Address", "Notes"],
+        ["Ali Rezaei", "Vali Asr St.\nNo. 12", "first call:  Monday\nwants a quote"],
+    ]
+    import_file(db, write_xlsx(tmp_path / "breaks.xlsx", grid))
+
+    ali = _people(db)["Ali Rezaei"]
+    assert ali.address == "Vali Asr St.\nNo. 12"
+    assert ali.notes == "first call: Monday\nwants a quote"

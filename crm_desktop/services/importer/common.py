@@ -408,10 +408,10 @@ class SheetImport(abc.ABC):
         self.problem(Problem(row, column, fa, en), True)
         self.skipped += 1
 
-    def text(self, row: SheetRow, name: str) -> tuple[str | None, str]:
+    def text(self, row: SheetRow, name: str, *, multiline: bool = False) -> tuple[str | None, str]:
         """The first non-empty cell of a field as normalized text, and its header."""
         cell, header = self.columns.first(row, name)
-        return text_value(cell), header
+        return text_value(cell, multiline=multiline), header
 
     def row_region(self, row: SheetRow) -> str:
         """The country of the row's phones: its country column's, else the one the
@@ -524,7 +524,9 @@ class SheetImport(abc.ABC):
 
     def notes(self, row: SheetRow, extra: Sequence[str] = ()) -> str | None:
         """The notes cells, the columns kept in notes and ``extra`` lines, one per line."""
-        lines = [text_value(cell) or "" for cell, _ in self.columns.all(row, "notes")]
+        lines = [
+            text_value(cell, multiline=True) or "" for cell, _ in self.columns.all(row, "notes")
+        ]
         lines = [line for line in lines if line] + self.columns.kept_notes(row) + list(extra)
         return "\n".join(lines) or None
 

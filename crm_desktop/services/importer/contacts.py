@@ -51,6 +51,7 @@ _TEXT_FIELDS = tuple(
     for f in CONTACT.imported()
     if f.kind in TEXT_KINDS and f.column and f.name not in ("first_name", "last_name", "notes")
 )
+_MULTILINE = frozenset(f.column for f in CONTACT.imported() if f.kind == "multiline")
 # Fields filled on an existing contact only when it has none (ids and plain values).
 _FILLABLE = tuple(f.column for f in CONTACT.flagged("fillable") if f.column is not None)
 _LOAD_CHUNK = 500
@@ -130,7 +131,7 @@ class ContactImport(SheetImport):
         person.emails = self.emails(row)
         spare: list[str] = []  # other columns' values of one-value fields, for the notes
         for name in _TEXT_FIELDS:
-            value, header = self.text(row, name)
+            value, header = self.text(row, name, multiline=name in _MULTILINE)
             if value:
                 person.set(name, value, header)
                 spare += self.columns.spare(row, name, value)

@@ -24,6 +24,7 @@ from crm_desktop.locale import (
     date_from_parts,
     from_jalali,
     normalize_email,
+    normalize_multiline,
     normalize_text,
     parse_amount,
     parse_phone,
@@ -115,12 +116,13 @@ _NO_AMOUNT = re.compile(r"[-\u2010-\u2015\u2212.\s]+")
 _SERIAL_RANGE = range(1, 73051)
 
 
-def text_value(cell: CellValue) -> str | None:
-    """Plain text of a cell (normalized Persian), or None when it is empty."""
+def text_value(cell: CellValue, *, multiline: bool = False) -> str | None:
+    """Plain text of a cell (normalized Persian), or None when it is empty; with
+    ``multiline`` (notes, an address) its line breaks are kept."""
     if cell is None:
         return None
     if isinstance(cell, str):
-        text = normalize_text(cell)
+        text = normalize_multiline(cell) if multiline else normalize_text(cell)
     elif isinstance(cell, bool):
         text = "بله" if cell else "خیر"
     elif isinstance(cell, float) and cell.is_integer():
