@@ -236,9 +236,12 @@ class Columns:
     def spare(self, row: SheetRow, name: str, used: object) -> list[str]:
         """ "header: value" lines of a one-value field's other columns whose values
         differ from ``used`` (the one the record got): kept in the notes, never dropped."""
+        indexes = self.by_field.get(name, ())
+        if used is not None and len(indexes) < 2:
+            return []  # the one column's value is the one used
         lines: list[str] = []
         seen = {search_key(str(used))} if used is not None else set()
-        for index in self.by_field.get(name, ()):
+        for index in indexes:
             value = row.values[index]
             if value is None or value == "":
                 continue
@@ -387,6 +390,7 @@ class SheetImport(abc.ABC):
         self.duplicates = 0
         self.skipped = 0
         self._updated: set[str] = set()
+        self._labels: dict[tuple[str | None, int], str | None] = {}
 
     @property
     def updated(self) -> int:
@@ -465,9 +469,12 @@ class SheetImport(abc.ABC):
     def _phone_kind(self, row: SheetRow, index: int, number: str) -> str:
         label_index = self.columns.label_of.get(index)
         label_cell = row.values[label_index] if label_index is not None else None
-        said = phone_label(
-            label_cell if isinstance(label_cell, str) else None, self.columns.headers[index]
-        )
+        label = label_cell if isinstance(label_cell, str) else None
+        key = (label, index)
+        if key in self._labels:  # the same few labels and headers, down 50,000 rows
+            said = self._labels[key]
+        else:
+            said = self._labels[key] = phone_label(label, self.columns.headers[index])
         if said == "mobile" and number.startswith("+98") and not is_mobile(number):
             said = None  # an Iranian landline in a "mobile" column
         return said or ("mobile" if is_mobile(number) else "work")
