@@ -664,9 +664,11 @@ def test_a_failing_query_is_logged_and_reported_as_a_bug(
 
 def test_tags_are_joined_for_the_interface_language() -> None:
     tags_cell = contact_table_model.COLUMNS[COLUMN_KEYS.index("tags")].cell
-    record = SimpleNamespace(tags=["VIP", "Expo"])  # the cell reads only ``tags``
-    assert tags_cell(record, True) == "VIP، Expo"  # type: ignore[arg-type]
-    assert tags_cell(record, False) == "VIP, Expo"  # type: ignore[arg-type]
+    record = SimpleNamespace(tags=["VIP", "Expo", "همکار"])  # the cell reads only ``tags``
+    # Latin tags each in their own order (LRI ... PDI), Persian ones as they are.
+    vip, expo = "\u2066VIP\u2069", "\u2066Expo\u2069"
+    assert tags_cell(record, True) == f"{vip}، {expo}، همکار"  # type: ignore[arg-type]
+    assert tags_cell(record, False) == f"{vip}, {expo}, همکار"  # type: ignore[arg-type]
 
 
 def test_a_filtered_list_scrolls_without_querying_pages_again(

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QThreadPool, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontInfo,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -723,3 +730,58 @@ def test_a_sheet_without_a_header_row_lets_the_user_name_its_columns(
     assert wizard.dry_run_page.counts.count("created") == "۲"
     import_now(qtbot, wizard)
     assert sorted(names(ctx.db)) == ["علی رضایی", "مریم کاظمی"]
+
+
+def glyphs_left_to_right(text: str, font: QFont, direction: Qt.LayoutDirection) -> list[int]:
+    """The glyphs Qt paints for ``text`` in a paragraph of ``direction``, from left to
+    right, in the cell's font (a direction isolate, which has no glyph of its own, is
+    given a blank one of a fallback font)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setTextDirection(direction)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(10_000)
+    layout.endLayout()
+    family = QFontInfo(font).family()
+    placed = [
+        (position.x(), glyph)
+        for run in layout.glyphRuns()
+        if run.rawFont().familyName() == family
+        for glyph, position in zip(run.glyphIndexes(), run.positions(), strict=True)
+    ]
+    return [glyph for _x, glyph in sorted(placed)]
+
+
+def reads_as(text: str, typed: str, font: QFont) -> bool:
+    """Whether ``text`` in a right-to-left cell shows the glyphs of ``typed`` written
+    left to right, in the same order."""
+    rtl, ltr = Qt.LayoutDirection.RightToLeft, Qt.LayoutDirection.LeftToRight
+    return glyphs_left_to_right(text, font, rtl) == glyphs_left_to_right(typed, font, ltr)
+
+
+def test_latin_values_read_in_their_own_order_in_a_right_to_left_wizard(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # An Outlook export: an address that starts with its number, a company ending in a
+    # full stop, a header ending in a bracket. In the Persian (right-to-left) wizard
+    # each reads as typed, and Persian values are left as they are.
+    path = tmp_path / "outlook.csv"
+    path.write_text(
+        "First Name,Last Name,Company,Home Address,Phone (work)\n"
+        'Adam,Glacius,Acme Inc.,"999 Super Way, Super",+1 555 0100\n'
+        "علی,رضایی,شرکت آلفا,تهران,09121234567\n",
+        encoding="utf-8",
+    )
+    wizard = wizard_for(qtbot, ctx, path)
+    click(qtbot, wizard, Next)
+    page = wizard.mapping_page
+    qtbot.waitUntil(lambda: page.preview_table.rowCount() == 2, timeout=WAIT)
+    font = page.preview_table.font()
+
+    assert not reads_as("Acme Inc.", "Acme Inc.", font)  # what the test tells apart
+    assert reads_as(preview_column(wizard, "شرکت")[0], "Acme Inc.", font)
+    assert reads_as(preview_column(wizard, "نشانی")[0], "999 Super Way, Super", font)
+    assert preview_column(wizard, "شرکت")[1] == "شرکت آلفا"
+    header = cell(page.mapping_table, 4, 0).text()
+    assert reads_as(header, "Phone (work)", page.mapping_table.font())

@@ -24,6 +24,7 @@ from crm_desktop.services.registry import COMPANY, Field
 from crm_desktop.ui.widgets.display import (
     display_number,
     interface_language,
+    latin_left_to_right,
     left_to_right,
 )
 from crm_desktop.ui.widgets.paged_model import PagedRecordModel
@@ -40,9 +41,9 @@ def company_cells(record: CompanyRecord, persian: bool) -> tuple[str, ...]:
         left_to_right(format_phone(record.phone, persian_digits=persian)) if record.phone else ""
     )
     cells = {
-        "name": record.name,
-        "industry": record.industry or "",
-        "city": record.city or "",
+        "name": latin_left_to_right(record.name),
+        "industry": latin_left_to_right(record.industry or ""),
+        "city": latin_left_to_right(record.city or ""),
         "phone": phone,
         "people": display_number(record.people),
     }

@@ -12,7 +12,7 @@ from typing import Any
 
 from crm_desktop.locale import format_jalali, format_phone
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.ui.widgets.display import display_number, left_to_right
+from crm_desktop.ui.widgets.display import display_number, latin_left_to_right, left_to_right
 from crm_desktop.ui.widgets.value_names import lifecycle_label, row_name
 
 Cell = Callable[[ContactRecord, bool], str]  # (record, persian digits) -> text
@@ -29,7 +29,8 @@ def _date(value: Any, persian: bool) -> str:
 
 
 def _text(name: str) -> Cell:
-    return lambda record, _persian: getattr(record, name) or ""
+    # "Acme Inc." of an Outlook import reads as typed in the right-to-left list.
+    return lambda record, _persian: latin_left_to_right(getattr(record, name) or "")
 
 
 # The registry's list column key -> the cell's text.
@@ -45,7 +46,7 @@ CELLS: dict[str, Cell] = {
     "lifecycle": lambda r, _p: lifecycle_label(r.lifecycle),
     "lead_source": lambda r, _p: row_name(r.lead_source),
     "lead_score": lambda r, _p: display_number(r.lead_score),
-    "tags": lambda r, p: ("، " if p else ", ").join(r.tags),
+    "tags": lambda r, p: ("، " if p else ", ").join(latin_left_to_right(t) for t in r.tags),
     "birth_date": lambda r, p: _date(r.birth_date, p),
     "created": lambda r, p: _date(r.created_at.date(), p),
 }

@@ -18,7 +18,11 @@ from crm_desktop.locale import format_jalali, to_ascii_digits, to_persian_digits
 from crm_desktop.services.column_mapping import IGNORE, NOTES
 from crm_desktop.services.importer import LeftAlone
 from crm_desktop.services.spreadsheet import CellValue
-from crm_desktop.ui.widgets.display import left_to_right, persian_digits_enabled
+from crm_desktop.ui.widgets.display import (
+    latin_left_to_right,
+    left_to_right,
+    persian_digits_enabled,
+)
 
 CONTEXT = "ImportLabels"
 log = logging.getLogger(__name__)
@@ -138,7 +142,7 @@ def preview_text(name: str, text: str) -> str:
     if name in LTR_FIELDS:
         parts = (left_to_right(digits(part)) for part in text.split(_LIST_SEPARATOR))
         return _LIST_SEPARATOR.join(parts)
-    return text
+    return _LIST_SEPARATOR.join(latin_left_to_right(p) for p in text.split(_LIST_SEPARATOR))
 
 
 def digits(text: str) -> str:

@@ -40,7 +40,13 @@ from crm_desktop.ui.importing.import_labels import cell_text, failure_text, fiel
 from crm_desktop.ui.importing.import_state import SUFFIXES, ImportState, Jobs
 from crm_desktop.ui.importing.import_tables import fill_preview, preview_table
 from crm_desktop.ui.widgets.context import AppContext
-from crm_desktop.ui.widgets.display import display_number, isolate, left_to_right, own_direction
+from crm_desktop.ui.widgets.display import (
+    display_number,
+    isolate,
+    latin_left_to_right,
+    left_to_right,
+    own_direction,
+)
 from crm_desktop.ui.widgets.file_dialogs import file_dialog
 
 FILE_PAGE, SHEET_PAGE, MAPPING_PAGE, DRY_RUN_PAGE, IMPORT_PAGE, RESULT_PAGE = range(6)
@@ -454,7 +460,7 @@ class MappingPage(QWizardPage):
         self.combos = []
         choices = [*FIELDS_BY_KIND[self.state.kind], IGNORE, NOTES]
         for index, header in enumerate(sheet.headers):
-            shown = header or self.tr("(بی‌سرستون) ستون %1").replace(
+            shown = latin_left_to_right(header) or self.tr("(بی‌سرستون) ستون %1").replace(
                 "%1", display_number(index + sheet.first_column)
             )
             table.setItem(index, 0, QTableWidgetItem(shown))

@@ -61,8 +61,19 @@ def own_direction(text: str) -> str:
     """A value of unknown kind set into a list: Persian text keeps its direction, and
     anything without a right-to-left letter (a phone, an email, a number, a date) is
     laid out left to right, which FIRST STRONG ISOLATE would not do for "+98 912 …"."""
-    right_to_left = any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
-    return isolate(text) if right_to_left else left_to_right(text)
+    return isolate(text) if has_right_to_left(text) else left_to_right(text)
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` has a right-to-left letter (Persian, Arabic, Hebrew)."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def latin_left_to_right(text: str) -> str:
+    """A value in a right-to-left list or table: Persian text as it is, and text with
+    no right-to-left letter in its own order ("999 Super Way" would otherwise end in
+    999, "Acme Inc." begin with its full stop)."""
+    return text if not text or has_right_to_left(text) else left_to_right(text)
 
 
 def isolate(text: str) -> str:
