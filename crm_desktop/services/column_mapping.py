@@ -84,6 +84,8 @@ _QUALIFIERS = frozenset(
         "count",
         "username",
         "user",
+        "ip",  # "ip_address": where a contact last connected from, not where they live
+        "mac",
     }
 )
 # Single words too vague to be trusted inside a longer header ("نام پدر", "کد
