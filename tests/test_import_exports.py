@@ -218,6 +218,8 @@ def test_thunderbird_without_a_header_row(db_path: Path) -> None:
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "header" in lines[0].lower(), result.stderr
+    # What it saw instead of column names: the first card's values.
+    assert "('John Doe', 'John', 'Doe', 'john@doe.invalid')" in lines[0]
     assert_nothing_written(db_path, before)
 
 

@@ -405,6 +405,15 @@ def _sheet_problems(sheet: SheetData, mapping: list[MappedColumn]) -> list[Probl
     return problems + left_out_problems(sheet, mapping)
 
 
+_SHOWN_VALUES = 6  # values of a first row named in a message
+_SHOWN_CHARS = 30
+
+
+def _shown_value(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
 def _check_columns(kind: str, columns: Columns, sheet: SheetData) -> None:
     needed = {
         "contacts": (_PERSON_FIELDS, "نام شخص", "a person's name"),
@@ -418,12 +427,22 @@ def _check_columns(kind: str, columns: Columns, sheet: SheetData) -> None:
     if needed[0] & set(columns.by_field):
         return
     if not sheet.has_header:
-        fa_seen = "ردیف عنوان ستون‌ها پیدا نشد (ردیف نخست داده است)"
-        en_seen = "no header row was found (the first row is data)"
-    else:
-        shown = [h for h in sheet.headers if h][:12]
-        fa_seen = "ستون‌های فایل: " + ("، ".join(f"«{h}»" for h in shown) or "بی‌نام")
-        en_seen = "the file's columns: " + (", ".join(f"'{h}'" for h in shown) or "none named")
+        # What it saw instead of names: the first row's values.
+        first = sheet.rows[0].values if sheet.rows else ()
+        seen = [_shown_value(v) for v in first if v is not None and v != ""][:_SHOWN_VALUES]
+        fa_values = "، ".join(f"«{v}»" for v in seen)
+        en_values = ", ".join(f"'{v}'" for v in seen)
+        raise InvalidInput(
+            f"ردیف عنوان ستون‌ها پیدا نشد: ردیف نخست خودش داده است ({fa_values})، پس ستونی "
+            f"برای «{needed[1]}» شناخته نشد. ردیفی از نام ستون‌ها بالای آن بیفزایید، یا "
+            "فایل را در پنجرهٔ برنامه وارد کنید تا نام هر ستون را خودتان بگویید.",
+            f"No header row was found: the first row is already data ({en_values}), so no "
+            f"column is known for {needed[2]}. Add a row of column names above it, or "
+            "import the file in the window, where each column can be named.",
+        )
+    shown = [h for h in sheet.headers if h][:12]
+    fa_seen = "ستون‌های فایل: " + ("، ".join(f"«{h}»" for h in shown) or "بی‌نام")
+    en_seen = "the file's columns: " + (", ".join(f"'{h}'" for h in shown) or "none named")
     raise InvalidInput(
         f"هیچ ستونی برای «{needed[1]}» انتخاب نشده است؛ دست‌کم یک ستون لازم است ({fa_seen}).",
         f"No column is chosen for {needed[2]}; at least one is needed ({en_seen}).",
