@@ -497,6 +497,8 @@ class SheetImport(abc.ABC):
 
     def owner(self, row: SheetRow) -> tuple[str, str, str] | None:
         """(user id, header, name typed) of the owner column, if it names a user."""
+        if "owner" not in self.columns.by_field:
+            return None
         name, header = self.text(row, "owner")
         if not name:
             return None

@@ -130,7 +130,10 @@ class ContactImport(SheetImport):
         person.phones = self.phones(row, "mobile", "phone", kinds=person.phone_kinds)
         person.emails = self.emails(row)
         spare: list[str] = []  # other columns' values of one-value fields, for the notes
+        mapped = self.columns.by_field  # a field without a column is not looked for
         for name in _TEXT_FIELDS:
+            if name not in mapped:
+                continue
             value, header = self.text(row, name, multiline=name in _MULTILINE)
             if value:
                 person.set(name, value, header)
@@ -156,6 +159,8 @@ class ContactImport(SheetImport):
         """A person's website, industry and (foreign) country: kept in the notes."""
         lines: list[str] = []
         for name in ("website", "industry", "country"):
+            if name not in self.columns.by_field:
+                continue
             value, _header = self.text(row, name)
             if not value or (name == "country" and region_code(value) == self.region):
                 continue
@@ -191,6 +196,8 @@ class ContactImport(SheetImport):
             ("campaign", "campaign_id", self.names.campaign),
         )
         for name, column, find in finders:
+            if name not in self.columns.by_field:
+                continue
             typed, header = self.text(row, name)
             if typed:
                 person.set(column, find(typed), header, typed)
@@ -201,6 +208,8 @@ class ContactImport(SheetImport):
         return spare
 
     def _lifecycle(self, row: SheetRow, person: _Person) -> None:
+        if "lifecycle" not in self.columns.by_field:
+            return
         typed, header = self.text(row, "lifecycle")
         if not typed:
             return
