@@ -1,0 +1,59 @@
+"""Export files in the rarer shapes, imported as a new user would: ``crm-desktop import``.
+
+Issue 10 asks for every class of file to be tried on at least two real public files;
+these are the second (or first) ones of the classes that had fewer: UTF-16 text, CSV in
+Windows-1256, and .ods zips without the ``mimetype`` entry. Each file under
+``tests/data/exports/`` is copied byte for byte from a public repository;
+``tests/data/README.md`` names its source, commit and licence.
+
+The expectations were written from reading each file by hand (``unzip -p FILE
+content.xml`` for an .ods, ``iconv`` for a text file), never from what the importer
+printed: the names, emails, counts, or the one-line refusal and that nothing was
+written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_cli import run
+from tests.test_import_exports import Export, assert_nothing_written
+
+# ------------------------------------------------------------ .ods without mimetype
+
+
+def refusal(db: Path, export: Export) -> str:
+    """Import ``export``, expecting a refusal: its one line, with nothing written."""
+    before = db.read_bytes()
+    result = run(db, "--lang", "en", "import", str(export.path), "--json")
+
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert_nothing_written(db, before)
+    return lines[0]
+
+
+def test_ods_of_google_docs_without_a_mimetype_entry(db_path: Path) -> None:
+    # readODS's sheet saved by Google Docs (2014): a zip of content.xml, styles.xml,
+    # settings.xml and the manifest, no ``mimetype`` entry. Its first sheet holds only
+    # numbers, the first row being 1, 2, 3: read, it is a sheet without a header row,
+    # and the refusal names what it saw there (not "damaged", not "mimetype").
+    line = refusal(db_path, Export("readods-googledocscreated.ods"))
+
+    assert "header" in line.lower(), line
+    assert "('1', '2', '3')" in line, line
+    assert "mimetype" not in line and "damaged" not in line, line
+
+
+def test_ods_without_a_mimetype_entry_and_no_name_column(db_path: Path) -> None:
+    # readODS's col_types.ods, written by another tool without the ``mimetype`` entry
+    # (its meta.xml is empty): one sheet with the header cola, colb, colc over eight
+    # rows (a/b, 1/2, 100/200). Read, it has no column for a person's name: refused,
+    # the refusal naming the three columns it read.
+    line = refusal(db_path, Export("readods-col_types.ods"))
+
+    assert "name" in line, line
+    assert "'cola', 'colb', 'colc'" in line, line
+    assert "mimetype" not in line and "damaged" not in line, line
