@@ -9,6 +9,7 @@ text"), and what only looks like a spreadsheet by its name.
 
 from __future__ import annotations
 
+import random
 import shutil
 import zipfile
 from pathlib import Path
@@ -200,12 +201,34 @@ def test_csv_windows_1256_with_tabs(tmp_path: Path) -> None:
     assert data.rows == (SheetRow(2, ("علي", "پارس")),)
 
 
-def test_csv_utf16_without_bom_refused_with_the_reason(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_csv_utf16_without_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    # No byte order mark, but the NULs beside every tab and line end give the byte
+    # order away (the Persian letters' other byte is 06).
     path = tmp_path / "nobom.csv"
-    path.write_bytes(_TEXT.encode("utf-16-le"))
+    path.write_bytes(_TEXT.encode(encoding))
+    data = read_sheet(path)
+    assert data.headers == ("نام", "موبایل", "شهر")
+    assert data.rows == _ROWS
+
+
+def test_csv_of_persian_text_with_few_separators_in_utf16_without_bom(tmp_path: Path) -> None:
+    # One column of long Persian names without a space: two NULs (the line end's) in
+    # 25 characters.
+    text = "نام‌کامل\r\n" + "".join(f"سیدمحمدحسین‌حسینی‌نژاد{n}\r\n" for n in "۱۲۳۴۵۶۷۸۹")
+    path = tmp_path / "names.csv"
+    path.write_bytes(text.encode("utf-16-le"))
+    data = read_sheet(path)
+    assert data.headers == ("نام‌کامل",)
+    assert [row.values[0] for row in data.rows][-1] == "سیدمحمدحسین‌حسینی‌نژاد۹"
+
+
+def test_csv_binary_file_with_nuls_refused_with_the_reason(tmp_path: Path) -> None:
+    path = tmp_path / "photo.csv"
+    path.write_bytes(random.Random(1).randbytes(8192))  # NULs on both sides of the pairs
     with pytest.raises(InvalidInput) as info:
         read_sheet(path)
-    assert "UTF-16 without a byte order mark; save it as UTF-8" in info.value.en
+    assert "it is not a CSV text file" in info.value.en
 
 
 def test_csv_broken_utf16_refused_with_the_reason(tmp_path: Path) -> None:

@@ -401,7 +401,8 @@ def _read_csv_text(path: Path) -> str:
 
 
 def _decode(path: Path, data: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with its BOM, else Windows-1256."""
+    """UTF-8 (with or without BOM), UTF-16 (with its BOM, or given away by its NULs),
+    else Windows-1256 or Windows-1252."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -413,7 +414,10 @@ def _decode(path: Path, data: bytes) -> str:
                     f"it starts with a {encoding.upper()} byte order mark but its text is not.",
                 ) from None
     if b"\x00" in data:
-        # UTF-16 without its byte order mark, or a binary file named .csv.
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
+        # A binary file named .csv (or UTF-16 that its NULs do not give away).
         raise _unreadable(
             path,
             "فایل متنی CSV نیست (یا UTF-16 بدون نشانهٔ BOM است؛ آن را UTF-8 ذخیره کنید).",
@@ -433,6 +437,40 @@ def _decode(path: Path, data: bytes) -> str:
         "رمزگذاری فایل شناخته نشد (UTF-8، UTF-16، Windows-1256 یا Windows-1252).",
         "its encoding is neither UTF-8, UTF-16, Windows-1256 nor Windows-1252.",
     )
+
+
+# How much of a file tells UTF-16 without a byte order mark from anything else.
+_UTF16_SAMPLE = 4096
+# Of the bytes on one side of each pair at least: separators and line ends (a Persian
+# line of 40 characters has three or four).
+_UTF16_NULS = 0.05
+_UTF16_STRAY = 0.02  # and at most this on the other (U+10400 is D801 DC00, one NUL)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 written without its byte order mark, else None.
+
+    A CSV always holds ASCII characters (separators, line ends, digits), whose other
+    byte in UTF-16 is NUL: NULs on one side of the byte pairs, next to none on the
+    other, say the byte order (Persian letters, U+06xx, have 06 there instead). A
+    binary file has NULs on both sides.
+    """
+    sample = data[: _UTF16_SAMPLE - _UTF16_SAMPLE % 2]
+    pairs = len(sample) // 2
+    if pairs == 0 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= _UTF16_NULS * pairs and even <= _UTF16_STRAY * pairs:
+        encoding = "utf-16-le"
+    elif even >= _UTF16_NULS * pairs and odd <= _UTF16_STRAY * pairs:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
 
 
 # A byte of a legacy code page's upper half next to a Latin letter: "Özdemir".
