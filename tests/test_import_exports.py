@@ -147,6 +147,19 @@ def assert_nothing_written(db: Path, before: bytes) -> None:
     assert people(db) == []
 
 
+def refusal(db: Path, export: Export, lang: str = "en") -> str:
+    """Import ``export``, expecting a refusal: its one line, with nothing written."""
+    before = db.read_bytes()
+    result = run(db, "--lang", lang, "import", str(export.path), "--json")
+
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert_nothing_written(db, before)
+    return lines[0]
+
+
 # ------------------------------------------------------------------ Thunderbird
 
 THUNDERBIRD = Export("thunderbird-basic_csv_addressbook.csv")
@@ -210,17 +223,11 @@ def test_thunderbird_utf16(db_path: Path) -> None:
 def test_thunderbird_without_a_header_row(db_path: Path) -> None:
     # The first line is already a person: the command line says it found no header
     # and writes nothing (issue 10, item 6).
-    before = db_path.read_bytes()
-    path = Export("thunderbird-csv_no_header.csv").path
-    result = run(db_path, "--lang", "en", "import", str(path), "--json")
+    line = refusal(db_path, Export("thunderbird-csv_no_header.csv"))
 
-    assert result.returncode == 2, (result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "header" in lines[0].lower(), result.stderr
+    assert "header" in line.lower(), line
     # What it saw instead of column names: the first card's values.
-    assert "('John Doe', 'John', 'Doe', 'john@doe.invalid')" in lines[0]
-    assert_nothing_written(db_path, before)
+    assert "('John Doe', 'John', 'Doe', 'john@doe.invalid')" in line
 
 
 def test_thunderbird_card_of_a_company(db_path: Path) -> None:

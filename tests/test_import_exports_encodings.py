@@ -20,26 +20,13 @@ from pathlib import Path
 from tests.test_cli import run
 from tests.test_import_exports import (
     Export,
-    assert_nothing_written,
     companies,
     people,
+    refusal,
     warned_columns,
 )
 
 # ------------------------------------------------------------ .ods without mimetype
-
-
-def refusal(db: Path, export: Export) -> str:
-    """Import ``export``, expecting a refusal: its one line, with nothing written."""
-    before = db.read_bytes()
-    result = run(db, "--lang", "en", "import", str(export.path), "--json")
-
-    assert result.returncode == 2, (result.stdout, result.stderr)
-    assert result.stdout == ""
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert_nothing_written(db, before)
-    return lines[0]
 
 
 def test_ods_of_google_docs_without_a_mimetype_entry(db_path: Path) -> None:
