@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.models import Base, Company, Contact
 from crm_desktop.models.base import PART_OF
-from crm_desktop.models.capture import captured_tables, mark_operation
+from crm_desktop.models.capture import captured_tables, context_of, mark_operation
 from crm_desktop.models.database import Database
 from crm_desktop.services.operations import OpChanges, record_kind, touched_by
 
@@ -263,42 +263,67 @@ def _existing(session: Session, table: str, ids: Sequence[str]) -> set[str]:
     return found
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """The insert that puts back rows whose log names these columns."""
+
+    statement: str
+    columns: tuple[str, ...]  # logged values, after the id
+    derived: tuple[str, ...]  # worked out again (a sort key is not logged)
+    stamps: tuple[str, ...]  # first stamps the log did not keep
+
+    @classmethod
+    def of(cls, table: str, named: tuple[str, ...], live: set[str]) -> _Shape:
+        columns = tuple(c for c in named if c in live)
+        derived = tuple(c for c in _derived(table) if c in live and c not in named)
+        stamps = tuple(c for c in ("created_at", "created_by") if c in live and c not in named)
+        every = ["id", *columns, *derived, *stamps, "updated_at", "updated_by"]
+        names = ", ".join(f'"{c}"' for c in every)
+        marks = ", ".join("?" for _ in every)
+        return cls(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', columns, derived, stamps)
+
+
 def _put_back(session: Session, deleted: list[tuple[str, str, dict[str, Any]]]) -> list[LeftAlone]:
     """Rows the operation removed come back with their ids, values and first stamps."""
     left: list[LeftAlone] = []
+    # One time and user for every row put back, as the triggers would stamp it.
+    ctx = context_of(session)
+    now, user = ctx.crm_now(), ctx.crm_user()
     by_table: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for table, row, values in deleted:
         by_table.setdefault(table, []).append((row, values))
     for table in sorted(by_table, key=_order):
-        rows = by_table[table]
+        rows = sorted(by_table[table], key=lambda pair: pair[0])  # appended in id order
         in_use = _existing(session, table, [row for row, _ in rows])
         live = _live_columns(session, table)
         part_of = _table(table).info.get(PART_OF)
         # Rows that name the same columns go back in one executemany statement (a
-        # 50,000-row import's redo is one statement per table, not 50,000).
-        statements: dict[str, list[dict[str, Any]]] = {}
+        # 50,000-row import's redo is one statement per table, not 50,000), their
+        # values as tuples straight to the driver.
+        statements: dict[str, list[tuple[Any, ...]]] = {}
+        shapes: dict[tuple[str, ...], _Shape] = {}
         for row, values in rows:
             if row in in_use:
                 record = values.get(part_of, row) if part_of else row
                 left.append(LeftAlone(record_kind(table), record, table))
                 continue
-            columns = ["id", *(c for c in values if c in live)]
-            # A sort key is not logged: it starts empty and is worked out again below.
-            columns += [c for c in _derived(table) if c in live and c not in values]
-            stamps = [c for c in ("created_at", "created_by") if c in live and c not in values]
-            names = ", ".join(f'"{c}"' for c in [*columns, *stamps, "updated_at", "updated_by"])
-            params = ", ".join(
-                [f":p{i}" for i in range(len(columns))]
-                + ["crm_now()" if c == "created_at" else "crm_user()" for c in stamps]
-                + ["crm_now()", "crm_user()"]
+            named = tuple(values)
+            shape = shapes.get(named)
+            if shape is None:
+                shape = shapes[named] = _Shape.of(table, named, live)
+            statements.setdefault(shape.statement, []).append(
+                (
+                    row,
+                    *(values[c] for c in shape.columns),
+                    *(derived_value(table, c, values) for c in shape.derived),
+                    *(now if c == "created_at" else user for c in shape.stamps),
+                    now,
+                    user,
+                )
             )
-            given = [row, *(values.get(c, "") for c in columns[1:])]
-            statement = f'INSERT INTO "{table}" ({names}) VALUES ({params})'
-            statements.setdefault(statement, []).append(
-                {f"p{i}": value for i, value in enumerate(given)}
-            )
+        connection = session.connection()
         for statement, batch in statements.items():
-            session.execute(text(statement), batch)
+            connection.exec_driver_sql(statement, batch)
     return left
 
 
@@ -440,20 +465,38 @@ def _local_referrers(table: str) -> list[Table]:
 # -------------------------------------------------------------------- derived
 
 
-def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) -> None:
-    """Sort keys and search rows follow the fields an undo put back."""
+def derived_value(table: str, column: str, values: dict[str, Any]) -> Any:
+    """A derived column's value (the sort key of a contact or a company) from the
+    row's other values."""
     from crm_desktop.locale import sort_key
     from crm_desktop.services.contacts import contact_sort_key
+
+    if column != "sort_key":
+        return ""
+    if table == "contacts":
+        return contact_sort_key(values.get("first_name") or "", values.get("last_name") or "")
+    return sort_key(values.get("name"))
+
+
+def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) -> None:
+    """Sort keys and search rows follow the fields an undo put back."""
     from crm_desktop.services.search import reindex_contacts
 
     contact_ids = set(touched.get("contacts", ()))
-    company_ids = list(touched.get("companies", ()))
+    company_ids = sorted(touched.get("companies", ()))
     for start in range(0, len(company_ids), _CHUNK):
         chunk = company_ids[start : start + _CHUNK]
-        rows = session.execute(select(Company.id, Company.name).where(Company.id.in_(chunk)))
-        _set_sort_keys(session, "companies", [(cid, sort_key(name)) for cid, name in rows])
+        rows = session.execute(
+            select(Company.id, Company.name, Company.sort_key).where(Company.id.in_(chunk))
+        )
+        keys = [
+            (cid, key)
+            for cid, name, old in rows
+            if (key := derived_value("companies", "sort_key", {"name": name})) != old
+        ]
+        _set_sort_keys(session, "companies", keys)
         contact_ids.update(session.scalars(select(Contact.id).where(Contact.company_id.in_(chunk))))
-    ids = list(contact_ids)
+    ids = sorted(contact_ids)  # neighbours on disk: ids grow with time
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         people = session.execute(
@@ -464,7 +507,12 @@ def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) 
         keys = [
             (cid, key)
             for cid, first, last, old in people
-            if (key := contact_sort_key(first, last)) != old
+            if (
+                key := derived_value(
+                    "contacts", "sort_key", {"first_name": first, "last_name": last}
+                )
+            )
+            != old
         ]
         _set_sort_keys(session, "contacts", keys)
     if ids:
