@@ -770,13 +770,14 @@ def test_latin_values_read_in_their_own_order_in_a_right_to_left_wizard(
     path.write_text(
         "First Name,Last Name,Company,Home Address,Phone (work)\n"
         'Adam,Glacius,Acme Inc.,"999 Super Way, Super",+1 555 0100\n'
-        "علی,رضایی,شرکت آلفا,تهران,09121234567\n",
+        "علی,رضایی,شرکت آلفا,تهران,09121234567\n"
+        "Daniel,Ireland,,,+1 555\n",
         encoding="utf-8",
     )
     wizard = wizard_for(qtbot, ctx, path)
     click(qtbot, wizard, Next)
     page = wizard.mapping_page
-    qtbot.waitUntil(lambda: page.preview_table.rowCount() == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.preview_table.rowCount() == 3, timeout=WAIT)
     font = page.preview_table.font()
 
     assert not reads_as("Acme Inc.", "Acme Inc.", font)  # what the test tells apart
@@ -785,3 +786,6 @@ def test_latin_values_read_in_their_own_order_in_a_right_to_left_wizard(
     assert preview_column(wizard, "شرکت")[1] == "شرکت آلفا"
     header = cell(page.mapping_table, 4, 0).text()
     assert reads_as(header, "Phone (work)", page.mapping_table.font())
+    # A Persian sentence quoting a foreign number keeps the number's own order.
+    problem = preview_column(wizard, "ایراد")[2]
+    assert "«\u2068+1 555\u2069»" in problem, problem

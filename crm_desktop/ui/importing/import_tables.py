@@ -33,6 +33,7 @@ from crm_desktop.services.importer import ImportResult, Problem
 from crm_desktop.services.importer.preview import PreviewRow
 from crm_desktop.ui.importing.import_labels import field_label, preview_text
 from crm_desktop.ui.widgets.display import display_number
+from crm_desktop.ui.widgets.value_list_edit import bidi_message
 from crm_desktop.ui.widgets.widgets import list_table
 
 CONTEXT = "ImportTables"
@@ -51,6 +52,13 @@ PROBLEM_WIDTH = 260  # longer reasons end in "…"; the tooltip has them whole
 FIELD_WIDTH = 220
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def shown_message(problem: Problem, lang: str) -> str:
+    """A problem's message as the table shows it: in Persian, the values it quotes
+    («+1 555 0100») and its Latin words keep their own order."""
+    message = problem.message(lang)
+    return bidi_message(message) if lang == "fa" else message
 
 
 def tr(text: object) -> str:
@@ -119,7 +127,7 @@ class ProblemsModel(ListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cells(index.row())[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return problem.message(self._lang)
+            return shown_message(problem, self._lang)
         if role == Qt.ItemDataRole.DecorationRole and column == 2:
             icon = (
                 QStyle.StandardPixmap.SP_MessageBoxCritical
@@ -133,7 +141,8 @@ class ProblemsModel(ListModel):
         """What a row of the table reads: row number, column, error or warning, message."""
         problem, error = self.items[row]
         kind = self.tr("خطا") if error else self.tr("هشدار")
-        return (display_number(problem.row), problem.column, kind, problem.message(self._lang))
+        message = shown_message(problem, self._lang)
+        return (display_number(problem.row), problem.column, kind, message)
 
 
 def problems_table(name: str, model: ProblemsModel) -> QTableView:
@@ -227,7 +236,7 @@ def fill_preview(table: QTableWidget, kind: str, rows: Sequence[PreviewRow], lan
     grey = QBrush(table.palette().color(QPalette.ColorRole.PlaceholderText))
     style = table.style()
     for line, row in enumerate(rows):
-        reasons = "\n".join(p.message(lang) for p in row.problems)
+        reasons = "\n".join(shown_message(p, lang) for p in row.problems)
         note = (
             QCoreApplication.translate("ImportTables", "وارد نمی‌شود: %1").replace("%1", reasons)
             if row.skipped
