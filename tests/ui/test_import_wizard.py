@@ -168,6 +168,8 @@ def test_an_unreadable_file_is_explained_on_the_page(
     assert wizard.currentId() == FILE_PAGE
     error = wizard.file_page.error_label.text()
     assert "خراب.xlsx" in error
+    # The name keeps its own order in the sentence (".xlsx" stays at its end).
+    assert "«\u2068خراب.xlsx\u2069»" in error, error
     assert "\n" not in error and error.endswith(".")
     assert not wizard.button(Next).isEnabled()
 

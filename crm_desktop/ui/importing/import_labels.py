@@ -23,6 +23,7 @@ from crm_desktop.ui.widgets.display import (
     left_to_right,
     persian_digits_enabled,
 )
+from crm_desktop.ui.widgets.value_list_edit import bidi_message
 
 CONTEXT = "ImportLabels"
 log = logging.getLogger(__name__)
@@ -157,10 +158,16 @@ def left_alone_text(kind: str, entry: LeftAlone) -> str:
     return f"{entry.what} ({field_label(kind, entry.field)})"
 
 
+def shown_words(message: str, lang: str) -> str:
+    """A service's message as a label shows it: in Persian, the values it quotes
+    («+1 555 0100», «report.xlsx») and its Latin words keep their own order."""
+    return bidi_message(message) if lang == "fa" else message
+
+
 def failure_text(error: BaseException, lang: str) -> str:
     """What to tell the user: a ``UserError``'s own words; anything else is a bug, logged."""
     if isinstance(error, UserError):
-        return error.message(lang)
+        return shown_words(error.message(lang), lang)
     log.error("unexpected error while importing", exc_info=error)
     return QCoreApplication.translate(
         "ImportLabels", "خطای پیش‌بینی‌نشده‌ای رخ داد و در گزارش برنامه ثبت شد (%1)."

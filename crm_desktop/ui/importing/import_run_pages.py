@@ -237,7 +237,7 @@ class ImportPage(QWizardPage):
             try:
                 save_mapping(self.ctx.db, state.sheet.headers, state.mapping, state.kind)
             except UserError as error:  # the import can still go on without it
-                self.error_label.setText(error.message(self.ctx.lang))
+                self.error_label.setText(failure_text(error, self.ctx.lang))
         relay = self.relay = ProgressRelay(ImportCancelled)
         relay.progressed.connect(self._progressed)
         self.progress.setRange(0, 0)

@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
 from crm_desktop.services.import_fields import FIELDS_BY_KIND
 from crm_desktop.services.importer import ImportResult, Problem
 from crm_desktop.services.importer.preview import PreviewRow
-from crm_desktop.ui.importing.import_labels import field_label, preview_text
+from crm_desktop.ui.importing.import_labels import field_label, preview_text, shown_words
 from crm_desktop.ui.widgets.display import display_number
-from crm_desktop.ui.widgets.value_list_edit import bidi_message
 from crm_desktop.ui.widgets.widgets import list_table
 
 CONTEXT = "ImportTables"
@@ -55,10 +54,8 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def shown_message(problem: Problem, lang: str) -> str:
-    """A problem's message as the table shows it: in Persian, the values it quotes
-    («+1 555 0100») and its Latin words keep their own order."""
-    message = problem.message(lang)
-    return bidi_message(message) if lang == "fa" else message
+    """A problem's message as the table shows it (``shown_words``)."""
+    return shown_words(problem.message(lang), lang)
 
 
 def tr(text: object) -> str:
