@@ -415,16 +415,17 @@ def _keep_referred(
             if not rows:
                 continue
             for child, column in _referrers(table):
-                child_rows = candidates.get(child.name, {})
-                ids = list(rows)
-                for start in range(0, len(ids), _CHUNK):
-                    chunk = ids[start : start + _CHUNK]
-                    statement = select(child.c.id, child.c[column]).where(
-                        child.c[column].in_(chunk)
-                    )
-                    for child_id, parent in session.execute(statement):
-                        if child_id not in child_rows:
-                            kept.add(parent)
+                # The rows referring to these that are not being removed too: one
+                # statement, SQLite comparing the id lists (an import's 50,000
+                # contacts have 200,000 parts, none of which need come back here).
+                statement = text(
+                    f'SELECT DISTINCT c."{column}" FROM "{child.name}" c '
+                    f'JOIN json_each(:parents) p ON c."{column}" = p.value '
+                    "WHERE c.id NOT IN (SELECT value FROM json_each(:removed))"
+                )
+                removed = list(candidates.get(child.name, {}))
+                params = {"parents": json.dumps(list(rows)), "removed": json.dumps(removed)}
+                kept.update(session.scalars(statement, params))
         # A record kept keeps its parts the operation made too.
         moved = False
         for table, rows in candidates.items():
