@@ -472,11 +472,11 @@ def derived_value(table: str, column: str, values: dict[str, Any]) -> Any:
     from crm_desktop.locale import sort_key
     from crm_desktop.services.contacts import contact_sort_key
 
-    if column != "sort_key":
-        return ""
-    if table == "contacts":
+    if column == "sort_key" and table == "contacts":
         return contact_sort_key(values.get("first_name") or "", values.get("last_name") or "")
-    return sort_key(values.get("name"))
+    if column == "sort_key" and table == "companies":
+        return sort_key(values.get("name"))
+    return ""  # worked out by ``refresh_derived``, if at all
 
 
 def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) -> None:
