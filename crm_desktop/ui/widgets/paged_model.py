@@ -18,12 +18,23 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from crm_desktop.locale import search_key
 from crm_desktop.ui.widgets.display import persian_digits_enabled
 from crm_desktop.ui.widgets.table_model import RecordTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # a row's record id, for the pages that act on it
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+_DIRECTION_MARKS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
+def _typed_key(text: str) -> str:
+    """What type-ahead compares: the search key without the marks that set direction."""
+    return search_key(text.translate(_DIRECTION_MARKS))
 
 
 class HasId(Protocol):
@@ -171,6 +182,45 @@ class PagedRecordModel(RecordTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         return self.tooltip(found.record, column, text) if found.record and text else None
+
+    def match(
+        self,
+        start: _Index,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Qt.MatchFlag = Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchWrap,
+    ) -> list[QModelIndex]:
+        """Type-ahead (a view's keyboard search) over the rows already read.
+
+        Qt's own would read every page of a 100,000-row list, the window frozen, to
+        find what the search box finds better. Case, letter variants and direction
+        marks do not count: typing "A" finds "Acme Inc.", shown left to right.
+        """
+        starts_with = bool(flags & Qt.MatchFlag.MatchStartsWith)
+        if role != Qt.ItemDataRole.DisplayRole or not starts_with or not isinstance(value, str):
+            return list(super().match(start, role, value, hits, flags))
+        wanted = _typed_key(value)
+        column, first = start.column(), start.row()
+        read = sorted(
+            (number * self.page_size + offset, row)
+            for number, rows in self._pages.items()
+            for offset, row in enumerate(rows)
+            if row.loaded and row.record is not None
+        )
+        after = [pair for pair in read if pair[0] >= first]
+        if flags & Qt.MatchFlag.MatchWrap:
+            after += [pair for pair in read if pair[0] < first]
+        found: list[QModelIndex] = []
+        for number, row in after:
+            text = row.cells[column]
+            if text is None and row.record is not None:
+                text = row.cells[column] = self.cell(row.record, column, self._persian)
+            if text is not None and _typed_key(text).startswith(wanted):
+                found.append(self.index(number, column))
+                if 0 < hits <= len(found):
+                    break
+        return found
 
     # -- paging -------------------------------------------------------------------------
 
