@@ -471,3 +471,10 @@ def test_bad_saved_mapping_is_invalid_input(text: str) -> None:
 def test_choices_are_not_field_names() -> None:
     assert IGNORE not in FIELDS
     assert NOTES not in FIELDS
+
+
+def test_a_network_address_is_no_postal_address_but_an_ip_phone_is_a_phone() -> None:
+    # Chatwoot's "ip_address" (where a contact last connected from) and a "MAC
+    # Address" go to no field; Active Directory's "IP Phone" is a phone all the same.
+    headers = ["First Name", "ip_address", "MAC Address", "IP Phone", "Home Address"]
+    assert suggest_mapping(headers) == {0: "first_name", 3: "phone", 4: "address"}

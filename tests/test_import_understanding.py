@@ -449,3 +449,29 @@ def test_line_breaks_of_notes_and_addresses_are_kept(db: Database, tmp_path: Pat
     ali = _people(db)["Ali Rezaei"]
     assert ali.address == "Vali Asr St.\nNo. 12"
     assert ali.notes == "first call: Monday\nwants a quote"
+
+
+def test_a_headerless_sheet_without_a_name_column_chosen_says_choose_one(
+    db: Database, tmp_path: Path
+) -> None:
+    # In the wizard the user names the columns of a sheet without a header row; one
+    # who has not chosen a name column is asked to choose one (they are in the window
+    # already), and the command line, which guesses, is told how to go on.
+    from crm_desktop.errors import InvalidInput
+    from crm_desktop.services.importer import run_import
+
+    path = tmp_path / "بی‌سرستون.csv"
+    path.write_text("09121234567,تهران\n09351234567,کرج\n", encoding="utf-8")
+    sheet = read_sheet(path)
+    assert not sheet.has_header
+
+    with pytest.raises(InvalidInput) as chosen:
+        run_import(db, sheet, {0: "mobile", 1: "city"})
+    assert "choose one" in chosen.value.en and "window" not in chosen.value.en
+    assert "'09121234567', 'تهران'" in chosen.value.en
+    assert "انتخاب کنید" in chosen.value.fa
+
+    with pytest.raises(InvalidInput) as guessed:
+        import_file(db, path)
+    assert "import the file in the window" in guessed.value.en
+    assert contacts.contact_ids(db) == []

@@ -84,10 +84,20 @@ _QUALIFIERS = frozenset(
         "count",
         "username",
         "user",
-        "ip",  # "ip_address": where a contact last connected from, not where they live
-        "mac",
     }
 )
+# Words that make an address a network one ("ip_address": where a contact last
+# connected from, not where they live); an "IP Phone" is still a phone.
+_NETWORK = frozenset({"ip", "mac"})
+
+
+def _qualified(words: Iterable[str]) -> bool:
+    """Whether a header's words say it is not the thing it names ("کد مشتری",
+    "Company Type", "IP Address")."""
+    words = set(words)
+    return bool(words & _QUALIFIERS) or bool(words & _NETWORK and "address" in words)
+
+
 # Single words too vague to be trusted inside a longer header ("نام پدر", "کد
 # مشتری", "Subject Title"): only an exact header match uses them.
 _EXACT_ONLY = frozenset(
@@ -176,7 +186,7 @@ def _candidates(header: str, vocabulary: _Vocabulary) -> list[str]:
     words = key.split()
     exact = vocabulary.exact.get(_compact(key))
     found: list[str] = [exact] if exact else []
-    if any(word in _QUALIFIERS for word in words):
+    if _qualified(words):
         return found
     # Every run of consecutive words, joined without spaces, so "firstname" matches
     # "first name" and "برچسب ها" matches "برچسب‌ها".
@@ -575,7 +585,7 @@ def phone_label(*texts: str | None) -> str | None:
 
 
 def _blocked(header: str) -> bool:
-    return any(word in _QUALIFIERS for word in header_key(header).split())
+    return _qualified(header_key(header).split())
 
 
 def mapping_key(headers: Iterable[str]) -> str:

@@ -197,8 +197,12 @@ def run_import(
     file_name: str = "",
     progress: Progress | None = None,
     today: dt.date | None = None,
+    guessed: bool = False,
 ) -> ImportResult:
     """Import ``sheet`` with ``mapping`` in one transaction (nothing at all on a dry run).
+
+    ``guessed``: the mapping is the import's own (``import_file``), not one the user
+    chose; a refusal then says how to name the columns.
 
     ``progress(done, total)`` is called every few hundred rows; raising
     ``ImportCancelled`` from it cancels the import and writes nothing. A birth date
@@ -216,7 +220,7 @@ def run_import(
     result.header_row = sheet.header_row if sheet.has_header else None
     result.mapping = describe_mapping(sheet, mapping)
     columns = Columns(sheet, mapping)
-    _check_columns(kind, columns, sheet)
+    _check_columns(kind, columns, sheet, guessed=guessed)
     collect = _Collector(result)
     for problem in _sheet_problems(sheet, result.mapping):
         collect(problem, False)
@@ -414,7 +418,9 @@ def _shown_value(value: object) -> str:
     return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
 
 
-def _check_columns(kind: str, columns: Columns, sheet: SheetData) -> None:
+def _check_columns(kind: str, columns: Columns, sheet: SheetData, *, guessed: bool) -> None:
+    """A column for what every record needs, else why not (``guessed``: the mapping is
+    the import's own guess, as on the command line, not the user's choice)."""
     needed = {
         "contacts": (_PERSON_FIELDS, "نام شخص", "a person's name"),
         "companies": ({"name"}, "نام شرکت", "a company's name"),
@@ -432,6 +438,13 @@ def _check_columns(kind: str, columns: Columns, sheet: SheetData) -> None:
         seen = [_shown_value(v) for v in first if v is not None and v != ""][:_SHOWN_VALUES]
         fa_values = "، ".join(f"«{v}»" for v in seen)
         en_values = ", ".join(f"'{v}'" for v in seen)
+        if not guessed:  # the user named the columns (the wizard), but not this one
+            raise InvalidInput(
+                f"ستونی برای «{needed[1]}» انتخاب نشده است؛ یکی را انتخاب کنید (برگه ردیف "
+                f"عنوان ستون ندارد و ردیف نخست آن داده است: {fa_values}).",
+                f"No column is chosen for {needed[2]}: choose one (the sheet has no header "
+                f"row; its first row is data: {en_values}).",
+            )
         raise InvalidInput(
             f"ردیف عنوان ستون‌ها پیدا نشد: ردیف نخست خودش داده است ({fa_values})، پس ستونی "
             f"برای «{needed[1]}» شناخته نشد. ردیفی از نام ستون‌ها بالای آن بیفزایید، یا "
@@ -488,4 +501,5 @@ def import_file(
         file_name=Path(path).name,
         progress=progress,
         today=today,
+        guessed=True,
     )
