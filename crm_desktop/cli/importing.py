@@ -126,6 +126,7 @@ def _import(args: argparse.Namespace, sheet: SheetData, db_path: Path) -> int:
             dry_run=args.dry_run,
             file_name=args.file.name,
             progress=progress,
+            guessed=True,
         )
     if show_progress:
         print(file=sys.stderr)
