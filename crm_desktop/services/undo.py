@@ -418,10 +418,12 @@ def _keep_referred(
                 # The rows referring to these that are not being removed too: one
                 # statement, SQLite comparing the id lists (an import's 50,000
                 # contacts have 200,000 parts, none of which need come back here).
+                # IN over the lists: SQLite makes each a lookup table once, and scans
+                # a referring column without an index once, not once per parent.
                 statement = text(
                     f'SELECT DISTINCT c."{column}" FROM "{child.name}" c '
-                    f'JOIN json_each(:parents) p ON c."{column}" = p.value '
-                    "WHERE c.id NOT IN (SELECT value FROM json_each(:removed))"
+                    f'WHERE c."{column}" IN (SELECT value FROM json_each(:parents)) '
+                    "AND c.id NOT IN (SELECT value FROM json_each(:removed))"
                 )
                 removed = list(candidates.get(child.name, {}))
                 params = {"parents": json.dumps(list(rows)), "removed": json.dumps(removed)}
