@@ -455,10 +455,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     other, say the byte order (Persian letters, U+06xx, have 06 there instead). A
     binary file has NULs on both sides.
     """
-    sample = data[: _UTF16_SAMPLE - _UTF16_SAMPLE % 2]
-    pairs = len(sample) // 2
-    if pairs == 0 or len(data) % 2:
+    if not data or len(data) % 2:
         return None
+    sample = data[:_UTF16_SAMPLE]  # an even length: whole pairs
+    pairs = len(sample) // 2
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     if odd >= _UTF16_NULS * pairs and even <= _UTF16_STRAY * pairs:
         encoding = "utf-16-le"

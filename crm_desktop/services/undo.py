@@ -315,7 +315,7 @@ def _put_back(session: Session, deleted: list[tuple[str, str, dict[str, Any]]]) 
                 (
                     row,
                     *(values[c] for c in shape.columns),
-                    *(derived_value(table, c, values) for c in shape.derived),
+                    *(_derived_value(table, c, values) for c in shape.derived),
                     *(now if c == "created_at" else user for c in shape.stamps),
                     now,
                     user,
@@ -468,7 +468,7 @@ def _local_referrers(table: str) -> list[Table]:
 # -------------------------------------------------------------------- derived
 
 
-def derived_value(table: str, column: str, values: dict[str, Any]) -> Any:
+def _derived_value(table: str, column: str, values: dict[str, Any]) -> Any:
     """A derived column's value (the sort key of a contact or a company) from the
     row's other values."""
     from crm_desktop.locale import sort_key
@@ -495,7 +495,7 @@ def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) 
         keys = [
             (cid, key)
             for cid, name, old in rows
-            if (key := derived_value("companies", "sort_key", {"name": name})) != old
+            if (key := _derived_value("companies", "sort_key", {"name": name})) != old
         ]
         _set_sort_keys(session, "companies", keys)
         contact_ids.update(session.scalars(select(Contact.id).where(Contact.company_id.in_(chunk))))
@@ -511,7 +511,7 @@ def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) 
             (cid, key)
             for cid, first, last, old in people
             if (
-                key := derived_value(
+                key := _derived_value(
                     "contacts", "sort_key", {"first_name": first, "last_name": last}
                 )
             )

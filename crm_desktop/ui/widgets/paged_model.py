@@ -27,16 +27,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole  # a row's record id, for the pages that act 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-_DIRECTION_MARKS = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-)
-
-
-def _typed_key(text: str) -> str:
-    """What type-ahead compares: the search key without the marks that set direction."""
-    return search_key(text.translate(_DIRECTION_MARKS))
-
-
 class HasId(Protocol):
     @property
     def id(self) -> str: ...
@@ -200,13 +190,16 @@ class PagedRecordModel(RecordTableModel, Generic[R]):
         starts_with = bool(flags & Qt.MatchFlag.MatchStartsWith)
         if role != Qt.ItemDataRole.DisplayRole or not starts_with or not isinstance(value, str):
             return list(super().match(start, role, value, hits, flags))
-        wanted = _typed_key(value)
+        wanted = search_key(value)  # the key drops direction marks too
         column, first = start.column(), start.row()
         read = sorted(
-            (number * self.page_size + offset, row)
-            for number, rows in self._pages.items()
-            for offset, row in enumerate(rows)
-            if row.loaded and row.record is not None
+            (
+                (number * self.page_size + offset, row)
+                for number, rows in self._pages.items()
+                for offset, row in enumerate(rows)
+                if row.loaded and row.record is not None
+            ),
+            key=lambda pair: pair[0],
         )
         after = [pair for pair in read if pair[0] >= first]
         if flags & Qt.MatchFlag.MatchWrap:
@@ -216,7 +209,7 @@ class PagedRecordModel(RecordTableModel, Generic[R]):
             text = row.cells[column]
             if text is None and row.record is not None:
                 text = row.cells[column] = self.cell(row.record, column, self._persian)
-            if text is not None and _typed_key(text).startswith(wanted):
+            if text is not None and search_key(text).startswith(wanted):
                 found.append(self.index(number, column))
                 if 0 < hits <= len(found):
                     break
