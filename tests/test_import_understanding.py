@@ -475,3 +475,35 @@ def test_a_headerless_sheet_without_a_name_column_chosen_says_choose_one(
         import_file(db, path)
     assert "import the file in the window" in guessed.value.en
     assert contacts.contact_ids(db) == []
+
+
+def test_a_one_column_field_adds_no_copy_of_its_value_to_the_notes(
+    db: Database, tmp_path: Path
+) -> None:
+    # A stray TRUE cell in an Excel city column is the city "بله" of that row; the
+    # notes get no second "شهر: True" line for it. Two city columns with different
+    # values still keep the second one in the notes, never dropped.
+    path = write_xlsx(
+        tmp_path / "office.xlsx",
+        [
+            ["نام", "نام خانوادگی", "شهر"],
+            ["علی", "رضایی", "تهران"],
+            ["مینا", "کاظمی", True],
+            ["سارا", "نوری", "کرج"],
+        ],
+    )
+    import_file(db, path)
+    people = _people(db)
+    assert (people["مینا کاظمی"].city, people["مینا کاظمی"].notes) == ("بله", None)
+    assert (people["علی رضایی"].city, people["علی رضایی"].notes) == ("تهران", None)
+
+    two = write_xlsx(
+        tmp_path / "two.xlsx",
+        [
+            ["نام", "نام خانوادگی", "شهر محل کار", "شهر محل سکونت"],
+            ["نیما", "صالحی", "تهران", "کرج"],
+        ],
+    )
+    import_file(db, two)
+    nima = _people(db)["نیما صالحی"]
+    assert nima.city == "تهران" and nima.notes == "شهر محل سکونت: کرج"
