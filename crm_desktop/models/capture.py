@@ -12,6 +12,11 @@ call functions each connection of the app defines (``install_functions``):
   logged again,
 - ``crm_indexing()``: 0 while a big job fills the search index itself.
 
+An insert takes its operation's id from the ``local_settings`` row ``BULK_OP_KEY``
+when there is one (``bulk_capture``: a big import writes its rows from a second thread,
+and a call back into Python per row would wait for the first thread each time), and
+from ``crm_op()`` otherwise.
+
 A connection that does not define them (the ``sqlite3`` shell, another program) cannot
 write a synced table at all: SQLite refuses the statement ("no such function"). So a
 change is either captured or refused, never silently missed.
@@ -42,6 +47,7 @@ TRIGGER_PREFIX = "crm_capture_"
 CURRENT_USER_KEY = "current_user_id"
 SITE_KEY = "site_id"
 CLOCK_KEY = "hlc"
+BULK_OP_KEY = "bulk_op"  # only inside a transaction (``bulk_capture``), never committed
 ACTIONS = ("insert", "update", "delete")
 _TIME_FORMAT = "%Y-%m-%d %H:%M:%S.%f"  # what SQLAlchemy's DateTime stores on SQLite
 
@@ -144,6 +150,26 @@ def indexing_paused(session: Session | Connection) -> Iterator[None]:
         yield
     finally:
         ctx.indexing = before
+
+
+@contextlib.contextmanager
+def bulk_capture(session: Session | Connection) -> Iterator[None]:
+    """Rows inserted meanwhile take the operation's id from SQL, not from ``crm_op()``:
+    no call into Python per row, so another thread can insert them (``rows.Writer``
+    in the background). Capture off (sync applying remote changes): nothing changes."""
+    ctx = context_of(session)
+    op_id = ctx.crm_op()  # the transaction logs changes (and is an operation)
+    if op_id is None:
+        yield
+        return
+    connection = session.connection() if isinstance(session, Session) else session
+    connection.exec_driver_sql(
+        "INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (BULK_OP_KEY, op_id)
+    )
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("DELETE FROM local_settings WHERE key = ?", (BULK_OP_KEY,))
 
 
 _recording = threading.local()
@@ -281,6 +307,10 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# The operation of an insert: the bulk one (``bulk_capture``) or the connection's.
+_INSERT_OP = f"coalesce((SELECT value FROM local_settings WHERE key = '{BULK_OP_KEY}'), crm_op())"
+
+
 def trigger_statements(table: Table, columns: list[str], kept: list[str] = []) -> list[str]:  # noqa: B006
     """The three capture triggers of one table, over these columns.
 
@@ -304,7 +334,7 @@ def trigger_statements(table: Table, columns: list[str], kept: list[str] = []) -
     # update that keeps the old value), which halves what a big import writes here.
     return [
         f"CREATE TRIGGER {TRIGGER_PREFIX}{name}_insert AFTER INSERT ON {t} "
-        f"BEGIN {log} (crm_op(), '{name}', NEW.id, {record}, 'insert', '{{}}'); END",
+        f"BEGIN {log} ({_INSERT_OP}, '{name}', NEW.id, {record}, 'insert', '{{}}'); END",
         f"CREATE TRIGGER {TRIGGER_PREFIX}{name}_update AFTER UPDATE ON {t} "
         f"WHEN crm_capturing() AND ({changed}) BEGIN {log} (crm_op(), '{name}', NEW.id, "
         f"{record}, 'update', (SELECT json_group_object(k, json_array(o, n)) FROM ({pairs}) "

@@ -10,23 +10,39 @@ tuple goes to executemany as it is.
 A column whose default is SQL (the connection's user, ``crm_user()``) gets it computed
 once per statement instead of once per row: it is the same for the whole transaction,
 and a call back into Python per row costs more than the row's insert.
+
+``Writer.background()``: while the caller goes on reading and normalizing rows, a
+second thread writes the tuples it was given, so that SQLite works on the second core.
+SQLite runs without Python's lock, but executemany takes that lock for every row, and
+the thread would wait for the busy caller each time (a 3 s write took 30 s and more).
+So in the background a batch of rows goes as one JSON array into one ``INSERT ...
+SELECT ... FROM json_each(?)``, and the capture triggers take the operation's id from
+SQL (``models.capture.bulk_capture``). The connection is the caller's, in its one
+transaction: any other statement on it first waits for the thread to be done.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 import operator
-from collections.abc import Iterable, Sequence
+import queue
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Table, literal, select
+from sqlalchemy import Table, event, literal, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import Base
+from crm_desktop.models.capture import bulk_capture
 from crm_desktop.models.ids import IdStream
 
 # Rows held before they are written (executemany has no parameter cap).
 WRITE_CHUNK = 20000
+# The page cache of a connection writing in the background (``Writer.background``).
+BULK_CACHE_KIB = 65536
 
 _DATE_TYPES = (dt.date, dt.datetime)
 
@@ -67,6 +83,35 @@ class Writer:
         self._values: dict[str, dict[Shape, list[Sequence[Any]]]] = {}
         self._count = 0
         self.counts: dict[str, int] = {}  # rows written so far, per table
+        self._thread: _Background | None = None
+        self._statements: dict[Shape, str] = {}  # the background's, per shape
+
+    @contextlib.contextmanager
+    def background(self) -> Iterator[Writer]:
+        """Meanwhile the rows given as tuples are written by a second thread (see the
+        module's notes); on leaving, what is held is written and the thread is done.
+        An error of the thread is raised in the caller's at its next flush (or on
+        leaving); leaving on an error writes no more (the caller rolls back)."""
+        connection = self._session.connection()
+        with bulk_capture(connection), _cache_of(connection, BULK_CACHE_KIB):
+            thread = self._thread = _Background(connection.connection.driver_connection)
+            hook = self._before_statement
+            event.listen(connection, "before_cursor_execute", hook)
+            try:
+                yield self
+                self.flush()
+                thread.finish()
+            except BaseException:
+                thread.abandon()
+                raise
+            finally:
+                event.remove(connection, "before_cursor_execute", hook)
+                self._thread = None
+
+    def _before_statement(self, *_args: Any) -> None:
+        """Another statement on the connection: the thread's are done first."""
+        if self._thread is not None:
+            self._thread.wait()
 
     def add(self, table: str, row: dict[str, Any]) -> None:
         self._rows.setdefault(table, []).append(row)
@@ -93,33 +138,142 @@ class Writer:
 
     def flush(self) -> None:
         connection = self._session.connection()
+        thread = self._thread
         for table in Base.metadata.sorted_tables:
             rows = self._rows.pop(table.name, None)
             if rows:
+                if thread is not None:
+                    thread.wait()  # the parents it is writing first
                 _insert_dicts(connection, table, rows)
                 self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
             for shape, values in self._values.pop(table.name, {}).items():
-                insert_values(connection, shape, values)
+                if thread is None:
+                    insert_values(connection, shape, values)
+                else:
+                    thread.put(self._statement(connection, shape), (_as_json(shape, values),))
                 self.counts[table.name] = self.counts.get(table.name, 0) + len(values)
         self._count = 0
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
+        """A statement of the caller's (plain SQL that calls no function of ours), run
+        after the rows given so far: in the background meanwhile, else now."""
+        self.flush()
+        if self._thread is not None:
+            self._thread.put(sql, params)
+        else:
+            self._session.connection().exec_driver_sql(sql, params)
+
+    def _statement(self, connection: Any, shape: Shape) -> str:
+        """``shape``'s rows from a JSON array of arrays, in one statement."""
+        sql = self._statements.get(shape)
+        if sql is None:
+            names, slots = _columns_of(connection, shape)
+            picked = iter(range(len(shape.columns)))
+            values = [
+                f"json_extract(value, '$[{next(picked)}]')" if slot == "?" else slot
+                for slot in slots
+            ]
+            sql = self._statements[shape] = (
+                f'INSERT INTO "{shape.table.name}" ({", ".join(names)}) '
+                f"SELECT {', '.join(values)} FROM json_each(?)"
+            )
+        return sql
+
+
+@contextlib.contextmanager
+def _cache_of(connection: Any, kib: int) -> Iterator[None]:
+    """The connection's page cache at least ``kib`` KiB meanwhile: what a big write
+    touches stays in memory until it commits, instead of spilling to the WAL."""
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = {-kib}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+
+
+def _as_json(shape: Shape, rows: Sequence[Sequence[Any]]) -> str:
+    return json.dumps(
+        _stored_rows(rows, shape.dated) if shape.dated else rows,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+class _Background(threading.Thread):
+    """Runs the statements it is given, in order, on the caller's connection."""
+
+    def __init__(self, connection: Any) -> None:
+        super().__init__(name="rows.Writer", daemon=True)
+        self._connection = connection
+        self._queue: queue.Queue[tuple[str, tuple[Any, ...]] | None] = queue.Queue(maxsize=8)
+        self._error: BaseException | None = None
+        self._stopped = False
+        self.start()
+
+    def run(self) -> None:
+        while True:
+            job = self._queue.get()
+            try:
+                if job is None:
+                    return
+                if self._error is None and not self._stopped:
+                    self._connection.execute(*job)
+            except BaseException as exc:  # raised in the caller's thread
+                self._error = exc
+            finally:
+                self._queue.task_done()
+
+    def put(self, sql: str, params: tuple[Any, ...]) -> None:
+        self._raise()
+        self._queue.put((sql, params))
+
+    def wait(self) -> None:
+        """Until every statement given so far is done; the first one's error raised."""
+        self._queue.join()
+        self._raise()
+
+    def finish(self) -> None:
+        self._queue.put(None)
+        self.join()
+        self._raise()
+
+    def abandon(self) -> None:
+        """The caller failed (or was cancelled): the running statement ends (a batch,
+        a fraction of a second), the rest are not run; the caller rolls back."""
+        self._stopped = True
+        self._queue.put(None)
+        self.join()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            self._stopped = True
+            raise error
 
 
 def insert_values(connection: Any, shape: Shape, rows: Sequence[Sequence[Any]]) -> None:
     """Insert rows given as tuples of ``shape``'s columns, in one executemany."""
     if not rows:
         return
-    table = shape.table
+    names, slots = _columns_of(connection, shape)
+    sql = f'INSERT INTO "{shape.table.name}" ({", ".join(names)}) VALUES ({", ".join(slots)})'
+    raw = connection.connection.driver_connection
+    raw.executemany(sql, _stored_rows(rows, shape.dated) if shape.dated else rows)
+
+
+def _columns_of(connection: Any, shape: Shape) -> tuple[list[str], list[str]]:
+    """The columns an insert of ``shape``'s rows names, and for each its slot: "?" for
+    the shape's own, in order, then the other columns' defaults as SQL literals."""
     names, slots = list(shape.columns), ["?"] * len(shape.columns)
-    for column in table.columns:
+    for column in shape.table.columns:
         if column.name in shape.columns:
             continue
         value = _default_of(connection, column)
         if value is not None:
             names.append(column.name)
             slots.append(_literal(connection, value))
-    sql = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join(slots)})'
-    raw = connection.connection.driver_connection
-    raw.executemany(sql, _stored_rows(rows, shape.dated) if shape.dated else rows)
+    return names, slots
 
 
 def _stored_rows(rows: Sequence[Sequence[Any]], dated: tuple[int, ...]) -> list[Sequence[Any]]:

@@ -397,14 +397,21 @@ def bulk_search_rows(session: Session, rows: int) -> Iterator[None]:
     if rows <= BULK_INDEX_ROWS:
         yield
         return
-    before = session.scalar(select(func.max(ContactSearch.doc_id))) or 0
+    before = last_search_row(session)
     with indexing_paused(session):
         yield
-        for index in SEARCH_INDEXES:
-            session.execute(
-                text(
-                    f"INSERT INTO {index}(rowid, body) "
-                    "SELECT doc_id, body FROM contact_search WHERE doc_id > :before"
-                ),
-                {"before": before},
-            )
+        for sql in INDEX_ROWS_AFTER:
+            session.connection().exec_driver_sql(sql, (before,))
+
+
+def last_search_row(session: Session) -> int:
+    """The newest search row's ``doc_id``: the rows inserted later come after it."""
+    return session.scalar(select(func.max(ContactSearch.doc_id))) or 0
+
+
+# Indexing the search rows after a ``doc_id`` (one statement per index): what a big job
+# does while the insert trigger leaves its rows alone.
+INDEX_ROWS_AFTER = tuple(
+    f"INSERT INTO {index}(rowid, body) SELECT doc_id, body FROM contact_search WHERE doc_id > ?"
+    for index in SEARCH_INDEXES
+)

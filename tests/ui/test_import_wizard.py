@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -736,8 +737,9 @@ def test_a_sheet_without_a_header_row_lets_the_user_name_its_columns(
 
 def glyphs_left_to_right(text: str, font: QFont, direction: Qt.LayoutDirection) -> list[int]:
     """The glyphs Qt paints for ``text`` in a paragraph of ``direction``, from left to
-    right, in the cell's font (a direction isolate, which has no glyph of its own, is
-    given a blank one of a fallback font)."""
+    right, in the cell's font; the direction isolates and marks, which show nothing, are
+    left out (a machine's fonts give them a blank glyph of a fallback font, or of the
+    cell's own)."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setTextDirection(direction)
@@ -746,13 +748,18 @@ def glyphs_left_to_right(text: str, font: QFont, direction: Qt.LayoutDirection) 
     layout.createLine().setLineWidth(10_000)
     layout.endLayout()
     family = QFontInfo(font).family()
+    shown = [m.span() for m in re.finditer(f"[^{_DIRECTION_MARKS}]+", text)]
     placed = [
         (position.x(), glyph)
-        for run in layout.glyphRuns()
+        for start, end in shown
+        for run in layout.glyphRuns(start, end - start)
         if run.rawFont().familyName() == family
         for glyph, position in zip(run.glyphIndexes(), run.positions(), strict=True)
     ]
     return [glyph for _x, glyph in sorted(placed)]
+
+
+_DIRECTION_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 
 
 def reads_as(text: str, typed: str, font: QFont) -> bool:

@@ -51,6 +51,7 @@ class NewContact:
     emails: list[str]
     tags: set[str]
     new: bool
+    written: bool = False  # new, and handed to the writer (later rows update it)
     changed: bool = False
     first_row: int = 0
     filled: list[str] = field(default_factory=list)

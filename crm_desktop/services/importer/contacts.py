@@ -9,6 +9,7 @@ every new row goes in with executemany, in the caller's one transaction.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,14 +35,10 @@ from crm_desktop.services.importer.common import (
     Writer,
     table_of,
 )
-from crm_desktop.services.importer.contact_rows import (
-    NewContact,
-    index_new_contacts,
-    insert_contact,
-)
+from crm_desktop.services.importer.contact_rows import SEARCH_ROW, NewContact, insert_contact
 from crm_desktop.services.importer.values import list_values, split_full_name, text_value
 from crm_desktop.services.registry import CONTACT, TEXT_KINDS
-from crm_desktop.services.search import reindex_contacts
+from crm_desktop.services.search import INDEX_ROWS_AFTER, last_search_row, reindex_contacts
 from crm_desktop.services.spreadsheet import SheetRow
 
 # Text fields copied as they are (normalized): the names are split from a full name
@@ -55,6 +52,8 @@ _MULTILINE = frozenset(f.column for f in CONTACT.imported() if f.kind == "multil
 # Fields filled on an existing contact only when it has none (ids and plain values).
 _FILLABLE = tuple(f.column for f in CONTACT.flagged("fillable") if f.column is not None)
 _LOAD_CHUNK = 500
+# Rows read (and matched) before the contacts they made are handed to the writer.
+STREAM_ROWS = 2000
 
 
 @dataclass(slots=True)
@@ -89,31 +88,43 @@ class ContactImport(SheetImport):
         self._email_owner: dict[str, str] = {}
         self._name_owner: dict[str, str] | None = None
         self._made: list[_Person] = []  # the rows that made new contacts, so far
+        self._companies: dict[str, str] | None = None  # id -> name (``_company_names``)
+        self._indexed = 0  # the last search row indexed (while writing)
 
     # ------------------------------------------------------------------ pass one
 
     def run(self, *, write: bool) -> None:
+        """Rows are read, matched and applied a batch at a time, and the contacts a
+        batch made are handed to the writer, which writes them (in the background)
+        while the next batch is read. A later row of the same person fills in a
+        contact already written: it is updated at the end, as existing ones are."""
         self._load_keys()
-        # Three equal parts: reading rows, applying them, writing (each checks cancel).
-        total = len(self.sheet.rows) * 3
-        people: list[_Person] = []
-        for done, row in enumerate(self.sheet.rows, 1):
-            person = self.read(row)
-            if person is not None:
-                self._match(person)
-                people.append(person)
-            if done % PROGRESS_EVERY == 0:
-                self.progress(done, total)
-        self._made.clear()
-        self._load_matched(people)
-        half = len(self.sheet.rows)
-        for done, person in enumerate(people, 1):
-            self._apply(person)
-            if done % PROGRESS_EVERY == 0:
-                self.progress(half + done, total)
-        people.clear()  # what is left of the rows lives on in self._contacts
+        rows = self.sheet.rows
+        # Two parts of three for the rows (read and applied, their contacts written
+        # meanwhile), the last for what is left: updates and the search index (each
+        # report is a chance to cancel).
+        total = len(rows) * 3
+        writer = Writer(self.session)
         if write:
-            self._write(2 * half, total)
+            self._indexed = last_search_row(self.session)
+        with writer.background() if write else contextlib.nullcontext(writer):
+            for start in range(0, len(rows), STREAM_ROWS):
+                people: list[_Person] = []
+                for done, row in enumerate(rows[start : start + STREAM_ROWS], start + 1):
+                    person = self.read(row)
+                    if person is not None:
+                        self._match(person)
+                        people.append(person)
+                    if done % PROGRESS_EVERY == 0:
+                        self.progress(2 * done, total)
+                self._load_matched(people)
+                for person in people:
+                    self._apply(person)
+                if write:
+                    self._write_new(writer, people)
+            self._made.clear()
+        if write:
+            self._finish(2 * len(rows), total)
 
     def read(self, row: SheetRow) -> _Person | None:
         first, last = self._name(row)
@@ -245,6 +256,9 @@ class ContactImport(SheetImport):
                 .where(Contact.deleted_at.is_(None))
                 .order_by(Contact.created_at.desc())
             ):
+                ours = self._contacts.get(contact_id)
+                if ours is not None and ours.new:
+                    continue  # written already by this import: registered in row order
                 for key in _name_keys(first, last, company_id):
                     self._name_owner[key] = contact_id
             for made in self._made:
@@ -385,9 +399,10 @@ class ContactImport(SheetImport):
         if new_tags:
             contact.tags.update(new_tags)
             changed = True
-        if changed and not contact.new:
-            contact.changed = True
-            self._updated.add(contact.id)
+        if changed and (not contact.new or contact.written):
+            contact.changed = True  # updated at the end
+            if not contact.new:
+                self._updated.add(contact.id)
 
     def _fill(self, contact: NewContact, person: _Person) -> bool:
         changed = False
@@ -399,7 +414,7 @@ class ContactImport(SheetImport):
             if current in (None, ""):
                 if name == "lifecycle":
                     continue
-                if not contact.new:
+                if not contact.new or contact.written:
                     contact.filled.append(name)
                 old_values[name] = value
                 changed = True
@@ -437,51 +452,62 @@ class ContactImport(SheetImport):
 
     # ---------------------------------------------------------------------- write
 
-    def _write(self, done: int, total: int) -> None:
-        writer = Writer(self.session)
+    def _write_new(self, writer: Writer, people: list[_Person]) -> None:
+        """The contacts these rows made (and the names they made first), and their
+        search rows, indexed (the index's trigger leaves a bulk writer's rows alone)."""
         for table, rows in self.names.new_rows.items():
+            if table == "companies":
+                self._company_names().update((r["id"], r["name"]) for r in rows)
             writer.extend(table, rows)
-        search_rows: list[tuple[str, str, str]] = []
+        self.names.new_rows.clear()
         company_names = self._company_names()
-        updated: list[NewContact] = []
-        for count, contact in enumerate(self._contacts.values(), 1):
-            if count % PROGRESS_EVERY == 0:
-                self.progress(min(done + count, total - 1), total)
-            if contact.new:
-                insert_contact(
-                    writer,
-                    contact,
-                    stamp=self.stamp,
-                    search_rows=search_rows,
-                    company_names=company_names,
-                )
-            elif contact.changed:
-                updated.append(contact)
-        writer.flush()
-        self._update(updated)
-        index_new_contacts(self.session, search_rows)
-        reindex_contacts(self.session, [c.id for c in updated])
+        search_rows: list[tuple[str, str, str]] = []
+        for person in people:
+            contact = self._contacts[person.match] if person.match else None
+            if contact is None or not contact.new or contact.first_row != person.row:
+                continue
+            insert_contact(
+                writer,
+                contact,
+                stamp=self.stamp,
+                search_rows=search_rows,
+                company_names=company_names,
+            )
+            contact.written = True
+            contact.had = (
+                frozenset(contact.phones),
+                frozenset(contact.emails),
+                frozenset(contact.tags),
+            )
+        for row in search_rows:
+            writer.add_values(SEARCH_ROW, row)
+        for sql in INDEX_ROWS_AFTER:
+            writer.execute(sql, (self._indexed,))
+        self._indexed += len(search_rows)
+
+    def _finish(self, done: int, total: int) -> None:
+        """Existing contacts (and ones this import wrote) that later rows filled in,
+        with their search rows made again."""
+        half = (total - done) // 2
+        self.progress(done + half, total)
+        changed = [c for c in self._contacts.values() if c.changed]
+        self._update(changed)
+        self.progress(total - 1, total)
+        reindex_contacts(self.session, [c.id for c in changed])
 
     def _company_names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for row in self.names.new_rows.get("companies", ()):
-            names[row["id"]] = row["name"]
-        wanted = {
-            c.values.get("company_id")
-            for c in self._contacts.values()
-            if c.new and c.values.get("company_id")
-        } - set(names)
-        from crm_desktop.models import Company
+        """Company id -> name, for the search rows: every company (loaded the first
+        time), and the ones this import makes as they are written."""
+        if self._companies is None:
+            from crm_desktop.models import Company
 
-        ids = sorted(i for i in wanted if i)
-        for start in range(0, len(ids), _LOAD_CHUNK):
-            for company_id, name in self.session.execute(
-                select(Company.id, Company.name).where(
-                    Company.id.in_(ids[start : start + _LOAD_CHUNK])
+            self._companies = {
+                company_id: name
+                for company_id, name in self.session.execute(
+                    select(Company.id, Company.name).where(Company.deleted_at.is_(None))
                 )
-            ):
-                names[company_id] = name
-        return names
+            }
+        return self._companies
 
     def _update(self, contacts: Iterable[NewContact]) -> None:
         """Existing contacts: the filled fields, and phones, emails and tags added.

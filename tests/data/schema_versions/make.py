@@ -40,7 +40,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from crm_desktop.models import utcnow
+from crm_desktop.models import ImportBatch, ImportChange, new_id, utcnow
 from crm_desktop.models.database import Database, alembic_config, open_database
 from crm_desktop.services.contact_list import ContactFilter
 from crm_desktop.services.contacts import delete_contacts
@@ -153,6 +153,53 @@ def _imports(db: Database, work: Path) -> None:
     undone = import_file(db, names_only, kind="contacts", today=TODAY)
     assert undone.import_id is not None
     undo_import(db, undone.import_id)
+    _import_of_an_older_version(db)
+
+
+def _import_of_an_older_version(db: Database) -> None:
+    """An import made before the change log (0005): its creations and fills are in
+    ``import_changes``, which an office that upgraded keeps and today's importer no
+    longer writes (``services.importer.history`` undoes it by them)."""
+    with db.session() as session:
+        people = session.scalars(text("SELECT id FROM contacts ORDER BY rowid LIMIT 3")).all()
+        user = session.scalar(text("SELECT id FROM users ORDER BY rowid LIMIT 1"))
+        now = utcnow()
+        batch = ImportBatch(
+            id=new_id(),
+            file_name="مشتریان قدیمی.xlsx",
+            sheet="Sheet1",
+            kind="contacts",
+            on_duplicate="update",
+            rows=3,
+            created=2,
+            updated=1,
+            user_id=user,
+            created_at=now,
+            updated_at=now,
+            updated_by=user,
+        )
+        session.add(batch)
+        session.flush()
+        for contact_id, action, field, old, new in (
+            (people[0], "create", None, None, None),
+            (people[1], "create", None, None, None),
+            (people[2], "fill", "job_title", "null", '"مدیر خرید"'),
+        ):
+            session.add(
+                ImportChange(
+                    id=new_id(),
+                    import_id=batch.id,
+                    table_name="contacts",
+                    record_id=contact_id,
+                    action=action,
+                    field=field,
+                    old_value=old,
+                    new_value=new,
+                    created_at=now,
+                    updated_at=now,
+                    updated_by=user,
+                )
+            )
 
 
 def _companies_grid() -> Grid:

@@ -1,0 +1,215 @@
+"""A big import writes while it reads: batches of rows, written by a second thread.
+
+The contacts of one batch are written while the next is read (``STREAM_ROWS`` rows at a
+time, ``rows.Writer.background``). So a later row of a person made by an earlier batch
+fills in a contact that is already written; these tests check that such a file comes
+out exactly as a user expects (one contact, everything the rows said), that the dry
+run says the same, that search, history and undo see every row, and that a cancel or
+a failure half-way leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.models.database import Database, open_database
+from crm_desktop.services import contacts
+from crm_desktop.services.fields import ContactChanges
+from crm_desktop.services.importer import (
+    ImportCancelled,
+    import_file,
+    redo_import,
+    undo_import,
+)
+from crm_desktop.services.importer.contacts import STREAM_ROWS
+from crm_desktop.services.records import ContactRecord
+from crm_desktop.services.rows import Shape, Writer
+from tests.data.schema_versions import FOLDER as FIXTURES
+
+HEADER = "نام,نام خانوادگی,موبایل,ایمیل,سمت,برچسب"
+PEOPLE = 2 * STREAM_ROWS + 300  # three batches, the last one short
+
+
+def person_row(i: int, *, email: str = "", job: str = "", tag: str = "") -> str:
+    return f"شخص,شماره {i},0912{i:07d},{email},{job},{tag}"
+
+
+def write_csv(path: Path, lines: list[str]) -> Path:
+    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+EARLY = range(11, 51)  # with a job title and a tag from the start (the columns are mapped)
+LATER = range(1, 11)  # people who come back in the last batch
+
+
+@pytest.fixture
+def returning(tmp_path: Path) -> Path:
+    """Every person once, then, after the first batch is long written, ten of them
+    again with a second email, their job title and a tag (as a second sheet pasted
+    under the first)."""
+    lines = [person_row(i, email=f"p{i}@mail.example", **early(i)) for i in range(PEOPLE)]
+    lines += [
+        person_row(i, email=f"work{i}@firm.example", job="مدیر خرید", tag="نمایشگاه") for i in LATER
+    ]
+    return write_csv(tmp_path / "returning.csv", lines)
+
+
+def early(i: int) -> dict[str, str]:
+    return {"job": "کارشناس", "tag": "VIP"} if i in EARLY else {}
+
+
+def contact_by_mobile(db: Database, i: int) -> ContactRecord:
+    found = contacts.list_contacts(db, f"0912{i:07d}")
+    assert len(found) == 1, f"0912{i:07d}: {len(found)} contacts"
+    return found[0]
+
+
+def fts_is_sound(path: Path) -> None:
+    """Both search indexes hold exactly the search rows (SQLite's own check)."""
+    with sqlite3.connect(path) as conn:
+        for index in ("contact_fts", "contact_words"):
+            conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+
+
+def test_a_later_batch_fills_in_a_contact_already_written(
+    db: Database, db_path: Path, returning: Path
+) -> None:
+    dry = import_file(db, returning, dry_run=True)
+    real = import_file(db, returning)
+    counts = (real.created, real.updated, real.duplicates, real.skipped)
+    assert counts == (PEOPLE, 0, len(LATER), 0)
+    assert (dry.created, dry.updated, dry.duplicates, dry.skipped) == counts
+    assert [(p.row, p.en) for p in dry.warnings] == [(p.row, p.en) for p in real.warnings]
+    assert contacts.count_contacts(db) == PEOPLE
+
+    first = contact_by_mobile(db, 3)
+    assert first.emails == ("p3@mail.example", "work3@firm.example")
+    assert first.job_title == "مدیر خرید"
+    assert first.tags == ("نمایشگاه",)
+    # Search knows what the later row added, and finds nobody twice.
+    assert [c.id for c in contacts.list_contacts(db, "work3@firm.example")] == [first.id]
+    assert contacts.count_contacts(db, "مدیر خرید") == len(LATER)
+    assert contact_by_mobile(db, 12).job_title == "کارشناس"
+    untouched = contact_by_mobile(db, 3000)
+    assert untouched.emails == ("p3000@mail.example",) and untouched.job_title is None
+    fts_is_sound(db_path)
+
+
+def test_undo_and_redo_of_a_streamed_import(db: Database, db_path: Path, returning: Path) -> None:
+    imported = import_file(db, returning)
+    assert imported.import_id is not None
+    undo_import(db, imported.import_id)
+    assert contacts.count_contacts(db) == 0
+    assert contacts.count_contacts(db, "work3@firm.example") == 0
+    redo_import(db, imported.import_id)
+    assert contacts.count_contacts(db) == PEOPLE
+    again = contact_by_mobile(db, 3)
+    assert again.emails == ("p3@mail.example", "work3@firm.example")
+    assert again.job_title == "مدیر خرید" and again.tags == ("نمایشگاه",)
+    fts_is_sound(db_path)
+
+
+def test_every_row_written_in_the_background_is_in_the_change_log(
+    db: Database, db_path: Path, returning: Path
+) -> None:
+    imported = import_file(db, returning)
+    with sqlite3.connect(db_path) as conn:
+        (op_id,) = conn.execute(
+            "SELECT op_id FROM operations WHERE kind = 'import' AND ref = ?",
+            (imported.import_id,),
+        ).fetchone()
+        logged = dict(
+            conn.execute(
+                "SELECT table_name, count(*) FROM change_log WHERE op_id = ? "
+                "AND action = 'insert' GROUP BY table_name",
+                (op_id,),
+            ).fetchall()
+        )
+        written = {
+            table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+            for table in ("contacts", "contact_phones", "contact_emails", "contact_tags")
+        }
+        # The bulk marker lives only inside the import's transaction.
+        assert (
+            conn.execute("SELECT value FROM local_settings WHERE key = 'bulk_op'").fetchall() == []
+        )
+    assert {table: logged.get(table) for table in written} == written
+    # The later rows' emails and tags were added to written contacts: logged as inserts.
+    assert written["contact_emails"] == PEOPLE + len(LATER)
+    assert written["contact_tags"] == len(EARLY) + len(LATER)
+
+
+def test_a_contact_edited_after_the_import_is_logged_with_its_own_operation(
+    db: Database, db_path: Path, returning: Path
+) -> None:
+    # After a bulk import, a plain edit takes its operation from crm_op() again.
+    import_file(db, returning)
+    first = contact_by_mobile(db, 3)
+    contacts.update_contact(db, first.id, ContactChanges(city="تبریز"))
+    with sqlite3.connect(db_path) as conn:
+        kinds = conn.execute(
+            "SELECT o.kind FROM change_log c JOIN operations o ON o.op_id = c.op_id "
+            "WHERE c.record_id = ? ORDER BY c.seq",
+            (first.id,),
+        ).fetchall()
+    assert kinds[-1] == ("edit",)
+
+
+def test_cancel_after_batches_were_written_writes_nothing(
+    db: Database, db_path: Path, returning: Path
+) -> None:
+    seen: list[int] = []
+
+    def cancel(done: int, total: int) -> None:
+        seen.append(done)
+        if done >= 2 * (2 * STREAM_ROWS + 100):  # two batches handed to the writer
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        import_file(db, returning, progress=cancel)
+    assert contacts.count_contacts(db) == 0
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM change_log").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM contact_search").fetchone()[0] == 0
+    # And the same file imports whole afterwards.
+    assert import_file(db, returning).created == PEOPLE
+    fts_is_sound(db_path)
+
+
+def test_a_failing_background_statement_is_raised_and_rolls_back(db: Database) -> None:
+    # Two tags with one id: the second thread's insert fails; the caller hears of it and
+    # the transaction keeps nothing (not even the rows of the batches before).
+    shape = Shape("tags", ("id", "name", "created_at", "updated_at"))
+    stamp = "2026-12-04 10:00:00.000000"
+    with pytest.raises(sqlite3.IntegrityError), db.session() as session:
+        writer = Writer(session)
+        with writer.background():
+            writer.add_values(shape, ("tag-1", "اول", stamp, stamp))
+            writer.flush()
+            writer.add_values(shape, ("tag-2", "دوم", stamp, stamp))
+            writer.add_values(shape, ("tag-2", "دوم دوباره", stamp, stamp))
+            writer.flush()
+            writer.execute("SELECT 1")  # waits for the thread: its error comes here
+    with db.session() as session:
+        names = session.connection().exec_driver_sql("SELECT name FROM tags").scalars().all()
+    assert "اول" not in names and "دوم" not in names
+
+
+def test_an_upgraded_database_of_the_previous_version_streams_an_import(
+    tmp_path: Path, returning: Path
+) -> None:
+    # Its triggers are made again by the migration: nothing indexed twice, all logged.
+    path = tmp_path / "office.sqlite3"
+    shutil.copyfile(FIXTURES / "crm-0005.sqlite3", path)
+    with open_database(path) as db:
+        before = contacts.count_contacts(db)
+        imported = import_file(db, returning)
+        assert imported.created == PEOPLE
+        assert contacts.count_contacts(db) == before + PEOPLE
+        assert contact_by_mobile(db, 7).emails == ("p7@mail.example", "work7@firm.example")
+    fts_is_sound(path)
