@@ -8,9 +8,11 @@ and search indexes, in one transaction. Each round measures an import and then t
 floor of what it wrote, so that the ratio of the two is taken minutes apart at most on
 a shared machine; the figures are the medians of the rounds. Beside them:
 python-calamine reading the whole sheet (what the importer reads with), openpyxl's
-read-only mode reading it, the same import with the capture triggers dropped, and as a
-dry run: every row read, normalized and matched before the first is written, so the dry
-run plus the floor is the least this import can take.
+read-only mode reading it, the same import with the capture triggers dropped, and a
+dry run: every row read, normalized and matched, nothing written. The import writes on
+a second thread while it reads (``rows.Writer.background``), so it cannot take less than
+the larger of the dry run and the floor; on two cores both run at once, and the CPU
+seconds of the import (its two threads together) say what the overlap saved.
 Each figure runs in a fresh process so that its peak memory (ru_maxrss) is its own.
 
 ``python -m benchmarks.importing [--rows N] [--rounds R]`` prints the figures.
@@ -330,13 +332,13 @@ def main(argv: list[str] | None = None) -> int:
         f"(capture +{100 * figures['capture_cost']:.0f}%); undo {figures['undo_s']:.1f} s, "
         f"redo {figures['redo_s']:.1f} s"
     )
-    # What no write can hide: the rows are read, normalized and matched (a dry run)
-    # before the first one is written, so the import takes at least this plus the floor.
-    bound = (figures["dry_run_s"] + figures["sqlite_floor_s"]) / figures["sqlite_floor_s"]
+    # The rows are read, normalized and matched (a dry run) while the writes run on the
+    # second core: the import cannot take less than the larger of the two.
+    bound = max(figures["dry_run_s"], figures["sqlite_floor_s"]) / figures["sqlite_floor_s"]
     print(
         f"dry run (read, normalize, match; nothing written): {figures['dry_run_s']:.1f} s, "
-        f"x{figures['dry_run_s'] / figures['sqlite_floor_s']:.2f} the floor; dry run + floor "
-        f"= x{bound:.2f}, the least this design can take"
+        f"x{figures['dry_run_s'] / figures['sqlite_floor_s']:.2f} the floor; the import, "
+        f"writing on a second thread meanwhile, takes at least x{bound:.2f}"
     )
     return 0
 

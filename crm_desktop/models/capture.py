@@ -166,10 +166,16 @@ def bulk_capture(session: Session | Connection) -> Iterator[None]:
     connection.exec_driver_sql(
         "INSERT OR REPLACE INTO local_settings (key, value) VALUES (?, ?)", (BULK_OP_KEY, op_id)
     )
+    forget = "DELETE FROM local_settings WHERE key = ?"
     try:
         yield
-    finally:
-        connection.exec_driver_sql("DELETE FROM local_settings WHERE key = ?", (BULK_OP_KEY,))
+    except BaseException:
+        # The caller rolls back (which forgets it too): its error is the one to see, not
+        # this statement's on a full disk or a closed connection.
+        with contextlib.suppress(Exception):
+            connection.exec_driver_sql(forget, (BULK_OP_KEY,))
+        raise
+    connection.exec_driver_sql(forget, (BULK_OP_KEY,))
 
 
 _recording = threading.local()

@@ -85,6 +85,8 @@ class Writer:
         self.counts: dict[str, int] = {}  # rows written so far, per table
         self._thread: _Background | None = None
         self._statements: dict[Shape, str] = {}  # the background's, per shape
+        self._whole: dict[str, Shape] = {}  # every column of a table (rows given as dicts)
+        self._defaults: dict[str, dict[str, Any]] = {}  # SQL defaults computed, per table
 
     @contextlib.contextmanager
     def background(self) -> Iterator[Writer]:
@@ -142,9 +144,11 @@ class Writer:
         for table in Base.metadata.sorted_tables:
             rows = self._rows.pop(table.name, None)
             if rows:
-                if thread is not None:
-                    thread.wait()  # the parents it is writing first
-                _insert_dicts(connection, table, rows)
+                if thread is None:
+                    _insert_dicts(connection, table, rows)
+                else:
+                    whole, listed = self._whole_rows(connection, table, rows)
+                    thread.put(self._statement(connection, whole), (_as_json(whole, listed),))
                 self.counts[table.name] = self.counts.get(table.name, 0) + len(rows)
             for shape, values in self._values.pop(table.name, {}).items():
                 if thread is None:
@@ -162,6 +166,16 @@ class Writer:
             self._thread.put(sql, params)
         else:
             self._session.connection().exec_driver_sql(sql, params)
+
+    def _whole_rows(
+        self, connection: Any, table: Table, rows: list[dict[str, Any]]
+    ) -> tuple[Shape, list[list[Any]]]:
+        """Rows given as dicts, as tuples of every column (``_insert_dicts``'s values)."""
+        shape = self._whole.get(table.name)
+        if shape is None:
+            shape = self._whole[table.name] = Shape(table.name, [c.name for c in table.columns])
+        known = self._defaults.setdefault(table.name, {})
+        return shape, _dict_values(connection, table, rows, known)
 
     def _statement(self, connection: Any, shape: Shape) -> str:
         """``shape``'s rows from a JSON array of arrays, in one statement."""
@@ -302,35 +316,50 @@ def _stored_rows(rows: Sequence[Sequence[Any]], dated: tuple[int, ...]) -> list[
 
 def _insert_dicts(connection: Any, table: Table, rows: list[dict[str, Any]]) -> None:
     names = [column.name for column in table.columns]
+    sql = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
+    raw = connection.connection.driver_connection
+    for start in range(0, len(rows), WRITE_CHUNK):
+        raw.executemany(sql, _dict_values(connection, table, rows[start : start + WRITE_CHUNK]))
+
+
+def _dict_values(
+    connection: Any,
+    table: Table,
+    rows: list[dict[str, Any]],
+    known: dict[str, Any] | None = None,
+) -> list[list[Any]]:
+    """Each row's values of every column of ``table``, in order, as stored: a column
+    a row leaves out gets its default (an SQL one computed once for all the rows, or
+    taken from ``known``, which keeps it for the next call)."""
+    known = {} if known is None else known
+    names = [column.name for column in table.columns]
     defaults: dict[str, Any] = {name: None for name in names}
     computed: list[tuple[int, Any]] = []  # SQL defaults: (index, value) for None values
     for i, column in enumerate(table.columns):
         if _sql_default(column) is not None:
-            computed.append((i, _default_of(connection, column)))
+            if column.name not in known:
+                known[column.name] = _default_of(connection, column)
+            computed.append((i, known[column.name]))
         else:
             defaults[column.name] = plain_default(column)
     dated = [i for i, column in enumerate(table.columns) if _is_dated(column.type)]
-    sql = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
-    raw = connection.connection.driver_connection
     pick = operator.itemgetter(*names)
     texts: dict[Any, Any] = {}  # the same stamp is on every row: convert it once
-    for start in range(0, len(rows), WRITE_CHUNK):
-        chunk = rows[start : start + WRITE_CHUNK]
-        values = []
-        for row in chunk:
-            item = list(pick(defaults | row))
-            for i, value in computed:
-                if item[i] is None:
-                    item[i] = value
-            for i in dated:
-                value = item[i]
-                if value is not None:
-                    text = texts.get(value)
-                    if text is None:
-                        text = texts[value] = stored_value(value)
-                    item[i] = text
-            values.append(item)
-        raw.executemany(sql, values)
+    values = []
+    for row in rows:
+        item = list(pick(defaults | row))
+        for i, value in computed:
+            if item[i] is None:
+                item[i] = value
+        for i in dated:
+            value = item[i]
+            if value is not None:
+                text = texts.get(value)
+                if text is None:
+                    text = texts[value] = stored_value(value)
+                item[i] = text
+        values.append(item)
+    return values
 
 
 def _is_dated(column_type: Any) -> bool:
