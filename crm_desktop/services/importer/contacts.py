@@ -1,10 +1,13 @@
-"""Importing a contacts sheet: rows read, matched against contacts, then written at once.
+"""Importing a contacts sheet: rows read and matched a batch at a time, written meanwhile.
 
-Pass one reads every row into a ``_Person`` and decides, from normalized phones and
-emails alone, whether it is new or the same person as an existing contact or an
-earlier row. Pass two loads the matched existing contacts in a few queries and applies
-the duplicate policy in row order. Nothing is written until both passes are done; then
-every new row goes in with executemany, in the caller's one transaction.
+For each batch of ``STREAM_ROWS`` rows, pass one reads every row into a ``_Person`` and
+decides, from normalized phones and emails alone, whether it is new or the same person
+as an existing contact or an earlier row (of any batch). Pass two loads the matched
+existing contacts in a few queries and applies the duplicate policy in row order. The
+batch's new contacts then go to the writer, which writes them on a second thread
+(``rows.Writer.background``) while the next batch is read, in the caller's one
+transaction. A later row of a person already written fills the contact in at the end,
+with the existing contacts the file updates.
 """
 
 from __future__ import annotations
