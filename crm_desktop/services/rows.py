@@ -318,8 +318,10 @@ def _insert_dicts(connection: Any, table: Table, rows: list[dict[str, Any]]) -> 
     names = [column.name for column in table.columns]
     sql = f'INSERT INTO "{table.name}" ({", ".join(names)}) VALUES ({", ".join("?" * len(names))})'
     raw = connection.connection.driver_connection
+    dated = tuple(i for i, column in enumerate(table.columns) if _is_dated(column.type))
     for start in range(0, len(rows), WRITE_CHUNK):
-        raw.executemany(sql, _dict_values(connection, table, rows[start : start + WRITE_CHUNK]))
+        values = _dict_values(connection, table, rows[start : start + WRITE_CHUNK])
+        raw.executemany(sql, _stored_rows(values, dated))
 
 
 def _dict_values(
@@ -328,9 +330,9 @@ def _dict_values(
     rows: list[dict[str, Any]],
     known: dict[str, Any] | None = None,
 ) -> list[list[Any]]:
-    """Each row's values of every column of ``table``, in order, as stored: a column
-    a row leaves out gets its default (an SQL one computed once for all the rows, or
-    taken from ``known``, which keeps it for the next call)."""
+    """Each row's values of every column of ``table``, in order (dates as given): a
+    column a row leaves out gets its default (an SQL one computed once for all the
+    rows, or taken from ``known``, which keeps it for the next call)."""
     known = {} if known is None else known
     names = [column.name for column in table.columns]
     defaults: dict[str, Any] = {name: None for name in names}
@@ -342,22 +344,13 @@ def _dict_values(
             computed.append((i, known[column.name]))
         else:
             defaults[column.name] = plain_default(column)
-    dated = [i for i, column in enumerate(table.columns) if _is_dated(column.type)]
     pick = operator.itemgetter(*names)
-    texts: dict[Any, Any] = {}  # the same stamp is on every row: convert it once
     values = []
     for row in rows:
         item = list(pick(defaults | row))
         for i, value in computed:
             if item[i] is None:
                 item[i] = value
-        for i in dated:
-            value = item[i]
-            if value is not None:
-                text = texts.get(value)
-                if text is None:
-                    text = texts[value] = stored_value(value)
-                item[i] = text
         values.append(item)
     return values
 
