@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from crm_desktop.models.capture import capture_suppressed
 from crm_desktop.models.database import Database, open_database
 from crm_desktop.services import contacts
 from crm_desktop.services.fields import ContactChanges
@@ -98,6 +99,23 @@ def test_a_later_batch_fills_in_a_contact_already_written(
     untouched = contact_by_mobile(db, 3000)
     assert untouched.emails == ("p3000@mail.example",) and untouched.job_title is None
     fts_is_sound(db_path)
+
+
+@pytest.mark.parametrize("between", [0, STREAM_ROWS])
+def test_a_name_only_row_matches_the_same_whatever_batch_it_falls_in(
+    db: Database, tmp_path: Path, between: int
+) -> None:
+    # علی (no family name) is made, then filled in as علی رضایی by his phone; a row with
+    # only the name علی رضایی is another person, as it would be at the top of the file:
+    # a contact is found by the name its own row gave, whatever later rows filled in.
+    lines = ["علی,,09121111111,,,", "علی,رضایی,09121111111,,,"]
+    lines += [person_row(i) for i in range(100, 100 + between)]
+    lines += ["علی,رضایی,,,,"]
+    path = write_csv(tmp_path / "names.csv", lines)
+    dry = import_file(db, path, dry_run=True)
+    real = import_file(db, path)
+    assert (real.created, real.duplicates) == (dry.created, dry.duplicates) == (between + 2, 1)
+    assert len(contacts.list_contacts(db, "علی")) == 2
 
 
 def test_undo_and_redo_of_a_streamed_import(db: Database, db_path: Path, returning: Path) -> None:
@@ -213,3 +231,21 @@ def test_an_upgraded_database_of_the_previous_version_streams_an_import(
         assert contacts.count_contacts(db) == before + PEOPLE
         assert contact_by_mobile(db, 7).emails == ("p7@mail.example", "work7@firm.example")
     fts_is_sound(path)
+
+
+def test_with_capture_off_the_writer_writes_at_once_and_logs_nothing(
+    db: Database, db_path: Path
+) -> None:
+    # Sync applies remote changes with capture off: no marker then, so no thread either.
+    shape = Shape("tags", ("id", "name", "created_at", "updated_at"))
+    stamp = "2026-12-04 10:00:00.000000"
+    with db.session() as session, capture_suppressed(session):
+        writer = Writer(session)
+        with writer.background():
+            writer.add_values(shape, ("tag-remote", "از دفتر", stamp, stamp))
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT name FROM tags WHERE id = 'tag-remote'").fetchall() == [
+            ("از دفتر",)
+        ]
+        logged = "SELECT count(*) FROM change_log WHERE row_id = 'tag-remote'"
+        assert conn.execute(logged).fetchone() == (0,)

@@ -36,7 +36,7 @@ from sqlalchemy import Table, event, literal, select
 from sqlalchemy.orm import Session
 
 from crm_desktop.models import Base
-from crm_desktop.models.capture import bulk_capture
+from crm_desktop.models.capture import bulk_capture, context_of
 from crm_desktop.models.ids import IdStream
 
 # Rows held before they are written (executemany has no parameter cap).
@@ -95,6 +95,12 @@ class Writer:
         An error of the thread is raised in the caller's at its next flush (or on
         leaving); leaving on an error writes no more (the caller rolls back)."""
         connection = self._session.connection()
+        if not context_of(connection).capturing:
+            # Remote changes being applied (sync): the triggers would call back into
+            # Python for every row; they are written here, as without the thread.
+            yield self
+            self.flush()
+            return
         with bulk_capture(connection), _cache_of(connection, BULK_CACHE_KIB):
             thread = self._thread = _Background(connection.connection.driver_connection)
             hook = self._before_statement
@@ -200,10 +206,14 @@ def _cache_of(connection: Any, kib: int) -> Iterator[None]:
     touches stays in memory until it commits, instead of spilling to the WAL."""
     before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
     connection.exec_driver_sql(f"PRAGMA cache_size = {-kib}")
+    restore = f"PRAGMA cache_size = {int(before)}"
     try:
         yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
+    except BaseException:
+        with contextlib.suppress(Exception):  # the caller's error is the one to see
+            connection.exec_driver_sql(restore)
+        raise
+    connection.exec_driver_sql(restore)
 
 
 def _as_json(shape: Shape, rows: Sequence[Sequence[Any]]) -> str:

@@ -30,6 +30,7 @@ from crm_desktop.models import (
     Lifecycle,
     new_id,
 )
+from crm_desktop.models.capture import indexing_paused
 from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.fields import parse_lifecycle
 from crm_desktop.services.importer.common import (
@@ -90,7 +91,9 @@ class ContactImport(SheetImport):
         self._phone_owner: dict[str, str] = {}
         self._email_owner: dict[str, str] = {}
         self._name_owner: dict[str, str] | None = None
-        self._made: list[_Person] = []  # the rows that made new contacts, so far
+        # The contacts made so far, by the names of the rows that made them (before a
+        # later row filled one in): keyed by name only if a row ever needs it.
+        self._made: list[tuple[str, str, str | None, str]] = []
         self._companies: dict[str, str] | None = None  # id -> name (``_company_names``)
         self._indexed = 0  # the last search row indexed (while writing)
 
@@ -110,7 +113,12 @@ class ContactImport(SheetImport):
         writer = Writer(self.session)
         if write:
             self._indexed = last_search_row(self.session)
-        with writer.background() if write else contextlib.nullcontext(writer):
+        # The search rows are indexed a batch at a time (``_write_new``), not by the
+        # index's trigger row by row.
+        with (
+            indexing_paused(self.session),
+            writer.background() if write else contextlib.nullcontext(writer),
+        ):
             for start in range(0, len(rows), STREAM_ROWS):
                 people: list[_Person] = []
                 for done, row in enumerate(rows[start : start + STREAM_ROWS], start + 1):
@@ -125,7 +133,6 @@ class ContactImport(SheetImport):
                     self._apply(person)
                 if write:
                     self._write_new(writer, people)
-            self._made.clear()
         if write:
             self._finish(2 * len(rows), total)
 
@@ -264,15 +271,17 @@ class ContactImport(SheetImport):
                     continue  # written already by this import: registered in row order
                 for key in _name_keys(first, last, company_id):
                     self._name_owner[key] = contact_id
-            for made in self._made:
-                self._register_name(made)
+            for first, last, company_id, contact_id in self._made:
+                self._register_name(first, last, company_id, contact_id)
+            self._made.clear()
         return self._name_owner
 
-    def _register_name(self, person: _Person) -> None:
-        assert self._name_owner is not None and person.match is not None
-        values = person.values
-        for key in _name_keys(values["first_name"], values["last_name"], values.get("company_id")):
-            self._name_owner.setdefault(key, person.match)
+    def _register_name(
+        self, first: str, last: str, company_id: str | None, contact_id: str
+    ) -> None:
+        assert self._name_owner is not None
+        for key in _name_keys(first, last, company_id):
+            self._name_owner.setdefault(key, contact_id)
 
     def _match(self, person: _Person) -> None:
         found = [self._phone_owner.get(p) for p in person.phones]
@@ -318,10 +327,16 @@ class ContactImport(SheetImport):
             first_row=person.row,
         )
         self.created += 1
+        values = person.values
+        first, last, company_id = (
+            values["first_name"],
+            values["last_name"],
+            values.get("company_id"),
+        )
         if self._name_owner is None:
-            self._made.append(person)  # keyed by name only if a row ever needs it
+            self._made.append((first, last, company_id, contact_id))
         else:
-            self._register_name(person)
+            self._register_name(first, last, company_id, contact_id)
         for phone in person.phones:
             self._phone_owner.setdefault(phone, contact_id)
         for email in person.emails:
