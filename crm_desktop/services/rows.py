@@ -90,8 +90,9 @@ class Writer:
 
     @contextlib.contextmanager
     def background(self) -> Iterator[Writer]:
-        """Meanwhile the rows given as tuples are written by a second thread (see the
-        module's notes); on leaving, what is held is written and the thread is done.
+        """Meanwhile the rows given (tuples and dicts alike) and ``execute``'s statements
+        are written by a second thread, in order (see the module's notes); on leaving,
+        what is held is written and the thread is done.
         An error of the thread is raised in the caller's at its next flush (or on
         leaving); leaving on an error writes no more (the caller rolls back)."""
         connection = self._session.connection()
