@@ -10,12 +10,16 @@ a failure half-way leaves nothing behind.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sqlite3
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+from crm_desktop.errors import InvalidInput
 from crm_desktop.models.capture import capture_suppressed
 from crm_desktop.models.database import Database, open_database
 from crm_desktop.services import contacts
@@ -28,7 +32,7 @@ from crm_desktop.services.importer import (
 )
 from crm_desktop.services.importer.contacts import STREAM_ROWS
 from crm_desktop.services.records import ContactRecord
-from crm_desktop.services.rows import Shape, Writer
+from crm_desktop.services.rows import Shape, Writer, collection_paused
 from tests.data.schema_versions import FOLDER as FIXTURES
 
 HEADER = "نام,نام خانوادگی,موبایل,ایمیل,سمت,برچسب"
@@ -246,3 +250,62 @@ def test_with_capture_off_the_writer_writes_at_once_and_logs_nothing(
         ]
         logged = "SELECT count(*) FROM change_log WHERE row_id = 'tag-remote'"
         assert conn.execute(logged).fetchone() == (0,)
+
+
+def test_an_import_leaves_the_collector_and_thread_switching_as_they_were(
+    db: Database, returning: Path, tmp_path: Path
+) -> None:
+    # During an import Python's cyclic collector is off and the thread switch interval
+    # short (``rows.collection_paused``, ``Writer.background``); afterwards, whatever
+    # way it ended, the app's process is as before, or it would leak cycles from then on.
+    interval = sys.getswitchinterval()
+    during: list[tuple[bool, float]] = []
+
+    def watch(done: int, total: int) -> None:
+        during.append((gc.isenabled(), sys.getswitchinterval()))
+
+    assert import_file(db, returning, progress=watch).created == PEOPLE
+    assert not any(enabled for enabled, _ in during)
+    assert min(switch for _, switch in during) < interval
+    assert gc.isenabled() and sys.getswitchinterval() == interval
+
+    def cancel(done: int, total: int) -> None:
+        if done >= 2 * (2 * STREAM_ROWS + 100):
+            raise ImportCancelled()
+
+    with pytest.raises(ImportCancelled):
+        import_file(db, returning, progress=cancel)
+    assert gc.isenabled() and sys.getswitchinterval() == interval
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(InvalidInput):
+        import_file(db, broken)
+    assert gc.isenabled()
+
+
+def test_the_collector_stays_off_until_the_last_of_two_imports_ends() -> None:
+    # The window imports on a worker thread while, say, a scheduled command imports on
+    # another: the first to end must not turn the collector back on under the second.
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, bool] = {}
+
+    def first() -> None:
+        with collection_paused():
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    def second() -> None:
+        first_in.wait(5)
+        with collection_paused():
+            second_in.set()
+            first_out.wait(5)
+            seen["after the first ended"] = gc.isenabled()
+        seen["after both"] = gc.isenabled()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert seen == {"after the first ended": False, "after both": True}

@@ -64,6 +64,7 @@ from crm_desktop.services.importer.history import (
 from crm_desktop.services.importer.preview import preview
 from crm_desktop.services.importer.problems import OWN_HEADERS
 from crm_desktop.services.office import office_region_in
+from crm_desktop.services.rows import collection_paused
 from crm_desktop.services.spreadsheet import CellValue, SheetData, SheetRow, read_sheet
 
 __all__ = [
@@ -224,7 +225,7 @@ def run_import(
     collect = _Collector(result)
     for problem in _sheet_problems(sheet, result.mapping):
         collect(problem, False)
-    with db.session() as session:
+    with collection_paused(), db.session() as session:
         now = utcnow()
         user_id = lookups.current_user_id(session)
         names = Names(session, user_id, now)
@@ -488,18 +489,19 @@ def import_file(
     today: dt.date | None = None,
 ) -> ImportResult:
     """Read, map (saved mapping first) and import one sheet of a file."""
-    data = read_sheet(Path(path), sheet=sheet)
-    kind = kind or guess_kind(data)
-    mapping, _saved_one = mapping_for(db, data, kind)
-    return run_import(
-        db,
-        data,
-        mapping,
-        kind=kind,
-        on_duplicate=on_duplicate,
-        dry_run=dry_run,
-        file_name=Path(path).name,
-        progress=progress,
-        today=today,
-        guessed=True,
-    )
+    with collection_paused():
+        data = read_sheet(Path(path), sheet=sheet)
+        kind = kind or guess_kind(data)
+        mapping, _saved_one = mapping_for(db, data, kind)
+        return run_import(
+            db,
+            data,
+            mapping,
+            kind=kind,
+            on_duplicate=on_duplicate,
+            dry_run=dry_run,
+            file_name=Path(path).name,
+            progress=progress,
+            today=today,
+            guessed=True,
+        )
