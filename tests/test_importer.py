@@ -1514,6 +1514,31 @@ def test_birth_dates_follow_the_command_lines_rule(db: Database, tmp_path: Path)
     assert people["آینده"].city == "قم" and people["دور"].city == "یزد"
 
 
+def test_a_repeated_date_gives_every_row_its_date_or_its_warning(
+    db: Database, tmp_path: Path
+) -> None:
+    # The importer reads each different date cell once (birthdays repeat down a column):
+    # every row still gets the date, and every row with a bad one its own warning.
+    grid: Grid = [
+        ["نام", "نام خانوادگی", "تاریخ تولد"],
+        *([f"شخص {i}", "تکرار", "1365/04/12"] for i in range(3)),
+        *([f"شخص {i}", "نادرست", "1404/12/30"] for i in range(3, 6)),
+        *([f"شخص {i}", "عدد", 13650412] for i in range(6, 8)),
+        ["شخص 8", "تاریخ", dt.date(1986, 7, 3)],
+    ]
+    result = import_file(db, write_xlsx(tmp_path / "تکرار.xlsx", grid), today=TODAY)
+
+    assert counts(result) == (9, 9, 0, 0, 0)
+    assert where(result.warnings) == [(r, "تاریخ تولد") for r in (5, 6, 7)]
+    assert all("29 days" in p.message("en") for p in result.warnings)
+    born = {c.first_name: (c.last_name, c.birth_date) for c in everyone(db)}
+    assert {name: date for name, (_, date) in born.items()} == {
+        **{f"شخص {i}": dt.date(1986, 7, 3) for i in (0, 1, 2, 6, 7)},
+        **{f"شخص {i}": None for i in (3, 4, 5)},
+        "شخص 8": dt.date(1986, 7, 3),
+    }
+
+
 def test_a_deals_close_date_may_be_in_the_future(db: Database, tmp_path: Path) -> None:
     grid: Grid = [
         ["عنوان معامله", "مشتری", "مرحله", "مبلغ (ریال)", "تاریخ بستن"],

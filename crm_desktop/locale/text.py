@@ -167,6 +167,12 @@ def search_key(s: str | None) -> str:
     Case, ZWNJ, harakat and letter variants (آ/ا, ؤ/و, ئ/ی, ۀ/ة/ه, presentation forms)
     are folded away. Never store it; compare it with the key of the query.
     """
+    return text_key(s)
+
+
+def text_key(s: str | None) -> str:
+    """``search_key`` without its cache, for text seen once (a contact's whole search
+    body): the cache would only lose the names it holds."""
     if not s:
         return ""
     if _PLAIN_TEXT.fullmatch(s):
@@ -190,6 +196,10 @@ def sort_key(s: str | None) -> str:
     Built on ``search_key``, so case and letter variants do not change the order; the
     stored spelling breaks ties so that the order is still total and stable.
     """
+    if s and _PLAIN_TEXT.fullmatch(s):
+        # Plain text is its own search key and stored spelling: one key, twice.
+        primary = " ".join(s.split()).translate(_SORT_TABLE)
+        return f"{primary}\0{primary}"
     primary = search_key(s).translate(_SORT_TABLE)
     secondary = normalize_text(s).casefold().translate(_SORT_TABLE)
     # "\0" cannot occur in either part (normalize_text drops controls), so a shorter

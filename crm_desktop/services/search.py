@@ -42,6 +42,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from crm_desktop.locale import national_digits, search_key, to_ascii_digits
+from crm_desktop.locale.text import text_key
 from crm_desktop.models import Base, Company, Contact, ContactEmail, ContactPhone, ContactSearch
 from crm_desktop.models.capture import indexing_paused
 
@@ -78,7 +79,7 @@ def search_body(
     parts.extend(emails)
     # One key of the whole text: the key is made character by character (and spaces
     # collapse), so this equals joining the parts' keys at a tenth of the cost.
-    return search_key(" ".join(p for p in parts if p))
+    return text_key(" ".join(p for p in parts if p))
 
 
 def query_words(query: str) -> list[str]:

@@ -230,6 +230,30 @@ def test_search_key_is_the_whole_fold(s: str) -> None:
 # --- sort_key -----------------------------------------------------------------------
 
 
+def _whole_sort_key(s: str) -> str:
+    """``sort_key`` without its shortcut for plain text."""
+    from crm_desktop.locale.text import _SORT_TABLE
+
+    primary = search_key(s).translate(_SORT_TABLE)
+    return f"{primary}\0{normalize_text(s).casefold().translate(_SORT_TABLE)}"
+
+
+def test_plain_text_sort_keys_are_the_whole_key() -> None:
+    from crm_desktop.locale.text import PLAIN_CHARS
+
+    others = "آأؤئۀةيىكـ\u064e\u0653\u0654\u200cAZÉ۱\u00a0\tﻻ"
+    for a in PLAIN_CHARS:
+        for b in PLAIN_CHARS + others + " ":
+            for text in (a + b, b + a, f" {a}  {b} "):
+                assert sort_key(text) == _whole_sort_key(text), text
+
+
+@settings(deadline=None)
+@given(st.one_of(persianish, st.text()))
+def test_sort_key_is_the_whole_key(s: str) -> None:
+    assert sort_key(s) == _whole_sort_key(s)
+
+
 def test_sort_key_persian_alphabet_order() -> None:
     letters = list("ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی")
     assert sorted(reversed(letters), key=sort_key) == letters

@@ -391,6 +391,7 @@ class SheetImport(abc.ABC):
         self.skipped = 0
         self._updated: set[str] = set()
         self._labels: dict[tuple[str | None, int], str | None] = {}
+        self._dates: dict[tuple[type, CellValue, bool], dt.date | InvalidInput | None] = {}
 
     @property
     def updated(self) -> int:
@@ -448,7 +449,6 @@ class SheetImport(abc.ABC):
                 cell = row.values[index]
                 if cell is None or cell == "":
                     continue
-                header = self.columns.header(index)
                 numbers, bad = phone_values(cell, region)
                 for number in numbers:
                     if number in found:
@@ -459,7 +459,7 @@ class SheetImport(abc.ABC):
                 for part in bad:
                     self.warn(
                         row.number,
-                        header,
+                        self.columns.header(index),
                         f"شماره تلفن «{part}» معتبر نیست و وارد نشد؛ بقیهٔ ردیف وارد شد.",
                         f"Invalid phone number '{part}' was dropped; the rest of the row "
                         "was imported.",
@@ -475,9 +475,12 @@ class SheetImport(abc.ABC):
             said = self._labels[key]
         else:
             said = self._labels[key] = phone_label(label, self.columns.headers[index])
-        if said == "mobile" and number.startswith("+98") and not is_mobile(number):
-            said = None  # an Iranian landline in a "mobile" column
-        return said or ("mobile" if is_mobile(number) else "work")
+        if said and said != "mobile":
+            return said
+        mobile = is_mobile(number)
+        if said and (mobile or not number.startswith("+98")):
+            return said  # "mobile", unless it is an Iranian landline in a "mobile" column
+        return "mobile" if mobile else "work"
 
     def emails(self, row: SheetRow) -> list[str]:
         """Every valid email address in the email cells; the others become warnings."""
@@ -519,17 +522,25 @@ class SheetImport(abc.ABC):
         cell, header = self.columns.first(row, name)
         if cell is None:
             return None
-        try:
-            value = birth_date_value(cell, today=self.today) if birth else date_value(cell)
-        except InvalidInput as exc:
+        # Dates repeat down a column (a year of birthdays in 50,000 rows): each is read once.
+        key = (cell.__class__, cell, birth)
+        if key in self._dates:
+            read = self._dates[key]
+        else:
+            try:
+                read = birth_date_value(cell, today=self.today) if birth else date_value(cell)
+            except InvalidInput as exc:
+                read = exc
+            self._dates[key] = read
+        if isinstance(read, InvalidInput):
             self.warn(
                 row.number,
                 header,
-                f"{exc.fa} این تاریخ وارد نشد؛ بقیهٔ ردیف وارد شد.",
-                f"{exc.en} The date was left out; the rest of the row was imported.",
+                f"{read.fa} این تاریخ وارد نشد؛ بقیهٔ ردیف وارد شد.",
+                f"{read.en} The date was left out; the rest of the row was imported.",
             )
             return None
-        return (value, header) if value is not None else None
+        return (read, header) if read is not None else None
 
     def notes(self, row: SheetRow, extra: Sequence[str] = ()) -> str | None:
         """The notes cells, the columns kept in notes and ``extra`` lines, one per line."""

@@ -28,9 +28,9 @@ from crm_desktop.models import (
     ContactPhone,
     ContactTag,
     Lifecycle,
-    new_id,
 )
 from crm_desktop.models.capture import indexing_paused
+from crm_desktop.models.ids import IdStream
 from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.fields import parse_lifecycle
 from crm_desktop.services.importer.common import (
@@ -96,6 +96,7 @@ class ContactImport(SheetImport):
         self._made: list[tuple[str, str, str | None, str]] = []
         self._companies: dict[str, str] | None = None  # id -> name (``_company_names``)
         self._indexed = 0  # the last search row indexed (while writing)
+        self._new_contact_id = IdStream()
 
     # ------------------------------------------------------------------ pass one
 
@@ -315,7 +316,7 @@ class ContactImport(SheetImport):
             return
         if matches:
             self.duplicates += 1  # counted, but created anyway (policy "create")
-        contact_id = new_id()
+        contact_id = self._new_contact_id()
         person.match = contact_id
         self._contacts[contact_id] = NewContact(
             contact_id,
