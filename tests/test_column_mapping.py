@@ -12,6 +12,7 @@ from crm_desktop.services.column_mapping import (
     FIELDS,
     IGNORE,
     NOTES,
+    SAMPLE_ROWS,
     ColumnMapping,
     header_key,
     label_columns,
@@ -365,6 +366,24 @@ def test_mostly_empty_column_is_not_mapped() -> None:
     # A header over a completely empty column, and an empty sample.
     assert suggest_mapping(["شهر"], [[None], [" "], [""]]) == {}
     assert suggest_mapping(["شهر"], []) == {}
+
+
+def test_a_named_column_empty_at_the_top_is_mapped_by_the_whole_sheet() -> None:
+    # Job titles only the later rows have (the office began noting them last year): the
+    # first rows say nothing, the whole sheet does. A named column over a few values in
+    # a long sheet is still mostly empty, and an unnamed one is still judged by the top.
+    headers = ["نام", "نام خانوادگی", "سمت", "ایمیل", "ستون ۵"]
+    rows: list[list[CellValue]] = [
+        [f"شخص {i}", f"خانواده {i}", None, None, None] for i in range(SAMPLE_ROWS + 300)
+    ]
+    for row in rows[SAMPLE_ROWS:]:
+        row[2], row[4] = "کارشناس فروش", "a@b.example"
+    rows[-1][3] = "one@mail.example"  # one address in 500 rows
+    assert _named(headers, rows) == {
+        "نام": "first_name",
+        "نام خانوادگی": "last_name",
+        "سمت": "job_title",
+    }
 
 
 def test_unlabeled_phone_column_is_recognised_by_content() -> None:

@@ -20,7 +20,7 @@ import pytest
 
 from crm_desktop.models.database import Database
 from crm_desktop.services import contacts
-from crm_desktop.services.column_mapping import NOTES
+from crm_desktop.services.column_mapping import NOTES, SAMPLE_ROWS
 from crm_desktop.services.importer import guess_kind, import_file
 from crm_desktop.services.office import office_region, set_office_region
 from crm_desktop.services.records import ContactRecord
@@ -507,3 +507,21 @@ def test_a_one_column_field_adds_no_copy_of_its_value_to_the_notes(
     import_file(db, two)
     nima = _people(db)["نیما صالحی"]
     assert nima.city == "تهران" and nima.notes == "شهر محل سکونت: کرج"
+
+
+def test_a_job_title_column_filled_only_below_the_sample_is_imported(
+    db: Database, tmp_path: Path
+) -> None:
+    rows = [["نام", "نام خانوادگی", "موبایل", "سمت"]]
+    rows += [[f"شخص {i}", "قدیمی", f"0912{i:07d}", None] for i in range(SAMPLE_ROWS + 50)]
+    rows += [[f"شخص {i}", "تازه‌وارد", f"0935{i:07d}", "مدیر خرید"] for i in range(60)]
+    path = tmp_path / "سمت.csv"
+    path.write_text("\n".join(",".join(c or "" for c in r) for r in rows) + "\n", "utf-8")
+
+    result = import_file(db, path)
+
+    assert result.created == SAMPLE_ROWS + 110
+    assert result.warnings == []
+    assert {m.header: m.field for m in result.mapping}["سمت"] == "job_title"
+    found = contacts.list_contacts(db, "09350000007")
+    assert [c.job_title for c in found] == ["مدیر خرید"]

@@ -223,9 +223,13 @@ def _prefixed(word: str, vocabulary: _Vocabulary) -> list[str]:
     return []
 
 
-def _cells(rows: Sequence[SheetRow | Sequence[CellValue]], index: int) -> list[CellValue]:
+def _cells(
+    rows: Sequence[SheetRow | Sequence[CellValue]], index: int, *, start: int | None = None
+) -> list[CellValue]:
+    """The column's cells of the sample (the first ``SAMPLE_ROWS`` rows), or with
+    ``start`` of every row from there on."""
     values: list[CellValue] = []
-    for row in rows[:SAMPLE_ROWS]:
+    for row in rows[:SAMPLE_ROWS] if start is None else rows[start:]:
         cells = row.values if isinstance(row, SheetRow) else row
         values.append(cells[index] if index < len(cells) else None)
     return values
@@ -302,17 +306,27 @@ class _Assigner:
 
 
 def _usable_columns(
-    count: int, sample: list[SheetRow | Sequence[CellValue]] | None
+    headers: Sequence[str],
+    rows: Sequence[SheetRow | Sequence[CellValue]] | None,
+    vocabulary: _Vocabulary,
 ) -> tuple[list[int], dict[int, list[CellValue]]]:
-    """Columns worth mapping (not mostly empty in the sample), and their values."""
-    if sample is None:
+    """Columns worth mapping, and their values: those not mostly empty in the first
+    ``SAMPLE_ROWS`` rows, and those whose header names a field and that are not mostly
+    empty in the whole sheet (a job title only the later rows have)."""
+    count = len(headers)
+    if rows is None:
         return list(range(count)), {}
+    sample = list(rows[:SAMPLE_ROWS])
     filled = {index: _filled(_cells(sample, index)) for index in range(count)}
-    usable = [
-        index
-        for index in range(count)
-        if sample and len(filled[index]) >= MIN_FILLED_SHARE * len(sample)
-    ]
+    usable = []
+    for index in range(count):
+        if sample and len(filled[index]) >= MIN_FILLED_SHARE * len(sample):
+            usable.append(index)
+        elif len(rows) > len(sample) and _candidates(headers[index], vocabulary):
+            below = _filled(_cells(rows, index, start=len(sample)))
+            if len(filled[index]) + len(below) >= MIN_FILLED_SHARE * len(rows):
+                filled[index] = [*filled[index], *below][:SAMPLE_ROWS]
+                usable.append(index)
     return usable, filled
 
 
@@ -327,13 +341,14 @@ def suggest_mapping(
     Columns left out are unknown (the user maps them by hand, or picks ``IGNORE`` or
     ``NOTES``). With ``rows`` (``SheetRow``s or plain cell sequences), a column with
     values in fewer than ``MIN_FILLED_SHARE`` of the first ``SAMPLE_ROWS`` rows is
-    never mapped, columns no header names are recognised by their cells (mostly
-    emails -> email, mostly phones -> mobile or phone), and a lone "نام"/first-name
-    column whose values are mostly several words is taken as the full name.
+    not mapped (unless its header names a field and the whole sheet has that share),
+    columns no header names are recognised by their cells (mostly emails -> email,
+    mostly phones -> mobile or phone), and a lone "نام"/first-name column whose
+    values are mostly several words is taken as the full name.
     """
     vocabulary = _VOCABULARIES[kind]
     sample = list(rows[:SAMPLE_ROWS]) if rows is not None else None
-    usable, filled = _usable_columns(len(headers), sample)
+    usable, filled = _usable_columns(headers, rows, vocabulary)
     contacts = kind == "contacts"
     assigner = _Assigner(repeats=contacts)
     mapping = assigner.mapping
