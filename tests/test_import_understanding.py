@@ -513,10 +513,10 @@ def test_a_job_title_column_filled_only_below_the_sample_is_imported(
     db: Database, tmp_path: Path
 ) -> None:
     rows = [["نام", "نام خانوادگی", "موبایل", "سمت"]]
-    rows += [[f"شخص {i}", "قدیمی", f"0912{i:07d}", None] for i in range(SAMPLE_ROWS + 50)]
+    rows += [[f"شخص {i}", "قدیمی", f"0912{i:07d}", ""] for i in range(SAMPLE_ROWS + 50)]
     rows += [[f"شخص {i}", "تازه‌وارد", f"0935{i:07d}", "مدیر خرید"] for i in range(60)]
     path = tmp_path / "سمت.csv"
-    path.write_text("\n".join(",".join(c or "" for c in r) for r in rows) + "\n", "utf-8")
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n", "utf-8")
 
     result = import_file(db, path)
 
