@@ -57,19 +57,25 @@ class Shape:
 
     The table's other columns get their defaults, as ``Writer.add`` gives them. Values
     are stored as given, except dates and times, which become the text SQLAlchemy's
-    SQLite dialect stores (``stored_value``; text already in that form is kept).
+    SQLite dialect stores (``stored_value``; text already in that form is kept). With
+    ``stored``, the caller gives them as that text already (or None), and no row is
+    looked at again.
     """
 
     __slots__ = ("columns", "dated", "table")
 
-    def __init__(self, table: str, columns: Sequence[str]) -> None:
+    def __init__(self, table: str, columns: Sequence[str], *, stored: bool = False) -> None:
         self.table: Table = Base.metadata.tables[table]
         unknown = set(columns) - set(self.table.c.keys())
         if unknown:
             raise ValueError(f"{table} has no column {sorted(unknown)}")
         self.columns = tuple(columns)
-        self.dated = tuple(
-            i for i, name in enumerate(self.columns) if _is_dated(self.table.c[name].type)
+        self.dated = (
+            ()
+            if stored
+            else tuple(
+                i for i, name in enumerate(self.columns) if _is_dated(self.table.c[name].type)
+            )
         )
 
 

@@ -23,9 +23,14 @@ from crm_desktop.services.search import bulk_search_rows, search_body
 
 # The stamps every new row gets (its ``created_by`` is the connection's user).
 STAMP = ("created_at", "updated_at", "deleted_at", "updated_by")
-PHONE_ROW = Shape("contact_phones", ("id", "contact_id", "number", "kind", "position", *STAMP))
-EMAIL_ROW = Shape("contact_emails", ("id", "contact_id", "address", "position", *STAMP))
-TAG_ROW = Shape("contact_tags", ("id", "contact_id", "tag_id", *STAMP))
+# Every date of these rows is given as stored text (``stamp_values``, ``_DATED``).
+PHONE_ROW = Shape(
+    "contact_phones", ("id", "contact_id", "number", "kind", "position", *STAMP), stored=True
+)
+EMAIL_ROW = Shape(
+    "contact_emails", ("id", "contact_id", "address", "position", *STAMP), stored=True
+)
+TAG_ROW = Shape("contact_tags", ("id", "contact_id", "tag_id", *STAMP), stored=True)
 # A search row: contact id, sort key, body.
 SEARCH_ROW = Shape("contact_search", ("contact_id", "sort_key", "body"))
 # A contact: its id, the columns an import fills (each with its model's default when a
@@ -37,8 +42,12 @@ _FILLED = tuple(
     if column.name not in ("id", "sort_key", "lead_score", "created_by", *STAMP)
 )
 CONTACT_ROW = Shape(
-    "contacts", ("id", *(name for name, _ in _FILLED), "sort_key", "lead_score", *STAMP)
+    "contacts",
+    ("id", *(name for name, _ in _FILLED), "sort_key", "lead_score", *STAMP),
+    stored=True,
 )
+# The filled columns that hold dates (a birth date), made stored text by ``insert_contact``.
+_DATED = tuple(i for i in Shape("contacts", [name for name, _ in _FILLED]).dated)
 
 
 @dataclass(slots=True)
@@ -91,6 +100,9 @@ def insert_contact(
     stamped = stamp_values(stamp)
     get = values.get
     filled = [get(name, default) for name, default in _FILLED]
+    for i in _DATED:
+        if filled[i] is not None:
+            filled[i] = stored_value(filled[i])
     writer.add_values(CONTACT_ROW, (contact_id, *filled, key, 0, *stamped))
     new_id = writer.new_id
     for position, number in enumerate(contact.phones):
