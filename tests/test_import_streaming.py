@@ -30,6 +30,7 @@ from crm_desktop.services.importer import (
     redo_import,
     undo_import,
 )
+from crm_desktop.services.importer.common import SheetImport
 from crm_desktop.services.importer.contacts import STREAM_ROWS
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.rows import Shape, Writer, collection_paused
@@ -309,3 +310,26 @@ def test_the_collector_stays_off_until_the_last_of_two_imports_ends() -> None:
     for thread in threads:
         thread.join(10)
     assert seen == {"after the first ended": False, "after both": True}
+
+
+def test_an_import_is_freed_when_it_ends_without_the_collector(
+    db: Database, tmp_path: Path
+) -> None:
+    # The collector is off during an import, so nothing of it may hang in a cycle: a
+    # bad date's warning (each different cell read once) keeps its words, not the frames
+    # that raised it, or the whole import (its rows and contacts) outlived it.
+    lines = [f"{HEADER},تاریخ تولد"]
+    lines += [f"{person_row(i)},1404/12/30" for i in range(50)]
+    path = tmp_path / "dates.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        result = import_file(db, path)
+        left = [o for o in gc.get_objects() if isinstance(o, SheetImport)]
+    finally:
+        if was_enabled:
+            gc.enable()
+    assert result.created == 50 and len(result.warnings) == 50
+    assert left == []

@@ -530,7 +530,9 @@ class SheetImport(abc.ABC):
             try:
                 read = birth_date_value(cell, today=self.today) if birth else date_value(cell)
             except InvalidInput as exc:
-                read = exc
+                # Its words only: the exception raised holds the frames that raised it
+                # (this import among them), which would live on with it in a cycle.
+                read = InvalidInput(exc.fa, exc.en)
             self._dates[key] = read
         if isinstance(read, InvalidInput):
             self.warn(
