@@ -386,6 +386,22 @@ def test_a_named_column_empty_at_the_top_is_mapped_by_the_whole_sheet() -> None:
     }
 
 
+def test_a_long_sheet_is_judged_on_rows_spread_down_it() -> None:
+    # 100,000 rows: job titles only in the last third, one stray email near the end;
+    # rows spread down the sheet see the first and not the second.
+    headers = ["نام", "نام خانوادگی", "سمت", "ایمیل"]
+    size = 100_000
+    rows: list[list[CellValue]] = [[f"شخص {i}", "خانواده", None, None] for i in range(size)]
+    for row in rows[2 * size // 3 :]:
+        row[2] = "حسابدار"
+    rows[-7][3] = "late@mail.example"
+    assert _named(headers, rows) == {
+        "نام": "first_name",
+        "نام خانوادگی": "last_name",
+        "سمت": "job_title",
+    }
+
+
 def test_unlabeled_phone_column_is_recognised_by_content() -> None:
     headers = ["نام و نام خانوادگی", "", "ستون ۳", "شرکت"]
     rows: list[SheetRow] = [

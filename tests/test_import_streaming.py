@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -333,3 +334,47 @@ def test_an_import_is_freed_when_it_ends_without_the_collector(
             gc.enable()
     assert result.created == 50 and len(result.warnings) == 50
     assert left == []
+
+
+def test_two_writers_ending_out_of_order_put_thread_switching_back(
+    db: Database, tmp_path: Path
+) -> None:
+    # Two imports writing at once (two databases, two threads): the first ends before
+    # the second; switching is fast until both are done, then as it was.
+    interval = sys.getswitchinterval()
+    other = open_database(tmp_path / "other.sqlite3", create=True)
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen: dict[str, float] = {}
+
+    def write(database: Database, inside: Callable[[], None]) -> None:
+        with database.session() as session:
+            writer = Writer(session)
+            with writer.background():
+                inside()
+
+    def first() -> None:
+        def inside() -> None:
+            first_in.set()
+            second_in.wait(5)
+
+        write(db, inside)
+        first_out.set()
+
+    def second() -> None:
+        def inside() -> None:
+            second_in.set()
+            first_out.wait(5)
+            seen["after the first ended"] = sys.getswitchinterval()
+
+        first_in.wait(5)
+        write(other, inside)
+        seen["after both"] = sys.getswitchinterval()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    other.close()
+    assert seen["after the first ended"] < interval
+    assert seen["after both"] == interval

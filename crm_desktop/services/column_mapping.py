@@ -140,6 +140,8 @@ MIN_FILLED_SHARE = 0.1
 CONTENT_SHARE = 0.8
 # At most this many rows of a sample are looked at.
 SAMPLE_ROWS = 200
+# A named column empty at the top is judged on this many rows spread down the sheet.
+SPREAD_ROWS = 2000
 
 _PUNCTUATION = re.compile(r"[^\w]+|_+")
 
@@ -224,12 +226,11 @@ def _prefixed(word: str, vocabulary: _Vocabulary) -> list[str]:
 
 
 def _cells(
-    rows: Sequence[SheetRow | Sequence[CellValue]], index: int, *, start: int | None = None
+    rows: Sequence[SheetRow | Sequence[CellValue]], index: int, *, limit: int = SAMPLE_ROWS
 ) -> list[CellValue]:
-    """The column's cells of the sample (the first ``SAMPLE_ROWS`` rows), or with
-    ``start`` of every row from there on."""
+    """The column's cells in the first ``limit`` rows."""
     values: list[CellValue] = []
-    for row in rows[:SAMPLE_ROWS] if start is None else rows[start:]:
+    for row in rows[:limit]:
         cells = row.values if isinstance(row, SheetRow) else row
         values.append(cells[index] if index < len(cells) else None)
     return values
@@ -312,22 +313,33 @@ def _usable_columns(
 ) -> tuple[list[int], dict[int, list[CellValue]]]:
     """Columns worth mapping, and their values: those not mostly empty in the first
     ``SAMPLE_ROWS`` rows, and those whose header names a field and that are not mostly
-    empty in the whole sheet (a job title only the later rows have)."""
+    empty in the rest of the sheet (a job title only the later rows have), judged on
+    rows spread down it."""
     count = len(headers)
     if rows is None:
         return list(range(count)), {}
     sample = list(rows[:SAMPLE_ROWS])
     filled = {index: _filled(_cells(sample, index)) for index in range(count)}
+    spread: list[SheetRow | Sequence[CellValue]] = []  # the rest of the sheet, if asked
     usable = []
     for index in range(count):
         if sample and len(filled[index]) >= MIN_FILLED_SHARE * len(sample):
             usable.append(index)
         elif len(rows) > len(sample) and _candidates(headers[index], vocabulary):
-            below = _filled(_cells(rows, index, start=len(sample)))
-            if len(filled[index]) + len(below) >= MIN_FILLED_SHARE * len(rows):
+            spread = spread or _spread(rows, len(sample))
+            below = _filled(_cells(spread, index, limit=len(spread)))
+            if len(below) >= MIN_FILLED_SHARE * len(spread):
                 filled[index] = [*filled[index], *below][:SAMPLE_ROWS]
                 usable.append(index)
     return usable, filled
+
+
+def _spread(
+    rows: Sequence[SheetRow | Sequence[CellValue]], start: int
+) -> list[SheetRow | Sequence[CellValue]]:
+    """At most ``SPREAD_ROWS`` rows after the sample, evenly spaced to the last one."""
+    step = max(1, -(-(len(rows) - start) // SPREAD_ROWS))  # rounded up
+    return list(rows[start::step])
 
 
 def suggest_mapping(

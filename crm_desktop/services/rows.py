@@ -31,7 +31,7 @@ import operator
 import queue
 import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Table, event, literal, select
@@ -116,7 +116,7 @@ class Writer:
         with (
             bulk_capture(connection),
             _cache_of(connection, BULK_CACHE_KIB),
-            _switching_every(SWITCH_INTERVAL_S),
+            _switching_fast.held(),
         ):
             thread = self._thread = _Background(connection.connection.driver_connection)
             hook = self._before_statement
@@ -232,61 +232,60 @@ def _cache_of(connection: Any, kib: int) -> Iterator[None]:
     connection.exec_driver_sql(restore)
 
 
-class _CollectorPause:
-    """How many ``collection_paused`` blocks run (in any thread), and whether the
-    collector was on before the first of them."""
+class _WhileAnyRuns:
+    """A setting of the whole process held while any of its blocks runs, in any thread:
+    the first to start saves the value and sets it, the last to end puts it back, in
+    whatever order they end."""
 
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.blocks = 0
-        self.was_enabled = False
+    def __init__(self, read: Callable[[], Any], write: Callable[[Any], None], value: Any) -> None:
+        self._lock = threading.Lock()
+        self._read, self._write, self._value = read, write, value
+        self._blocks = 0
+        self._before: Any = None
 
-    def enter(self) -> None:
-        with self.lock:
-            if self.blocks == 0:
-                self.was_enabled = gc.isenabled()
-                gc.disable()
-            self.blocks += 1
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        with self._lock:
+            if self._blocks == 0:
+                self._before = self._read()
+                self._write(self._value)
+            self._blocks += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._blocks -= 1
+                if self._blocks == 0:
+                    self._write(self._before)
 
-    def leave(self) -> None:
-        with self.lock:
-            self.blocks -= 1
-            if self.blocks == 0 and self.was_enabled:
-                gc.enable()
+
+def _collect(enabled: bool) -> None:
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
 
 
-_collector = _CollectorPause()
+_collector_off = _WhileAnyRuns(gc.isenabled, _collect, False)
+# A background writer's thread switch interval (``Writer.background``). SQLite runs
+# without Python's lock, but each statement of the thread ends by taking it back, and
+# with the caller busy in Python it waits the whole interval (5 ms by default) every
+# time: a write of 3 s took 4.5 s beside a busy caller, and its own 3 s at 0.2 ms.
+_switching_fast = _WhileAnyRuns(sys.getswitchinterval, sys.setswitchinterval, SWITCH_INTERVAL_S)
 
 
 @contextlib.contextmanager
 def collection_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off meanwhile (in every thread; nested and
-    concurrent uses end it once, when the last one ends).
+    concurrent uses end it once, when the last one ends, and only if it was on).
 
     A big import holds its sheet and rows, a few million objects, and while it makes
     more the collector walks them all again and again, finding nothing to free: a
     quarter of a 50,000-row import (8.9 s, and 6.8 s without). Memory is freed as
     before, by reference counts; only cycles wait until the end.
     """
-    _collector.enter()
-    try:
+    with _collector_off.held():
         yield
-    finally:
-        _collector.leave()
-
-
-@contextlib.contextmanager
-def _switching_every(seconds: float) -> Iterator[None]:
-    """Python's thread switch interval ``seconds`` meanwhile. SQLite runs without
-    Python's lock, but each statement of the thread ends by taking it back, and with the
-    caller busy in Python it waits the whole interval (5 ms by default) every time: a
-    write of 3 s took 4.5 s beside a busy caller, and its own 3 s at 0.2 ms."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(min(before, seconds))
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(before)
 
 
 def _as_json(shape: Shape, rows: Sequence[Sequence[Any]]) -> str:

@@ -391,7 +391,7 @@ class SheetImport(abc.ABC):
         self.skipped = 0
         self._updated: set[str] = set()
         self._labels: dict[tuple[str | None, int], str | None] = {}
-        self._dates: dict[tuple[type, CellValue, bool], dt.date | InvalidInput | None] = {}
+        self._dates: dict[tuple[str, bool], dt.date | InvalidInput | None] = {}
 
     @property
     def updated(self) -> int:
@@ -522,9 +522,10 @@ class SheetImport(abc.ABC):
         cell, header = self.columns.first(row, name)
         if cell is None:
             return None
-        # Dates repeat down a column (a year of birthdays in 50,000 rows): each is read once.
-        key = (cell.__class__, cell, birth)
-        if key in self._dates:
+        # Dates typed as text repeat down a column (a year of birthdays in 50,000 rows):
+        # each is read once. Date cells need no reading, and times of day never repeat.
+        key = (cell, birth) if cell.__class__ is str else None
+        if key is not None and key in self._dates:
             read = self._dates[key]
         else:
             try:
@@ -533,7 +534,8 @@ class SheetImport(abc.ABC):
                 # Its words only: the exception raised holds the frames that raised it
                 # (this import among them), which would live on with it in a cycle.
                 read = InvalidInput(exc.fa, exc.en)
-            self._dates[key] = read
+            if key is not None and len(self._dates) < _DATES_KEPT:
+                self._dates[key] = read
         if isinstance(read, InvalidInput):
             self.warn(
                 row.number,
@@ -551,6 +553,10 @@ class SheetImport(abc.ABC):
         ]
         lines = [line for line in lines if line] + self.columns.kept_notes(row) + list(extra)
         return "\n".join(lines) or None
+
+
+# Different date texts an import remembers (``SheetImport.date``): 100 years of days.
+_DATES_KEPT = 36_525
 
 
 def from_json(text: str | None) -> Any:
