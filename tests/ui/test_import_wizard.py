@@ -45,6 +45,7 @@ from crm_desktop.ui.importing.import_pages import (
 from crm_desktop.ui.importing.import_wizard import ImportWizard, open_import_wizard
 from crm_desktop.ui.widgets.commands import _undo_pool
 from crm_desktop.ui.widgets.context import CONTACTS, AppContext, Change
+from crm_desktop.ui.widgets.value_list_edit import bidi_message
 
 from .test_translations import persian_texts
 
@@ -180,6 +181,27 @@ def test_an_unreadable_file_is_explained_on_the_page(
     assert "نیست.xlsx" in wizard.file_page.error_label.text()
     assert not wizard.button(Next).isEnabled()
     assert wizard.isVisible()
+
+
+def test_a_refusal_shows_its_numbers_in_persian_and_in_their_order(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    # A cell longer than Excel allows: the reason names the limit, 32,767. In Latin
+    # digits set into the Persian sentence its groups came out as "767,32"; it is
+    # shown the Persian way, and reads left to right in the right-to-left label.
+    path = tmp_path / "long.csv"
+    path.write_text("نام,یادداشت\nعلی," + "x" * 40_000 + "\n", encoding="utf-8")
+    wizard = wizard_for(qtbot, ctx, path)
+    error = wizard.file_page.error_label.text()
+    assert "۳۲٬۷۶۷" in error and "32,767" not in error, error
+    font = wizard.file_page.error_label.font()
+    number = glyphs_left_to_right("۳۲٬۷۶۷", font, Qt.LayoutDirection.LeftToRight)
+    shown = glyphs_left_to_right(error, font, Qt.LayoutDirection.RightToLeft)
+    assert any(shown[i : i + len(number)] == number for i in range(len(shown))), error
+    # Numbers inside a Latin name or quoted value stay as they are.
+    assert bidi_message("فایل «report 2,024.csv» در UTF-16 است.") == (
+        "فایل «\u2068report 2,024.csv\u2069» در \u2066UTF-16\u2069 است."
+    )
 
 
 def test_a_typed_path_is_read_and_a_one_sheet_file_skips_the_sheet_page(

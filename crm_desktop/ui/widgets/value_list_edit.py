@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.errors import UserError
 from crm_desktop.locale import format_phone, normalize_email, parse_phone
+from crm_desktop.locale.numbers import PERSIAN_THOUSANDS
 from crm_desktop.ui.widgets.display import display_digits, persian_digits_enabled
 
 PHONE, EMAIL, WEBSITE = "phone", "email", "website"
@@ -33,8 +34,13 @@ ERROR_STYLE = "color: #b3261e;"
 
 FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
 _QUOTED = re.compile("«([^«»]*)»")
-# A Latin example or address set into Persian prose: "example.com", "name@example.com".
-_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9@.+\-_/:]*[A-Za-z0-9]|[A-Za-z]")
+# A number in prose ("12", "1,000,000"), then a Latin example or address set into
+# Persian prose: "example.com", "name@example.com".
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+")
+_LATIN_RUN = re.compile(
+    r"(?<![A-Za-z0-9])(?:\d{1,3}(?:,\d{3})+|\d+)(?![A-Za-z0-9@.+\-_/:,]*[A-Za-z0-9])"
+    r"|[A-Za-z0-9][A-Za-z0-9@.+\-_/:]*[A-Za-z0-9]|[A-Za-z]"
+)
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 
@@ -56,10 +62,20 @@ def bidi_message(message: str) -> str:
         if i % 2:
             out.append(f"«{FSI}{part}{PDI}»")
         elif persian:
-            out.append(_LATIN_RUN.sub(lambda m: f"{LRI}{m.group()}{PDI}", part))
+            out.append(_LATIN_RUN.sub(_in_persian_prose, part))
         else:
             out.append(part)
     return "".join(out)
+
+
+def _in_persian_prose(match: re.Match[str]) -> str:
+    """A Latin run of a Persian message, isolated; a number alone in Persian digits and
+    separators when the interface uses them ("۱٬۰۰۰٬۰۰۰"), else isolated whole (its
+    groups would otherwise be laid out right to left: "000,000,1")."""
+    text = match.group()
+    if _NUMBER.fullmatch(text) and persian_digits_enabled():
+        return display_digits(text).replace(",", PERSIAN_THOUSANDS)
+    return f"{LRI}{text}{PDI}"
 
 
 def _website(text: str) -> str:
