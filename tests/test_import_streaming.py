@@ -10,12 +10,13 @@ a failure half-way leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import shutil
 import sqlite3
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -285,31 +286,42 @@ def test_an_import_leaves_the_collector_and_thread_switching_as_they_were(
     assert gc.isenabled()
 
 
-def test_the_collector_stays_off_until_the_last_of_two_imports_ends() -> None:
-    # The window imports on a worker thread while, say, a scheduled command imports on
-    # another: the first to end must not turn the collector back on under the second.
+def overlapping(
+    first: Callable[[], contextlib.AbstractContextManager[object]],
+    second: Callable[[], contextlib.AbstractContextManager[object]],
+    probe: Callable[[], object],
+) -> dict[str, object]:
+    """Run the two blocks on two threads, the second starting inside the first and the
+    first ending inside the second: ``probe()`` after the first ended, and after both."""
     first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
-    seen: dict[str, bool] = {}
+    seen: dict[str, object] = {}
 
-    def first() -> None:
-        with collection_paused():
+    def run_first() -> None:
+        with first():
             first_in.set()
             second_in.wait(5)
         first_out.set()
 
-    def second() -> None:
+    def run_second() -> None:
         first_in.wait(5)
-        with collection_paused():
+        with second():
             second_in.set()
             first_out.wait(5)
-            seen["after the first ended"] = gc.isenabled()
-        seen["after both"] = gc.isenabled()
+            seen["after the first ended"] = probe()
+        seen["after both"] = probe()
 
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    threads = [threading.Thread(target=run_first), threading.Thread(target=run_second)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(10)
+    return seen
+
+
+def test_the_collector_stays_off_until_the_last_of_two_imports_ends() -> None:
+    # The window imports on a worker thread while, say, a scheduled command imports on
+    # another: the first to end must not turn the collector back on under the second.
+    seen = overlapping(collection_paused, collection_paused, gc.isenabled)
     assert seen == {"after the first ended": False, "after both": True}
 
 
@@ -343,38 +355,14 @@ def test_two_writers_ending_out_of_order_put_thread_switching_back(
     # the second; switching is fast until both are done, then as it was.
     interval = sys.getswitchinterval()
     other = open_database(tmp_path / "other.sqlite3", create=True)
-    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
-    seen: dict[str, float] = {}
 
-    def write(database: Database, inside: Callable[[], None]) -> None:
-        with database.session() as session:
-            writer = Writer(session)
-            with writer.background():
-                inside()
+    @contextlib.contextmanager
+    def writing(database: Database) -> Iterator[None]:
+        with database.session() as session, Writer(session).background():
+            yield
 
-    def first() -> None:
-        def inside() -> None:
-            first_in.set()
-            second_in.wait(5)
-
-        write(db, inside)
-        first_out.set()
-
-    def second() -> None:
-        def inside() -> None:
-            second_in.set()
-            first_out.wait(5)
-            seen["after the first ended"] = sys.getswitchinterval()
-
-        first_in.wait(5)
-        write(other, inside)
-        seen["after both"] = sys.getswitchinterval()
-
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(10)
+    seen = overlapping(lambda: writing(db), lambda: writing(other), sys.getswitchinterval)
     other.close()
+    assert isinstance(seen["after the first ended"], float)
     assert seen["after the first ended"] < interval
     assert seen["after both"] == interval
