@@ -1539,6 +1539,31 @@ def test_a_repeated_date_gives_every_row_its_date_or_its_warning(
     }
 
 
+def test_outlooks_empty_birthday_is_no_date_and_no_warning(db: Database, tmp_path: Path) -> None:
+    # Outlook writes "0/0/00" (in German "0.0.00") for every contact without a
+    # birthday, and databases "0000-00-00": no date, not a date to warn about.
+    grid: Grid = [
+        ["First Name", "Last Name", "Birthday"],
+        ["Adam", "Glacius", "0/0/00"],
+        ["Cornelius", "Weiß", "0.0.00"],
+        ["Dana", "Zero", "0000-00-00"],
+        ["Eve", "Typo", "0/0/2000"],  # a year: a date typed wrong
+        ["Finn", "Real", "1986-07-03"],
+    ]
+    result = import_file(db, write_csv(tmp_path / "outlook.csv", grid), today=TODAY)
+
+    assert counts(result) == (5, 5, 0, 0, 0)
+    assert where(result.warnings) == [(5, "Birthday")]
+    born = {c.first_name: c.birth_date for c in everyone(db)}
+    assert born == {
+        "Adam": None,
+        "Cornelius": None,
+        "Dana": None,
+        "Eve": None,
+        "Finn": dt.date(1986, 7, 3),
+    }
+
+
 def test_a_deals_close_date_may_be_in_the_future(db: Database, tmp_path: Path) -> None:
     grid: Grid = [
         ["عنوان معامله", "مشتری", "مرحله", "مبلغ (ریال)", "تاریخ بستن"],

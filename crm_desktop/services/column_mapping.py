@@ -84,6 +84,9 @@ _QUALIFIERS = frozenset(
         "count",
         "username",
         "user",
+        # Outlook in German: "E-Mail-Typ", "E-Mail: Angezeigter Name".
+        "typ",
+        "angezeigter",
     }
 )
 # Words that make an address a network one ("ip_address": where a contact last

@@ -180,7 +180,7 @@ class Entity:
 # Header names two kinds of sheet share.
 _ADDRESS = ("نشانی", "آدرس", "address", "street")
 _OWNER = ("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep", "account owner")
-_NOTES = ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments")
+_NOTES = ("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments", "notizen")
 _EMAIL = ("ایمیل", "پست الکترونیک", "پست الکترونیکی")
 
 # Header names of what no field holds but a person keeps: an import puts their values
@@ -203,6 +203,9 @@ KEPT_IN_NOTES = (
     "adr two postalcode",
     "n prefix",
     "n suffix",
+    "postleitzahl",
+    "anrede",
+    "abteilung",
 )
 
 CONTACT = Entity(
@@ -228,6 +231,9 @@ CONTACT = Entity(
                 "additional name",
                 "n given",
                 "n middle",
+                # Outlook in German.
+                "vorname",
+                "weitere vornamen",
             ),
             export=("نام", "First Name"),
             fillable=True,
@@ -250,6 +256,7 @@ CONTACT = Entity(
                 "last",
                 "lastname",
                 "n family",
+                "nachname",
             ),
             export=("نام خانوادگی", "Last Name"),
             fillable=True,
@@ -306,6 +313,7 @@ CONTACT = Entity(
                 "parent company",
                 "related company id",
                 "org name",
+                "firma",
             ),
             export=("شرکت", "Company"),
             fillable=True,
@@ -382,6 +390,8 @@ CONTACT = Entity(
                 "cell phone",
                 "گوشی",
                 "tel cell",
+                "mobiltelefon",
+                "handy",
             ),
             listed=ListColumn(shown=True),
         ),
@@ -415,6 +425,9 @@ CONTACT = Entity(
                 "نمابر",
                 "تلفن منزل",
                 "pager",
+                "telefon",
+                "haupttelefon",
+                "autotelefon",
                 "pager number",
                 "phones",
                 "phone numbers",
@@ -432,10 +445,25 @@ CONTACT = Entity(
                 "tel cell private",
             ),
             labels=(
-                ("mobile", ("mobile", "cell", "cellphone", "موبایل", "همراه", "گوشی")),
+                (
+                    "mobile",
+                    ("mobile", "cell", "cellphone", "موبایل", "همراه", "گوشی", "mobiltelefon"),
+                ),
                 ("fax", ("fax", "فکس", "نمابر")),
-                ("home", ("home", "personal", "private", "منزل", "خانه")),
-                ("work", ("work", "business", "office", "company", "محل کار", "دفتر", "شرکت")),
+                ("home", ("home", "personal", "private", "منزل", "خانه", "privat")),
+                (
+                    "work",
+                    (
+                        "work",
+                        "business",
+                        "office",
+                        "company",
+                        "محل کار",
+                        "دفتر",
+                        "شرکت",
+                        "geschäftlich",
+                    ),
+                ),
                 ("other", ("other", "سایر", "دیگر")),
             ),
             export=("موبایل/تلفن", "Mobile/Phone"),
@@ -465,6 +493,7 @@ CONTACT = Entity(
                 "email other",
                 "emails",
                 "another email",
+                "e-mail-adresse",
             ),
             export=("ایمیل", "Email"),
             searchable=True,
@@ -492,6 +521,7 @@ CONTACT = Entity(
                 "adr one street2",
                 "adr two street",
                 "adr two street2",
+                "straße",
             ),
             export=("نشانی", "Address"),
             fillable=True,
@@ -512,6 +542,9 @@ CONTACT = Entity(
                 "locality",
                 "adr one locality",
                 "adr two locality",
+                "ort geschäftlich",
+                "ort privat",
+                "weiterer ort",
             ),
             export=("شهر", "City"),
             fillable=True,
@@ -537,6 +570,7 @@ CONTACT = Entity(
                 "region",
                 "adr one region",
                 "adr two region",
+                "bundesland",
             ),
             export=("استان", "Province"),
             fillable=True,
@@ -562,6 +596,7 @@ CONTACT = Entity(
                 "mailing country",
                 "adr one countryname",
                 "adr two countryname",
+                "land/region",
             ),
         ),
         # A company's own fields, for the company rows of a file of people and companies;
@@ -595,6 +630,8 @@ CONTACT = Entity(
                 "date of birth",
                 "dob",
                 "bday",
+                "geburtstag",
+                "geburtsdatum",
             ),
             export=("تاریخ تولد", "Birth Date"),
             fillable=True,
@@ -703,6 +740,7 @@ CONTACT = Entity(
                 "label",
                 "categories",
                 "category",
+                "kategorien",
             ),
             export=("برچسب‌ها", "Tags"),
             scriptable=True,
@@ -898,6 +936,7 @@ COMPANY = Entity(
                 "web site",
                 "web",
                 "url",
+                "webseite",
             ),
             export=("وب‌سایت", "Website"),
             fillable=True,

@@ -82,6 +82,9 @@ _MAX_PHONE_PIECES = 16
 # "Name <address>", "mailto:address": the address alone.
 _ANGLE_ADDRESS = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")
 _MAILTO = re.compile(r"^mailto:", re.IGNORECASE)
+# What Outlook writes for a contact without a birthday ("0/0/00", German "0.0.00"), and
+# a database's zero date ("0000-00-00"): no date, not a bad one.
+_NO_DATE = re.compile(r"0+([/.\-])0+(?:\1)0+(?: 0+:0+(?::0+)?)?")
 # Spaces around a date's separators ("1365 / 04 / 12").
 _DATE_SEPARATOR_SPACES = re.compile(r"\s*([/\-.\u066b])\s*")
 # "۱۲ تیر ۱۳۶۵" (and "12 تیر 1365"): day, Jalali month name, year.
@@ -368,7 +371,7 @@ def _text_date(cell: str) -> tuple[dt.date, Calendar | None, str] | None:
     """``_read_date`` of a date typed as text (what cannot be read raises, uncached)."""
     shown = normalize_text(cell)
     text = to_ascii_digits(shown)
-    if not text:
+    if not text or _NO_DATE.fullmatch(text):
         return None
     try:
         day, calendar = _date_text(text)
