@@ -328,9 +328,9 @@ def test_the_collector_stays_off_until_the_last_of_two_imports_ends() -> None:
 def test_an_import_is_freed_when_it_ends_without_the_collector(
     db: Database, tmp_path: Path
 ) -> None:
-    # The collector is off during an import, so nothing of it may hang in a cycle: a
-    # bad date's warning (each different cell read once) keeps its words, not the frames
-    # that raised it, or the whole import (its rows and contacts) outlived it.
+    # The collector is off during an import, so nothing of it may hang in a cycle (an
+    # exception kept with the frames that raised it, say): else the whole import, its
+    # rows and contacts, outlives it. Fifty bad dates, each a warning, keep nothing.
     lines = [f"{HEADER},تاریخ تولد"]
     lines += [f"{person_row(i)},1404/12/30" for i in range(50)]
     path = tmp_path / "dates.csv"

@@ -1517,8 +1517,8 @@ def test_birth_dates_follow_the_command_lines_rule(db: Database, tmp_path: Path)
 def test_a_repeated_date_gives_every_row_its_date_or_its_warning(
     db: Database, tmp_path: Path
 ) -> None:
-    # The importer reads each different date cell once (birthdays repeat down a column):
-    # every row still gets the date, and every row with a bad one its own warning.
+    # Birthdays repeat down a column, and each date text is read once (a cache): every
+    # row still gets the date, and every row with a bad one its own warning.
     grid: Grid = [
         ["نام", "نام خانوادگی", "تاریخ تولد"],
         *([f"شخص {i}", "تکرار", "1365/04/12"] for i in range(3)),

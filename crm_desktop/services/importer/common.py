@@ -391,7 +391,6 @@ class SheetImport(abc.ABC):
         self.skipped = 0
         self._updated: set[str] = set()
         self._labels: dict[tuple[str | None, int], str | None] = {}
-        self._dates: dict[tuple[str, bool], dt.date | InvalidInput | None] = {}
 
     @property
     def updated(self) -> int:
@@ -522,29 +521,17 @@ class SheetImport(abc.ABC):
         cell, header = self.columns.first(row, name)
         if cell is None:
             return None
-        # Dates typed as text repeat down a column (a year of birthdays in 50,000 rows):
-        # each is read once. Date cells need no reading, and times of day never repeat.
-        key = (cell, birth) if cell.__class__ is str else None
-        if key is not None and key in self._dates:
-            read = self._dates[key]
-        else:
-            try:
-                read = birth_date_value(cell, today=self.today) if birth else date_value(cell)
-            except InvalidInput as exc:
-                # Its words only: the exception raised holds the frames that raised it
-                # (this import among them), which would live on with it in a cycle.
-                read = InvalidInput(exc.fa, exc.en)
-            if key is not None and len(self._dates) < _DATES_KEPT:
-                self._dates[key] = read
-        if isinstance(read, InvalidInput):
+        try:
+            value = birth_date_value(cell, today=self.today) if birth else date_value(cell)
+        except InvalidInput as exc:
             self.warn(
                 row.number,
                 header,
-                f"{read.fa} این تاریخ وارد نشد؛ بقیهٔ ردیف وارد شد.",
-                f"{read.en} The date was left out; the rest of the row was imported.",
+                f"{exc.fa} این تاریخ وارد نشد؛ بقیهٔ ردیف وارد شد.",
+                f"{exc.en} The date was left out; the rest of the row was imported.",
             )
             return None
-        return (read, header) if read is not None else None
+        return (value, header) if value is not None else None
 
     def notes(self, row: SheetRow, extra: Sequence[str] = ()) -> str | None:
         """The notes cells, the columns kept in notes and ``extra`` lines, one per line."""
@@ -553,10 +540,6 @@ class SheetImport(abc.ABC):
         ]
         lines = [line for line in lines if line] + self.columns.kept_notes(row) + list(extra)
         return "\n".join(lines) or None
-
-
-# Different date texts an import remembers (``SheetImport.date``): 100 years of days.
-_DATES_KEPT = 36_525
 
 
 def from_json(text: str | None) -> Any:
