@@ -53,7 +53,8 @@ def bidi_message(message: str) -> str:
     The value between « and » keeps its own direction (first strong isolate), so
     "bad@" stays "bad@" in a Persian sentence instead of turning into "@bad"; in a
     Persian message, Latin examples ("example.com") become left-to-right islands, so
-    the punctuation around them keeps its place.
+    the punctuation around them keeps its place, and a number of the prose ("32,767")
+    is written the Persian way (``_in_persian_prose``).
     """
     parts = _QUOTED.split(message)  # even: prose, odd: a quoted value
     persian = any(_ARABIC_SCRIPT.search(prose) for prose in parts[::2])
