@@ -41,6 +41,7 @@ UNDO = "undo"
 REDO = "redo"
 _CHUNK = 400
 _ID_LIST = 20_000  # ids per JSON list (``_id_lists``)
+_AMONG_IDS = "IN (SELECT value FROM json_each(:ids))"  # one of ``_id_lists``' lists
 
 
 @dataclass(frozen=True)
@@ -258,14 +259,14 @@ def _order(table: str) -> int:
 
 def _existing(session: Session, table: str, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    statement = text(f'SELECT id FROM "{table}" WHERE id IN (SELECT value FROM json_each(:ids))')
+    statement = text(f'SELECT id FROM "{table}" WHERE id {_AMONG_IDS}')
     for chunk in _id_lists(ids):
         found.update(session.scalars(statement, {"ids": chunk}))
     return found
 
 
 def _id_lists(ids: Sequence[str]) -> Iterator[str]:
-    """The ids as JSON lists of ``_ID_LIST`` for ``IN (SELECT value FROM json_each(:ids))``:
+    """The ids as JSON lists of ``_ID_LIST`` for ``_AMONG_IDS``:
     one statement per 20,000 rows of a 50,000-row import's undo, not one per 400 (whose
     compiling and binding took longer than SQLite's own work)."""
     for start in range(0, len(ids), _ID_LIST):
@@ -403,11 +404,10 @@ def _remove(
     _keep_referred(session, candidates, left)
     for table in sorted(candidates, key=_order, reverse=True):  # children first
         ids = list(candidates[table])
-        among = "IN (SELECT value FROM json_each(:ids))"
         locals_ = [local.name for local in _local_referrers(table)]
         deletes = [
-            *(text(f'DELETE FROM "{name}" WHERE contact_id {among}') for name in locals_),
-            text(f'DELETE FROM "{table}" WHERE id {among}'),
+            *(text(f'DELETE FROM "{name}" WHERE contact_id {_AMONG_IDS}') for name in locals_),
+            text(f'DELETE FROM "{table}" WHERE id {_AMONG_IDS}'),
         ]
         for statement in deletes:
             for chunk in _id_lists(ids):

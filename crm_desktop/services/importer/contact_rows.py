@@ -47,7 +47,7 @@ CONTACT_ROW = Shape(
     stored=True,
 )
 # The filled columns that hold dates (a birth date), made stored text by ``insert_contact``.
-_DATED = tuple(i for i in Shape("contacts", [name for name, _ in _FILLED]).dated)
+_DATED = Shape("contacts", [name for name, _ in _FILLED]).dated
 
 
 @dataclass(slots=True)

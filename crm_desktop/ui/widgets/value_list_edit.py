@@ -36,9 +36,10 @@ FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
 _QUOTED = re.compile("«([^«»]*)»")
 # A number in prose ("12", "1,000,000"), then a Latin example or address set into
 # Persian prose: "example.com", "name@example.com".
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+")
+_NUMBER_TEXT = r"\d{1,3}(?:,\d{3})+|\d+"
+_NUMBER = re.compile(_NUMBER_TEXT)
 _LATIN_RUN = re.compile(
-    r"(?<![A-Za-z0-9])(?:\d{1,3}(?:,\d{3})+|\d+)(?![A-Za-z0-9@.+\-_/:,]*[A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9])(?:{_NUMBER_TEXT})(?![A-Za-z0-9@.+\-_/:,]*[A-Za-z0-9])"
     r"|[A-Za-z0-9][A-Za-z0-9@.+\-_/:]*[A-Za-z0-9]|[A-Za-z]"
 )
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
