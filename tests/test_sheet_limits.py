@@ -143,6 +143,41 @@ def test_one_long_shared_string_in_many_cells_is_refused(tmp_path: Path) -> None
     _refused(path, "sheet1.xml' expands to more than 500 MB")
 
 
+def test_one_long_shared_string_used_once_is_read(tmp_path: Path) -> None:
+    # Counted cheaply, 20,000 shared-string cells charged as the longest string (30,000
+    # characters) pass the 500 MB limit; cell by cell they are a few hundred kilobytes.
+    strings = [Piece(b"<si><t>" + b"x" * 30_000 + b"</t></si><si><t>Ali</t></si>")]
+    cells = "".join(_row(f'<c r="A{n}" t="s"><v>1</v></c>', number=n) for n in range(2, 20_002))
+    rows = [_header(), Piece(b'<row r="20002"><c r="A20002" t="s"><v>0</v></c></row>')]
+    path = xlsx_file(
+        tmp_path / "shared.xlsx", [rows[0], Piece(cells.encode()), rows[1]], shared_strings=strings
+    )
+    result = _read_in_child(path)
+    assert result == result | {"rows": 20_001}, result
+
+
+def _far_row(row: int, column: int) -> Piece:
+    return Piece(_row(inline_cell("Ali", cell_ref(row, column)), number=row).encode())
+
+
+def test_rows_past_the_cheap_readings_reach_are_read(tmp_path: Path) -> None:
+    # A sheet of 150,000 rows is past what the quick look vouches for (99,999), under
+    # the limit (200,000): read cell by cell, and accepted.
+    path = xlsx_file(tmp_path / "long.xlsx", [_header(), _far_row(150_000, 2)])
+    assert _read_in_child(path)["rows"] == 1
+
+
+def test_cells_of_distant_pieces_make_one_grid(tmp_path: Path) -> None:
+    # Column 100 at row 60,000, then, a few megabytes of XML later, row 150,000: each
+    # piece alone is a small grid, together 15 million cells (the limit is 10 million).
+    # The quick look vouches for the first piece, not the second, and the careful
+    # reading starts again from the first.
+    filler = Piece(_row('<c r="A3"><v>1</v></c>', number=3).encode() * 1000, count=40)
+    parts = [_header(), _far_row(60_000, 100), filler, _far_row(150_000, 1)]
+    path = xlsx_file(tmp_path / "spread.xlsx", parts)
+    _refused(path, "10,000,000")
+
+
 def test_ten_million_rows_are_refused(tmp_path: Path) -> None:
     # 10.9 million rows (without row numbers, as some writers do): 280 MB of XML, less
     # than the size limit, so the rows themselves are counted, and reading stops there.

@@ -327,6 +327,11 @@ _VALUED_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,4})(\d{1,9})"[^>]*(?<!/)>')
 _ANY_CELL = re.compile(rb"<c[\s>]")
 _SHARED_CELL = re.compile(rb'<c\s[^>]*?\bt="s"[^>]*><v>(\d{1,9})</v>')
 _ANY_REF = re.compile(rb'<c\s[^>]*?\br="')
+# A cell reference past row 99,999 or column CV (100): what the cheap reading of a
+# sheet refuses to vouch for (a row's own ``r`` has no letters). Text that looks like
+# one only costs the careful reading.
+_FAR_REF = re.compile(rb'r="(?:[A-Z]{3}|[D-Z][A-Z]|C[W-Z]|[A-Z]{1,2}\d{6})')
+assert MAX_CELLS >= 99_999 * 100
 _ROW_SPLIT = re.compile(rb"(?=<row\b)")
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
 
@@ -431,24 +436,51 @@ def check_xlsx_sheet(path: Path, sheet: str, parts: XlsxParts) -> None:
 
     A cell that uses a shared string costs that string again (calamine copies it into
     each cell), so one long string used by a million cells counts as what it becomes.
+
+    An office sheet is read once, cheaply (``near``): each piece is searched for a
+    reference past row 99,999 or column CV, and its shared-string cells are counted and
+    charged as the longest string, without a Python step per cell. Only a sheet that
+    passes neither way is read again, cell reference by cell reference.
     """
     with _zip(path) as archive:
         name = _sheet_parts(path, archive).get(sheet)
         if name is None or name not in archive.namelist():
             return  # calamine finds no such sheet either and says so
-        extent = _XlsxExtent(path, sheet)
-        shared, count = parts.shared, len(parts.shared)
-        for piece in _stream(path, archive, name, parts.budget):
-            extent.feed(piece)
-            if count:
-                used = _SHARED_CELL.findall(piece)
-                parts.budget[0] -= sum(shared[i] for i in map(int, used) if i < count)
-                if parts.budget[0] < 0:
-                    raise _too_big_xml(path, name)
-        if not extent.closed:
-            # The zip says the part ends here, but the XML goes on: calamine would go on
-            # reading what was not checked.
-            raise _damaged(path)
+        budget = parts.budget[0]
+        try:
+            _scan_sheet(path, archive, name, _XlsxExtent(path, sheet, near=True), parts)
+        except _NotNear:
+            parts.budget[0] = budget
+            _scan_sheet(path, archive, name, _XlsxExtent(path, sheet), parts)
+
+
+class _NotNear(Exception):
+    """A piece of the sheet that the cheap reading cannot vouch for."""
+
+
+def _scan_sheet(
+    path: Path, archive: zipfile.ZipFile, name: str, extent: _XlsxExtent, parts: XlsxParts
+) -> None:
+    shared, count = parts.shared, len(parts.shared)
+    longest = max(shared, default=0)
+    for piece in _stream(path, archive, name, parts.budget):
+        extent.feed(piece)
+        if not count:
+            continue
+        if extent.near:
+            # Charged as the longest string each: more than they cost, never less.
+            parts.budget[0] -= piece.count(b't="s"') * longest
+            if parts.budget[0] < 0:
+                raise _NotNear
+            continue
+        used = _SHARED_CELL.findall(piece)
+        parts.budget[0] -= sum(shared[i] for i in map(int, used) if i < count)
+        if parts.budget[0] < 0:
+            raise _too_big_xml(path, name)
+    if not extent.closed:
+        # The zip says the part ends here, but the XML goes on: calamine would go on
+        # reading what was not checked.
+        raise _damaged(path)
 
 
 @dataclass
@@ -462,6 +494,9 @@ class _XlsxExtent:
     columns: int = 0  # the highest column seen
     cells_in_row: int = 0  # cells of the current row, for cells without a reference
     closed: bool = False
+    # Only pieces whose every cell has a reference, none matching ``_FAR_REF`` (so the sheet
+    # is at most 99,999 x 100, under ``MAX_CELLS``): anything else raises ``_NotNear``.
+    near: bool = False
 
     def feed(self, piece: bytes) -> None:
         if self.closed:
@@ -470,6 +505,9 @@ class _XlsxExtent:
         if end >= 0:
             piece = piece[:end]
             self.closed = True
+        if self.near:
+            self._feed_near(piece)
+            return
         refs = _VALUED_REF.findall(piece)
         if refs:  # the farthest cell of the piece, without a Python step per cell
             row = max(map(int, [number for _, number in refs]))
@@ -484,6 +522,11 @@ class _XlsxExtent:
             last = _ROW.search(piece, max(piece.rfind(b"<row ") - 1, 0))
             if last:
                 self._next_row(last.group(1))
+
+    def _feed_near(self, piece: bytes) -> None:
+        cells = piece.count(b"<c ") + piece.count(b"<c>")
+        if _FAR_REF.search(piece) or (cells and cells != piece.count(b'<c r="')):
+            raise _NotNear
 
     def _next_row(self, attributes: bytes) -> None:
         number = _ROW_NUMBER.search(attributes)
