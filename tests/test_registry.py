@@ -45,8 +45,10 @@ STAMPS = {"id", "created_at", "updated_at", "created_by", "updated_by"}
 INTERNAL_COLUMNS = {
     "contacts": STAMPS | {"sort_key"},
     "companies": STAMPS | {"sort_key"},
+    # A deal's pipeline follows its stage (a trigger); its position is its card's place.
+    "deals": STAMPS | {"pipeline_id", "position"},
 }
-RECORDS = {"contacts": CONTACT, "companies": COMPANY}
+RECORDS = {"contacts": CONTACT, "companies": COMPANY, "deals": DEAL}
 
 
 def columns_of(db: Database, table: str) -> set[str]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crm_desktop import __version__
-from crm_desktop.cli import contacts, demo, export, history, importing, selfcheck
+from crm_desktop.cli import contacts, deals, demo, export, history, importing, selfcheck
 from crm_desktop.cli.words import requested_language, say, use_language
 from crm_desktop.errors import EXIT_BAD_INPUT, UserError
 from crm_desktop.language import LANGUAGES
@@ -108,6 +108,7 @@ def build_parser(lang: str) -> Parser:
     importing.register(commands)
     export.register(commands)
     contacts.register(commands)
+    deals.register(commands)
     history.register(commands)
     selfcheck.register(commands)
     return parser

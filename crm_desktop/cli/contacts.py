@@ -73,7 +73,8 @@ def register(commands: Any) -> None:
     delete.set_defaults(run=run_delete)
 
 
-def _pairs(items: list[str]) -> list[tuple[str, str]]:
+def field_pairs(items: list[str]) -> list[tuple[str, str]]:
+    """``FIELD=VALUE`` arguments as pairs, in order (a field may repeat)."""
     pairs = []
     for item in items:
         name, sep, value = item.partition("=")
@@ -123,7 +124,7 @@ def run_list(args: argparse.Namespace) -> int:
 def _changes(args: argparse.Namespace) -> ContactChanges:
     from crm_desktop.services.fields import changes_from_text
 
-    return changes_from_text(_pairs(args.fields))
+    return changes_from_text(field_pairs(args.fields))
 
 
 def run_add(args: argparse.Namespace) -> int:

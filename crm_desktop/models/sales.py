@@ -64,6 +64,11 @@ class Deal(Tracked, Base):
     pipeline_id: Mapped[str] = mapped_column(ForeignKey("pipelines.id"))
     stage_id: Mapped[str] = mapped_column(ForeignKey("stages.id"), index=True)
     amount: Mapped[int] = mapped_column(Integer, default=0)  # rials
+    # Percent; None: the stage's (a rep overrides it for one deal).
+    probability: Mapped[int | None] = mapped_column(Integer)
+    priority: Mapped[str | None] = mapped_column(
+        String(10)
+    )  # ``models.Priority``, as a service request's
     expected_close: Mapped[dt.date | None] = mapped_column(Date)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
     lead_source_id: Mapped[str | None] = mapped_column(ForeignKey("lead_sources.id"))
@@ -71,6 +76,7 @@ class Deal(Tracked, Base):
     won_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     lost_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     lost_reason_id: Mapped[str | None] = mapped_column(ForeignKey("lost_reasons.id"))
+    lost_comment: Mapped[str | None] = mapped_column(Text)
     # Order inside its kanban column: an order key (``models.order_keys``), so that a
     # move writes one row and two laptops' moves merge.
     position: Mapped[str] = mapped_column(String(40), default="i")

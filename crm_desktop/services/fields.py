@@ -83,7 +83,7 @@ class ContactChanges:
     add_emails: list[str] = field(default_factory=list)
 
 
-def _enum_value(value: str, names: Mapping[E, tuple[str, ...]], what: str) -> str:
+def enum_value(value: str, names: Mapping[E, tuple[str, ...]], what: str) -> str:
     key = search_key(value)
     for member, labels in names.items():
         if key == member.value or key in {search_key(label) for label in labels}:
@@ -96,11 +96,11 @@ def _enum_value(value: str, names: Mapping[E, tuple[str, ...]], what: str) -> st
 
 
 def parse_lifecycle(value: str) -> str:
-    return _enum_value(value, LIFECYCLE_NAMES, "lifecycle")
+    return enum_value(value, LIFECYCLE_NAMES, "lifecycle")
 
 
 def parse_channel(value: str) -> str:
-    return _enum_value(value, CHANNEL_NAMES, "preferred_channel")
+    return enum_value(value, CHANNEL_NAMES, "preferred_channel")
 
 
 def _optional(value: str) -> str | None:

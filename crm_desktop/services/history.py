@@ -28,6 +28,7 @@ _NAMED_BY = {
     "campaigns": "name",
     "tags": "name",
     "stages": "name",
+    "lost_reasons": "name",
     "contacts": "first_name || ' ' || last_name",
 }
 
@@ -42,6 +43,7 @@ OPERATIONS = {
     "import": ("ورود داده", "import"),
     "undo": ("واگرد", "undo"),
     "redo": ("انجام دوباره", "redo"),
+    "move": ("جابه‌جایی در خط فروش", "moved in the pipeline"),
     "migration": ("ارتقای پایگاه داده", "database upgrade"),
 }
 

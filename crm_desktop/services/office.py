@@ -1,4 +1,4 @@
-"""The office's own settings: its name, its weekend and its country.
+"""The office's own settings: its name, its weekend and its country; and its clock.
 
 The country (an ISO 3166 region code, Iran by default) is where a phone number typed
 without its country code is: an office abroad, or one whose customers are, sets it.
@@ -28,7 +28,19 @@ REGION_KEY = "office_region"
 THURSDAY = 5
 FRIDAY = 6
 DEFAULT_WEEKEND = frozenset({FRIDAY})
+# Stored times are naive UTC; the office works on Tehran time (UTC+03:30, no DST).
+OFFICE_UTC_OFFSET = dt.timedelta(hours=3, minutes=30)
 DAYS_IN_WEEK = 7
+
+
+def office_time(day: dt.date, minutes: int = 0) -> dt.datetime:
+    """The stored (naive UTC) time of ``minutes`` after midnight, office time, on ``day``."""
+    return dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minutes) - OFFICE_UTC_OFFSET
+
+
+def office_day(at: dt.datetime) -> dt.date:
+    """The office's day of a stored (naive UTC) time."""
+    return (at + OFFICE_UTC_OFFSET).date()
 
 
 def office_name(db: Database) -> str | None:

@@ -63,8 +63,8 @@ class ContactRecord:
             "lead_score": self.lead_score,
             "tags": list(self.tags),
             "notes": self.notes,
-            "created_at": self.created_at.isoformat(timespec="seconds") + "Z",
-            "updated_at": self.updated_at.isoformat(timespec="seconds") + "Z",
+            "created_at": _stored_time(self.created_at),
+            "updated_at": _stored_time(self.updated_at),
             "deleted": self.deleted_at is not None,
         }
 
@@ -93,3 +93,105 @@ class UserRecord:
     username: str
     role: str
     active: bool
+
+
+def _stored_time(at: dt.datetime | None) -> str | None:
+    return at.isoformat(timespec="seconds") + "Z" if at else None
+
+
+@dataclass(frozen=True, slots=True)
+class DealRecord:
+    id: str
+    title: str
+    contact_id: str | None
+    contact: str | None  # the person's full name
+    company_id: str | None
+    company: str | None
+    pipeline_id: str
+    pipeline: str
+    stage_id: str
+    stage: str
+    is_won: bool  # its stage's
+    is_lost: bool
+    probability: int  # percent: the deal's own, else its stage's
+    own_probability: int | None
+    amount: int  # rials
+    expected_close: dt.date | None
+    owner_id: str | None
+    owner: str | None
+    lead_source_id: str | None
+    lead_source: str | None
+    campaign_id: str | None
+    campaign: str | None
+    priority: str | None
+    won_at: dt.datetime | None
+    lost_at: dt.datetime | None
+    lost_reason_id: str | None
+    lost_reason: str | None
+    lost_comment: str | None
+    position: str  # its order key in its column
+    notes: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted_at: dt.datetime | None
+
+    @property
+    def weighted(self) -> int:
+        """The amount times the probability, in whole rials (as the column totals)."""
+        return self.amount * self.probability // 100
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape of ``deals --json`` in the command-line contract."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "contact_id": self.contact_id,
+            "contact": self.contact,
+            "company_id": self.company_id,
+            "company": self.company,
+            "pipeline": self.pipeline,
+            "stage": self.stage,
+            "probability": self.probability,
+            "amount": self.amount,
+            "expected_close": self.expected_close.isoformat() if self.expected_close else None,
+            "owner": self.owner,
+            "lead_source": self.lead_source,
+            "campaign": self.campaign,
+            "priority": self.priority,
+            "won_at": _stored_time(self.won_at),
+            "lost_at": _stored_time(self.lost_at),
+            "lost_reason": self.lost_reason,
+            "lost_comment": self.lost_comment,
+            "notes": self.notes,
+            "created_at": _stored_time(self.created_at),
+            "updated_at": _stored_time(self.updated_at),
+            "deleted": self.deleted_at is not None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StageColumn:
+    """A stage as a column of the kanban: what it is and the totals of its deals."""
+
+    stage_id: str
+    stage: str
+    position: int
+    probability: int
+    is_won: bool
+    is_lost: bool
+    count: int
+    amount: int  # rials, every deal of the stage
+    weighted: int  # rials: each deal's amount times its own probability
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape of ``pipeline --json`` in the command-line contract."""
+        return {
+            "stage": self.stage,
+            "position": self.position,
+            "probability": self.probability,
+            "is_won": self.is_won,
+            "is_lost": self.is_lost,
+            "count": self.count,
+            "amount": self.amount,
+            "weighted": self.weighted,
+        }

@@ -11,11 +11,10 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.locale import weekday_index
 from crm_desktop.models import Lifecycle, new_id
+from crm_desktop.services.office import office_time
 from crm_desktop.services.rows import Writer
 
 CHUNK = 5000
-# Stored times are naive UTC; the office works on Tehran time (UTC+03:30, no DST).
-TEHRAN_OFFSET = dt.timedelta(hours=3, minutes=30)
 FRIDAY = 6
 THURSDAY = 5
 
@@ -61,5 +60,5 @@ def tracked(when: dt.datetime, user_id: str) -> dict[str, Any]:
 
 
 def local(day: dt.date, minutes: int) -> dt.datetime:
-    """The naive UTC time of ``minutes`` after midnight, Tehran time, on ``day``."""
-    return dt.datetime.combine(day, dt.time()) + dt.timedelta(minutes=minutes) - TEHRAN_OFFSET
+    """The naive UTC time of ``minutes`` after midnight, office time, on ``day``."""
+    return office_time(day, minutes)

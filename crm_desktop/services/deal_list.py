@@ -1,0 +1,265 @@
+"""Deals as lists and as the kanban's columns: filters and totals, all done in SQL.
+
+The kanban's column totals (count, amount, weighted amount) are computed over every
+deal of the stage that the filter lets through, never from the cards a screen has
+loaded; ``pipeline --json`` prints the same figures, computed by the same query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from crm_desktop.locale import normalize_text
+from crm_desktop.models import (
+    Campaign,
+    Company,
+    Contact,
+    Deal,
+    LeadSource,
+    LostReason,
+    Pipeline,
+    Stage,
+    User,
+)
+from crm_desktop.models.database import Database
+from crm_desktop.services import lookups
+from crm_desktop.services.pipelines import find_pipeline, find_stage
+from crm_desktop.services.records import DealRecord, StageColumn
+
+_PERCENT = 100
+
+
+@dataclass(frozen=True)
+class DealFilter:
+    """Which deals. Within a field any value matches; all fields must match."""
+
+    ids: tuple[str, ...] = ()
+    pipeline_id: str | None = None
+    stage_ids: tuple[str, ...] = ()
+    owner_ids: tuple[str, ...] = ()
+    lead_source_ids: tuple[str, ...] = ()
+    campaign_ids: tuple[str, ...] = ()
+    close_from: dt.date | None = None  # expected close on or after
+    close_to: dt.date | None = None  # expected close on or before
+    search: str = ""  # in the title, the contact's name and the company's
+    open_only: bool = False  # not in a won or lost stage
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(where: DealFilter) -> list[ColumnElement[bool]]:
+    """The filter as conditions on ``Deal`` (and ``Stage`` for ``open_only``)."""
+    found: list[ColumnElement[bool]] = [Deal.deleted_at.is_(None)]
+    if where.ids:
+        found.append(Deal.id.in_(where.ids))
+    if where.pipeline_id is not None:
+        found.append(Deal.pipeline_id == where.pipeline_id)
+    for column, values in (
+        (Deal.stage_id, where.stage_ids),
+        (Deal.owner_id, where.owner_ids),
+        (Deal.lead_source_id, where.lead_source_ids),
+        (Deal.campaign_id, where.campaign_ids),
+    ):
+        if values:
+            found.append(column.in_(values))
+    if where.close_from is not None:
+        found.append(Deal.expected_close >= where.close_from)
+    if where.close_to is not None:
+        found.append(Deal.expected_close <= where.close_to)
+    text = normalize_text(where.search)
+    if text:
+        pattern = _like(text)
+        person = select(Contact.id).where(
+            (Contact.first_name + " " + Contact.last_name).like(pattern, escape="\\")
+        )
+        company = select(Company.id).where(Company.name.like(pattern, escape="\\"))
+        found.append(
+            or_(
+                Deal.title.like(pattern, escape="\\"),
+                Deal.contact_id.in_(person.scalar_subquery()),
+                Deal.company_id.in_(company.scalar_subquery()),
+            )
+        )
+    return found
+
+
+def _open() -> ColumnElement[bool]:
+    return and_(Stage.is_won.is_(False), Stage.is_lost.is_(False))
+
+
+def probability() -> ColumnElement[int]:
+    """A deal's probability: its own, else its stage's."""
+    return func.coalesce(Deal.probability, Stage.probability)
+
+
+def _query(where: DealFilter) -> Select[Any]:
+    owner = aliased(User)
+    columns: list[Any] = [
+        Deal,
+        Stage.name,
+        Stage.is_won,
+        Stage.is_lost,
+        probability(),
+        Pipeline.name,
+        (Contact.first_name + " " + Contact.last_name).label("contact"),
+        Company.name,
+        owner.name,
+        LeadSource.name,
+        Campaign.name,
+        LostReason.name,
+    ]
+    query = (
+        select(*columns)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .join(Pipeline, Pipeline.id == Deal.pipeline_id)
+        .outerjoin(Contact, Contact.id == Deal.contact_id)
+        .outerjoin(Company, Company.id == Deal.company_id)
+        .outerjoin(owner, owner.id == Deal.owner_id)
+        .outerjoin(LeadSource, LeadSource.id == Deal.lead_source_id)
+        .outerjoin(Campaign, Campaign.id == Deal.campaign_id)
+        .outerjoin(LostReason, LostReason.id == Deal.lost_reason_id)
+        .where(*_conditions(where))
+    )
+    if where.open_only:
+        query = query.where(_open())
+    return query
+
+
+def load_deals(
+    session: Session, where: DealFilter, *, limit: int | None = None
+) -> list[DealRecord]:
+    """The deals ``where`` lets through, in board order: pipeline, stage, card."""
+    query = _query(where).order_by(
+        Pipeline.position, Pipeline.name, Stage.position, Deal.position, Deal.created_at
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [_record(tuple(row)) for row in session.execute(query)]
+
+
+def list_deals(
+    db: Database, where: DealFilter = DealFilter(), *, limit: int | None = None
+) -> list[DealRecord]:
+    with db.session() as session:
+        return load_deals(session, where, limit=limit)
+
+
+def _record(row: Sequence[Any]) -> DealRecord:
+    """A row of ``_query`` as a record."""
+    (deal, stage, is_won, is_lost, chance, pipeline, contact, company, owner, source) = row[:10]
+    campaign, reason = row[10:]
+    return DealRecord(
+        id=deal.id,
+        title=deal.title,
+        contact_id=deal.contact_id,
+        contact=contact.strip() if contact else None,
+        company_id=deal.company_id,
+        company=company,
+        pipeline_id=deal.pipeline_id,
+        pipeline=pipeline,
+        stage_id=deal.stage_id,
+        stage=stage,
+        is_won=is_won,
+        is_lost=is_lost,
+        probability=int(chance),
+        own_probability=deal.probability,
+        amount=deal.amount,
+        expected_close=deal.expected_close,
+        owner_id=deal.owner_id,
+        owner=owner,
+        lead_source_id=deal.lead_source_id,
+        lead_source=source,
+        campaign_id=deal.campaign_id,
+        campaign=campaign,
+        priority=deal.priority,
+        won_at=deal.won_at,
+        lost_at=deal.lost_at,
+        lost_reason_id=deal.lost_reason_id,
+        lost_reason=reason,
+        lost_comment=deal.lost_comment,
+        position=deal.position,
+        notes=deal.notes,
+        created_at=deal.created_at,
+        updated_at=deal.updated_at,
+        deleted_at=deal.deleted_at,
+    )
+
+
+def stage_columns(
+    session: Session, pipeline_id: str, where: DealFilter = DealFilter()
+) -> list[StageColumn]:
+    """The pipeline's stages in order, each with the totals of its deals that ``where``
+    lets through (a stage without any is there, with zeros). The weighted amount is
+    the sum of each deal's amount times its own probability, in whole rials."""
+    deals = (
+        select(
+            Deal.stage_id.label("stage_id"),
+            Deal.amount.label("amount"),
+            (Deal.amount * probability()).label("chance"),
+        )
+        .join(Stage, Stage.id == Deal.stage_id)
+        .where(*_conditions(where))
+        .subquery()
+    )
+    query = (
+        select(
+            Stage.id,
+            Stage.name,
+            Stage.position,
+            Stage.probability,
+            Stage.is_won,
+            Stage.is_lost,
+            func.count(deals.c.stage_id),
+            func.coalesce(func.sum(deals.c.amount), literal(0)),
+            func.coalesce(func.sum(deals.c.chance), literal(0)) / _PERCENT,
+        )
+        .outerjoin(deals, deals.c.stage_id == Stage.id)
+        .where(Stage.pipeline_id == pipeline_id, Stage.deleted_at.is_(None))
+        .group_by(Stage.id)
+        .order_by(Stage.position, Stage.name)
+    )
+    return [
+        StageColumn(
+            stage_id=stage_id,
+            stage=name,
+            position=position,
+            probability=chance,
+            is_won=bool(won),
+            is_lost=bool(lost),
+            count=count,
+            amount=int(amount),
+            weighted=int(weighted),
+        )
+        for stage_id, name, position, chance, won, lost, count, amount, weighted in session.execute(
+            query
+        )
+    ]
+
+
+def pipeline_columns(
+    db: Database, pipeline: str | None = None, where: DealFilter = DealFilter()
+) -> tuple[str, list[StageColumn]]:
+    """The named pipeline (the default one for None) and its columns' totals."""
+    with db.session() as session:
+        found = find_pipeline(session, pipeline)
+        return found.name, stage_columns(session, found.id, where)
+
+
+def named_filter(
+    db: Database, *, stage: str | None = None, owner: str | None = None, search: str = ""
+) -> DealFilter:
+    """A filter from the names people type (the command line's ``deals``): a stage of
+    the default pipeline first, a rep by name or username; unknown names are refused."""
+    with db.session() as session:
+        stage_ids = (find_stage(session, stage).id,) if stage else ()
+        owner_ids = (lookups.find_user(session, owner).id,) if owner else ()
+    return DealFilter(stage_ids=stage_ids, owner_ids=owner_ids, search=search)

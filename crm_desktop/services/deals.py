@@ -1,0 +1,423 @@
+"""Deals: add, change and move them through the pipeline's stages; read them back.
+
+A move is one operation of the change log (kind ``move``): the deal's history shows
+it, undo takes it back, and sync sends it. Moving into a won stage stamps the closing
+time (the day given, or now), may set the final amount, and makes the deal's product
+lines the customer's purchases; into a lost stage it needs a reason from the office's
+list. Leaving a won or lost stage clears what it stamped. A deal's own probability
+(a rep's estimate) holds in its stage only: in another stage the stage's applies.
+
+Cards are ordered inside their column by order keys (``models.order_keys``): a move
+writes one row, whatever the column holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import false, or_, select, update
+from sqlalchemy.orm import Session
+
+from crm_desktop.errors import InvalidInput, NotFound
+from crm_desktop.locale import normalize_multiline, normalize_text, parse_phone, search_key
+from crm_desktop.models import (
+    Campaign,
+    Contact,
+    ContactPhone,
+    Deal,
+    DealLine,
+    LostReason,
+    Stage,
+    utcnow,
+)
+from crm_desktop.models.capture import mark_operation
+from crm_desktop.models.database import Database
+from crm_desktop.models.order_keys import key_between
+from crm_desktop.services import lookups
+from crm_desktop.services.deal_changes import DealChanges
+from crm_desktop.services.deal_list import DealFilter, load_deals
+from crm_desktop.services.fields import Unset
+from crm_desktop.services.office import office_day, office_time
+from crm_desktop.services.pipelines import (
+    default_pipeline,
+    find_stage,
+    live_stage,
+    pipeline_stages,
+)
+from crm_desktop.services.records import DealRecord
+
+# The noon of a closing day typed for the past (or the future): its time is unknown.
+_NOON = 12 * 60
+
+
+@dataclass(frozen=True)
+class Closing:
+    """What a move into a won or lost stage says about the closing."""
+
+    on: dt.date | None = None  # the day it was won or lost; None: now
+    amount: int | None = None  # a won deal's final amount; None: as it is
+    lost_reason: str | None = None  # a lost reason's id or name (required for lost)
+    lost_comment: str | None = None
+
+
+def _get(session: Session, deal_id: str) -> Deal:
+    deal = session.get(Deal, deal_id)
+    if deal is None or deal.deleted_at is not None:
+        raise NotFound(f"معامله‌ای با شناسهٔ «{deal_id}» پیدا نشد.", f"no deal with id {deal_id!r}")
+    return deal
+
+
+def get_deal(db: Database, deal_id: str) -> DealRecord:
+    with db.session() as session:
+        _get(session, deal_id)
+        return _record(session, deal_id)
+
+
+def _record(session: Session, deal_id: str) -> DealRecord:
+    return load_deals(session, DealFilter(ids=(deal_id,)))[0]
+
+
+# ------------------------------------------------------------------- lookups
+
+
+def lost_reasons(db: Database) -> list[tuple[str, str]]:
+    """The office's lost reasons, in their order: (id, name)."""
+    with db.session() as session:
+        return [
+            (reason.id, reason.name)
+            for reason in session.scalars(
+                select(LostReason)
+                .where(LostReason.deleted_at.is_(None))
+                .order_by(LostReason.position, LostReason.name)
+            )
+        ]
+
+
+def _lost_reason(session: Session, given: str) -> str:
+    """A lost reason's id, from its id or its name; an unknown one is refused."""
+    reasons = session.scalars(
+        select(LostReason).where(LostReason.deleted_at.is_(None)).order_by(LostReason.position)
+    ).all()
+    key = search_key(given)
+    for reason in reasons:
+        if given == reason.id or key == search_key(reason.name):
+            return reason.id
+    raise InvalidInput(
+        f"دلیلی به نام «{given}» در فهرست دلیل‌های از دست رفتن نیست. "
+        f"دلیل‌ها: {'، '.join(r.name for r in reasons)}",
+        f"{given!r} is not one of the lost reasons: {', '.join(r.name for r in reasons)}",
+    )
+
+
+def _contact_id(session: Session, given: str) -> str:
+    """A live contact's id, from its id or one of its phones."""
+    contact = session.get(Contact, given)
+    if contact is not None and contact.deleted_at is None:
+        return contact.id
+    try:
+        number = parse_phone(given)
+    except InvalidInput:
+        number = None
+    if number is not None:
+        found = session.scalar(
+            select(Contact.id)
+            .join(ContactPhone, ContactPhone.contact_id == Contact.id)
+            .where(
+                ContactPhone.number == number,
+                ContactPhone.deleted_at.is_(None),
+                Contact.deleted_at.is_(None),
+            )
+            .order_by(Contact.created_at)
+            .limit(1)
+        )
+        if found is not None:
+            return found
+    raise NotFound(
+        f"مخاطبی با شناسه یا تلفن «{given}» پیدا نشد.",
+        f"no contact with the id or phone {given!r}",
+    )
+
+
+def _campaign_id(session: Session, name: str) -> str:
+    campaigns = session.scalars(
+        select(Campaign).where(Campaign.deleted_at.is_(None)).order_by(Campaign.name)
+    ).all()
+    for campaign in campaigns:
+        if search_key(campaign.name) == search_key(name):
+            return campaign.id
+    raise InvalidInput(
+        f"کمپینی به نام «{name}» نیست. کمپین‌ها: {'، '.join(c.name for c in campaigns) or '—'}",
+        f"no campaign named {name!r}; campaigns: {', '.join(c.name for c in campaigns) or 'none'}",
+    )
+
+
+# ------------------------------------------------------------------ add, edit
+
+
+def create_deal(db: Database, changes: DealChanges, *, closing: Closing = Closing()) -> DealRecord:
+    """Add a deal: at the end of its stage's column (the default pipeline's first stage
+    when none is named), owned by the user at this laptop unless another is named.
+    A deal made straight into a won or lost stage is closed as a move there is."""
+    with db.session() as session:
+        deal = Deal(title="", amount=0)
+        if isinstance(changes.owner, Unset) and isinstance(changes.owner_id, Unset):
+            deal.owner_id = lookups.current_user_id(session)
+        if isinstance(changes.stage, Unset) and isinstance(changes.stage_id, Unset):
+            first = pipeline_stages(session, default_pipeline(session).id)
+            if not first:
+                raise InvalidInput(
+                    "خط فروش پیش‌فرض هیچ مرحله‌ای ندارد.", "the default pipeline has no stages"
+                )
+            changes = dataclasses.replace(changes, stage_id=first[0].id)
+        _apply(session, deal, changes)
+        no_company = isinstance(changes.company, Unset) and isinstance(changes.company_id, Unset)
+        if deal.contact_id and no_company:  # the person's company, as a rep would put it
+            contact = session.get(Contact, deal.contact_id)
+            deal.company_id = contact.company_id if contact else None
+        stage = live_stage(session, deal.stage_id)
+        deal.pipeline_id = stage.pipeline_id
+        deal.position = _position(session, stage.id, None, None, moving=None)
+        session.add(deal)
+        _close(session, deal, stage, closing)
+        session.flush()
+        return _record(session, deal.id)
+
+
+def update_deal(db: Database, deal_id: str, changes: DealChanges) -> DealRecord:
+    """Change a deal's fields. A new stage is a move (``move_deal``): it is refused
+    here, so that no closing goes unasked."""
+    with db.session() as session:
+        deal = _get(session, deal_id)
+        before = deal.stage_id
+        _apply(session, deal, changes)
+        if deal.stage_id != before:
+            raise InvalidInput(
+                "مرحلهٔ معامله با جابه‌جایی آن عوض می‌شود، نه با ویرایش.",
+                "a deal changes stage by a move, not an edit",
+            )
+        session.flush()
+        return _record(session, deal.id)
+
+
+def _apply(session: Session, deal: Deal, changes: DealChanges) -> None:  # noqa: PLR0912
+    with session.no_autoflush:
+        if not isinstance(changes.title, Unset):
+            deal.title = normalize_text(changes.title)
+        for name in ("amount", "probability", "expected_close", "priority"):
+            value = getattr(changes, name)
+            if not isinstance(value, Unset):
+                setattr(deal, name, value)
+        if not isinstance(changes.notes, Unset):
+            deal.notes = normalize_multiline(changes.notes or "") or None
+        for name in ("contact_id", "company_id", "stage_id", "owner_id", "lead_source_id"):
+            value = getattr(changes, name)
+            if not isinstance(value, Unset):
+                setattr(deal, name, value)
+        if not isinstance(changes.campaign_id, Unset):
+            deal.campaign_id = changes.campaign_id
+        if not isinstance(changes.contact, Unset):
+            deal.contact_id = _contact_id(session, changes.contact) if changes.contact else None
+        if not isinstance(changes.company, Unset):
+            deal.company_id = (
+                lookups.find_or_create_company(session, changes.company).id
+                if changes.company
+                else None
+            )
+        if not isinstance(changes.stage, Unset):
+            deal.stage_id = find_stage(session, changes.stage, deal.pipeline_id).id
+        if not isinstance(changes.owner, Unset):
+            deal.owner_id = lookups.find_user(session, changes.owner).id if changes.owner else None
+        if not isinstance(changes.lead_source, Unset):
+            deal.lead_source_id = (
+                lookups.find_or_create_lead_source(session, changes.lead_source).id
+                if changes.lead_source
+                else None
+            )
+        if not isinstance(changes.campaign, Unset):
+            deal.campaign_id = _campaign_id(session, changes.campaign) if changes.campaign else None
+    if not deal.title:
+        raise InvalidInput("معامله باید عنوان داشته باشد.", "a deal needs a title")
+    if deal.amount is not None and deal.amount < 0:
+        raise InvalidInput("مبلغ معامله منفی است.", "a deal's amount cannot be negative")
+    if deal.probability is not None and not 0 <= deal.probability <= 100:
+        raise InvalidInput(
+            "احتمال باید از ۰ تا ۱۰۰ درصد باشد.", "a probability is a percent from 0 to 100"
+        )
+
+
+# ------------------------------------------------------------------------ move
+
+
+def move_deal(
+    db: Database,
+    deal_id: str,
+    stage_id: str,
+    *,
+    above: str | None = None,
+    below: str | None = None,
+    closing: Closing = Closing(),
+) -> DealRecord:
+    """Move a deal to a stage (its own, to reorder it), between the cards ``above``
+    and ``below`` (deal ids, as the column shows them; neither: at the end).
+
+    Into a lost stage it needs ``closing.lost_reason``: without one nothing changes
+    (``InvalidInput``).
+    """
+    with db.session() as session:
+        deal = _get(session, deal_id)
+        _move(
+            session, deal, live_stage(session, stage_id), above=above, below=below, closing=closing
+        )
+        return _record(session, deal.id)
+
+
+def move_deal_to(
+    db: Database, deal_id: str, stage: str, *, closing: Closing = Closing()
+) -> DealRecord:
+    """``move_deal`` to a stage named as people type it (in the deal's own pipeline),
+    at the end of its column: the command line's ``deal move``."""
+    with db.session() as session:
+        deal = _get(session, deal_id)
+        _move(session, deal, find_stage(session, stage, deal.pipeline_id), closing=closing)
+        return _record(session, deal.id)
+
+
+def _move(
+    session: Session,
+    deal: Deal,
+    stage: Stage,
+    *,
+    above: str | None = None,
+    below: str | None = None,
+    closing: Closing,
+) -> None:
+    moved = stage.id != deal.stage_id
+    if stage.is_lost and moved and not closing.lost_reason:
+        raise InvalidInput(
+            f"برای بردن معامله به «{stage.name}» دلیل از دست رفتن لازم است.",
+            f"moving a deal to '{stage.name}' needs a lost reason (--lost-reason)",
+        )
+    mark_operation(session, "move", ref=deal.id)
+    if moved or above is not None or below is not None:
+        deal.position = _position(session, stage.id, above, below, moving=deal)
+    if moved:
+        deal.stage_id = stage.id
+        deal.pipeline_id = stage.pipeline_id
+        deal.probability = None  # a rep's estimate was for the stage it leaves
+    if moved or closing != Closing():
+        _close(session, deal, stage, closing)
+    session.flush()
+
+
+def _close(session: Session, deal: Deal, stage: Stage, closing: Closing) -> None:
+    """Stamp (or clear) what a won or lost stage says about the deal."""
+    now = utcnow()
+    at = now if closing.on in (None, office_day(now)) else office_time(closing.on, _NOON)
+    if stage.is_won:
+        if closing.on is not None or deal.won_at is None:
+            deal.won_at = at
+        deal.lost_at = deal.lost_reason_id = deal.lost_comment = None
+        if closing.amount is not None:
+            if closing.amount < 0:
+                raise InvalidInput("مبلغ معامله منفی است.", "a deal's amount cannot be negative")
+            deal.amount = closing.amount
+        _purchases(session, deal, office_day(deal.won_at))
+        return
+    if stage.is_lost:
+        if closing.lost_reason:
+            deal.lost_reason_id = _lost_reason(session, closing.lost_reason)
+        elif deal.lost_reason_id is None:
+            raise InvalidInput(
+                f"برای «{stage.name}» دلیل از دست رفتن لازم است.",
+                f"'{stage.name}' needs a lost reason",
+            )
+        if closing.lost_comment is not None:
+            deal.lost_comment = normalize_multiline(closing.lost_comment) or None
+        if closing.on is not None or deal.lost_at is None:
+            deal.lost_at = at
+        deal.won_at = None
+        _purchases(session, deal, None)
+        return
+    deal.won_at = deal.lost_at = deal.lost_reason_id = deal.lost_comment = None
+    _purchases(session, deal, None)
+
+
+def _purchases(session: Session, deal: Deal, on: dt.date | None) -> None:
+    """A won deal's lines are its customer's purchases, bought on the day it was won;
+    a deal no longer won takes them back (its lines are no purchase any more)."""
+    if deal.id is None:
+        return  # a deal being made has no lines yet
+    lines = update(DealLine).where(DealLine.deal_id == deal.id, DealLine.deleted_at.is_(None))
+    if on is None:
+        session.execute(lines.where(DealLine.purchased_on.is_not(None)).values(purchased_on=None))
+        return
+    buyer = deal.contact_id
+    session.execute(
+        lines.where(
+            or_(
+                DealLine.purchased_on.is_(None),
+                DealLine.purchased_on != on,
+                DealLine.contact_id.is_not(buyer) if buyer else false(),
+            )
+        ).values({"purchased_on": on, **({"contact_id": buyer} if buyer else {})})
+    )
+
+
+def _position(
+    session: Session, stage_id: str, above: str | None, below: str | None, *, moving: Deal | None
+) -> str:
+    """An order key between the cards ``above`` and ``below`` of the stage's column;
+    with neither, after its last card. A card that is not in that column (another
+    laptop moved it meanwhile) counts as not given."""
+
+    def key_of(deal_id: str | None) -> str | None:
+        if deal_id is None or (moving is not None and deal_id == moving.id):
+            return None
+        return session.scalar(
+            select(Deal.position).where(
+                Deal.id == deal_id, Deal.stage_id == stage_id, Deal.deleted_at.is_(None)
+            )
+        )
+
+    low, high = key_of(above), key_of(below)
+    if low is None and high is None:
+        others = select(Deal.position).where(Deal.stage_id == stage_id, Deal.deleted_at.is_(None))
+        if moving is not None and moving.id is not None:
+            others = others.where(Deal.id != moving.id)
+        low = session.scalar(others.order_by(Deal.position.desc()).limit(1))
+    if low is not None and high is not None and not low < high:
+        high = None  # the column changed under the view: after the card above, then
+    return key_between(low, high)
+
+
+def list_deals_by_ids(db: Database, deal_ids: Sequence[str]) -> list[DealRecord]:
+    with db.session() as session:
+        return load_deals(session, DealFilter(ids=tuple(deal_ids)))
+
+
+def delete_deals(db: Database, deal_ids: Sequence[str]) -> None:
+    """Move deals to the trash (a tombstone): they leave the board and its totals,
+    and can be restored. Every id must name a live deal, or nothing changes."""
+    _set_trashed(db, deal_ids, trashed=True)
+
+
+def restore_deals(db: Database, deal_ids: Sequence[str]) -> None:
+    """Take deals out of the trash, back to the column they were in."""
+    _set_trashed(db, deal_ids, trashed=False)
+
+
+def _set_trashed(db: Database, deal_ids: Sequence[str], *, trashed: bool) -> None:
+    ids = list(dict.fromkeys(deal_ids))
+    with db.session() as session:
+        state = Deal.deleted_at.is_(None) if trashed else Deal.deleted_at.is_not(None)
+        found = set(session.scalars(select(Deal.id).where(Deal.id.in_(ids), state)))
+        missing = next((i for i in ids if i not in found), None)
+        if missing is not None:
+            raise NotFound(
+                f"معامله‌ای با شناسهٔ «{missing}» پیدا نشد.", f"no deal with id {missing!r}"
+            )
+        stamp = {"deleted_at": utcnow() if trashed else None}
+        session.execute(update(Deal).where(Deal.id.in_(ids)).values(stamp))

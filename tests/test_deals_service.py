@@ -1,0 +1,249 @@
+"""Deals through the pipeline: adding, ordering cards, won and lost, purchases, undo.
+
+Every check is on what a rep sees afterwards (the deal as listed, the column totals,
+the contact's purchases, the history) on a real database made by the migrations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from crm_desktop.errors import InvalidInput, NotFound
+from crm_desktop.models import DealLine, Product
+from crm_desktop.models.database import Database
+from crm_desktop.services import contacts, operations, undo
+from crm_desktop.services.deal_changes import DealChanges, deal_changes_from_text
+from crm_desktop.services.deal_list import DealFilter, list_deals, pipeline_columns
+from crm_desktop.services.deals import (
+    Closing,
+    create_deal,
+    delete_deals,
+    get_deal,
+    move_deal,
+    restore_deals,
+    update_deal,
+)
+from crm_desktop.services.fields import changes_from_text
+from crm_desktop.services.history import record_history
+from crm_desktop.services.office import office_day
+from crm_desktop.services.pipelines import stage_of
+from crm_desktop.services.users import create_user, set_current_user
+
+FIRST, MEETING, WON, LOST = "سرنخ جدید", "مذاکره", "برنده", "از دست رفته"
+
+
+@pytest.fixture
+def rep(db: Database) -> str:
+    user = create_user(db, "سارا احمدی", "sara")
+    set_current_user(db, user.id)
+    return user.id
+
+
+def add(db: Database, **fields: str) -> str:
+    return create_deal(db, deal_changes_from_text(fields)).id
+
+
+def column(db: Database, stage: str) -> list[str]:
+    """The titles of a column's cards, top to bottom."""
+    stage_id = stage_of(db, stage)
+    return [d.title for d in list_deals(db, DealFilter(stage_ids=(stage_id,)))]
+
+
+def log_size(db: Database) -> int:
+    with sqlite3.connect(db.path) as conn:
+        return int(conn.execute("SELECT count(*) FROM change_log").fetchone()[0])
+
+
+def test_a_new_deal_goes_last_in_the_first_stage_owned_by_whoever_adds_it(
+    db: Database, rep: str
+) -> None:
+    person = contacts.create_contact(
+        db, changes_from_text({"first_name": "علی", "last_name": "رضایی", "company": "آلفا"})
+    )
+    first = create_deal(db, deal_changes_from_text({"title": "الف", "contact": person.id}))
+    add(db, title="ب", amount="2000")
+    assert column(db, FIRST) == ["الف", "ب"]
+    assert (first.stage, first.owner_id, first.probability) == (FIRST, rep, 10)
+    assert (first.contact, first.company) == ("علی رضایی", "آلفا")  # the person's company
+
+
+def test_cards_are_put_where_they_are_dropped(db: Database, rep: str) -> None:
+    a, b, c = (add(db, title=t, stage=MEETING) for t in "ABC")
+    meeting = stage_of(db, MEETING)
+    move_deal(db, c, meeting, above=None, below=a)  # to the top
+    assert column(db, MEETING) == ["C", "A", "B"]
+    move_deal(db, a, meeting, above=b, below=None)  # to the bottom
+    assert column(db, MEETING) == ["C", "B", "A"]
+    d = add(db, title="D")
+    move_deal(db, d, meeting, above=c, below=b)  # from another column, between two
+    assert column(db, MEETING) == ["C", "D", "B", "A"]
+    assert column(db, FIRST) == []
+
+
+def test_a_drop_among_cards_that_moved_meanwhile_still_lands(db: Database, rep: str) -> None:
+    a, b = add(db, title="A", stage=MEETING), add(db, title="B", stage=MEETING)
+    gone = add(db, title="X", stage=WON)  # not in this column any more (another laptop)
+    c = add(db, title="C")
+    move_deal(db, c, stage_of(db, MEETING), above=gone, below=None)
+    assert column(db, MEETING) == ["A", "B", "C"]
+    # The view had them the other way round: after the card above, then.
+    move_deal(db, c, stage_of(db, MEETING), above=b, below=a)
+    assert column(db, MEETING)[-1] == "C" and len(column(db, MEETING)) == 3
+
+
+def test_lost_needs_a_reason_and_nothing_changes_without_one(db: Database, rep: str) -> None:
+    deal = add(db, title="A", stage=MEETING, amount="1000")
+    before, entries = get_deal(db, deal), log_size(db)
+    with pytest.raises(InvalidInput, match="lost reason"):
+        move_deal(db, deal, stage_of(db, LOST))
+    with pytest.raises(InvalidInput, match="not one of the lost reasons"):
+        move_deal(db, deal, stage_of(db, LOST), closing=Closing(lost_reason="نمی‌دانم"))
+    assert get_deal(db, deal) == before
+    assert log_size(db) == entries
+    lost = move_deal(
+        db, deal, stage_of(db, LOST), closing=Closing(lost_reason="قیمت بالا", lost_comment="گران")
+    )
+    assert (lost.stage, lost.lost_reason, lost.lost_comment) == (LOST, "قیمت بالا", "گران")
+    assert lost.lost_at is not None and lost.won_at is None and lost.probability == 0
+
+
+def test_won_stamps_the_day_and_amount_and_back_to_open_clears_them(db: Database, rep: str) -> None:
+    deal = add(db, title="A", stage=MEETING, amount="1000")
+    day = dt.date(2026, 11, 3)
+    won = move_deal(db, deal, stage_of(db, WON), closing=Closing(on=day, amount=900))
+    assert won.won_at is not None and office_day(won.won_at) == day
+    assert (won.amount, won.probability, won.lost_at) == (900, 100, None)
+    reopened = move_deal(db, deal, stage_of(db, MEETING))
+    assert (reopened.won_at, reopened.lost_at, reopened.amount) == (None, None, 900)
+    # Lost after won: the won day goes, the reason comes.
+    move_deal(db, deal, stage_of(db, WON))
+    lost = move_deal(db, deal, stage_of(db, LOST), closing=Closing(lost_reason="سایر"))
+    assert (lost.won_at, lost.lost_reason) == (None, "سایر")
+
+
+def _line(db: Database, deal_id: str, price: int) -> str:
+    with db.session() as session:
+        product = Product(name="لایسنس", unit_price=price)
+        session.add(product)
+        session.flush()
+        line = DealLine(deal_id=deal_id, product_id=product.id, quantity=2, unit_price=price)
+        session.add(line)
+        session.flush()
+        return line.id
+
+
+def _purchase(db: Database, line_id: str) -> tuple[str | None, dt.date | None]:
+    with db.session() as session:
+        line = session.get(DealLine, line_id)
+        assert line is not None
+        return line.contact_id, line.purchased_on
+
+
+def test_a_won_deals_lines_become_the_customers_purchases(db: Database, rep: str) -> None:
+    person = contacts.create_contact(db, changes_from_text({"first_name": "مریم"})).id
+    deal = create_deal(db, deal_changes_from_text({"title": "A", "contact": person})).id
+    line = _line(db, deal, 500)
+    assert _purchase(db, line) == (None, None)
+    move_deal(db, deal, stage_of(db, WON), closing=Closing(on=dt.date(2026, 10, 1)))
+    assert _purchase(db, line) == (person, dt.date(2026, 10, 1))
+    move_deal(db, deal, stage_of(db, MEETING))
+    assert _purchase(db, line)[1] is None  # no longer bought
+
+
+def test_a_reps_own_probability_holds_in_its_stage_only(db: Database, rep: str) -> None:
+    deal = add(db, title="A", stage=MEETING, amount="1000", probability="35")
+    assert get_deal(db, deal).probability == 35
+    update_deal(db, deal, DealChanges(amount=2000))
+    assert (get_deal(db, deal).probability, get_deal(db, deal).weighted) == (35, 700)
+    moved = move_deal(db, deal, stage_of(db, "ارسال پیش‌فاکتور"))
+    assert (moved.probability, moved.own_probability) == (60, None)
+
+
+def test_a_stage_changes_by_a_move_not_an_edit(db: Database, rep: str) -> None:
+    deal = add(db, title="A")
+    with pytest.raises(InvalidInput, match="by a move"):
+        update_deal(db, deal, DealChanges(stage=WON))
+    assert get_deal(db, deal).stage == FIRST
+
+
+def test_columns_total_every_deal_of_the_stage_with_its_own_probability(
+    db: Database, rep: str
+) -> None:
+    other = create_user(db, "رضا کریمی", "reza").id
+    add(db, title="A", stage=MEETING, amount="1000")  # 80%
+    add(db, title="B", stage=MEETING, amount="333", probability="50")
+    add(db, title="C", stage=MEETING, amount="100", owner="reza")
+    trashed = add(db, title="D", stage=MEETING, amount="99999")
+    delete_deals(db, [trashed])
+    name, columns = pipeline_columns(db)
+    by_stage = {c.stage: c for c in columns}
+    assert name == "فروش" and [c.position for c in columns] == sorted(c.position for c in columns)
+    meeting = by_stage[MEETING]
+    assert (meeting.count, meeting.amount) == (3, 1433)
+    assert meeting.weighted == (1000 * 80 + 333 * 50 + 100 * 80) // 100
+    assert by_stage[WON].count == 0 and by_stage[WON].amount == 0
+    _name, mine = pipeline_columns(db, where=DealFilter(owner_ids=(other,)))
+    assert {c.stage: c.count for c in mine}[MEETING] == 1
+    restore_deals(db, [trashed])
+    assert {c.stage: c.amount for c in pipeline_columns(db)[1]}[MEETING] == 1433 + 99999
+    assert column(db, MEETING) == ["A", "B", "C", "D"]
+
+
+def test_a_move_is_one_undoable_operation_in_the_deals_history(db: Database, rep: str) -> None:
+    person = contacts.create_contact(db, changes_from_text({"first_name": "نگار"})).id
+    deal = create_deal(
+        db, deal_changes_from_text({"title": "A", "contact": person, "stage": MEETING})
+    ).id
+    line = _line(db, deal, 100)
+    done = operations.run(db, move_deal, db, deal, stage_of(db, WON), closing=Closing(amount=7))
+    assert done.changes.ids("deals") == {deal}
+    newest = record_history(db, deal, lang="en")[0]
+    assert newest.operation == "move"
+    assert {(c.field, c.old, c.new) for c in newest.changes} >= {
+        ("stage", MEETING, WON),
+        ("amount", 0, 7),
+    }
+    (op_id,) = done.changes.op_ids
+    undo.undo(db, op_id)
+    back = get_deal(db, deal)
+    assert (back.stage, back.won_at, back.amount) == (MEETING, None, 0)
+    assert _purchase(db, line) == (None, None)
+    undo.redo(db, op_id)
+    assert get_deal(db, deal).stage == WON and _purchase(db, line)[0] == person
+
+
+def test_a_move_that_changes_nothing_writes_nothing(db: Database, rep: str) -> None:
+    deal = add(db, title="A", stage=MEETING)
+    entries = log_size(db)
+    done = operations.run(db, move_deal, db, deal, stage_of(db, MEETING))
+    assert not done.changes and log_size(db) == entries
+
+
+def test_names_that_do_not_exist_are_refused(db: Database, rep: str) -> None:
+    for fields, words in (
+        ({"title": "A", "stage": "خیالی"}, "no stage named"),
+        ({"title": "A", "owner": "nobody"}, "no user named"),
+        ({"title": "A", "campaign": "بهار"}, "no campaign named"),
+        ({"title": "A", "contact": "09120000000"}, "no contact with the id or phone"),
+        ({"title": ""}, "needs a title"),
+    ):
+        with pytest.raises((InvalidInput, NotFound), match=words):
+            add(db, **fields)
+    assert list_deals(db) == []
+
+
+def test_the_default_data_of_a_new_database_is_what_the_board_shows(db_path: Path) -> None:
+    with sqlite3.connect(db_path) as conn:
+        stages = [row[0] for row in conn.execute("SELECT name FROM stages ORDER BY position")]
+    from crm_desktop.models.database import open_database
+
+    with open_database(db_path) as db:
+        _name, columns = pipeline_columns(db)
+        assert [c.stage for c in columns] == stages
+        with db.session() as session:
+            assert session.scalars(select(DealLine)).all() == []
