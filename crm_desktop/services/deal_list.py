@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crm_desktop.locale import normalize_text
 from crm_desktop.models import (
+    Activity,
     Campaign,
     Company,
     Contact,
@@ -49,6 +50,13 @@ class DealFilter:
     close_to: dt.date | None = None  # expected close on or before
     search: str = ""  # in the title, the contact's name and the company's
     open_only: bool = False  # not in a won or lost stage
+
+
+def _stored_time(value: object) -> dt.datetime | None:
+    """A time read by a sub-select, which SQLAlchemy hands over as the stored text."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
 
 
 def _like(text: str) -> str:
@@ -116,6 +124,9 @@ def _query(where: DealFilter) -> Select[Any]:
         LeadSource.name,
         Campaign.name,
         LostReason.name,
+        select(func.max(Activity.done_at))
+        .where(Activity.deal_id == Deal.id, Activity.deleted_at.is_(None))
+        .scalar_subquery(),
     ]
     query = (
         select(*columns)
@@ -135,28 +146,31 @@ def _query(where: DealFilter) -> Select[Any]:
 
 
 def load_deals(
-    session: Session, where: DealFilter, *, limit: int | None = None
+    session: Session, where: DealFilter, *, offset: int = 0, limit: int | None = None
 ) -> list[DealRecord]:
-    """The deals ``where`` lets through, in board order: pipeline, stage, card."""
+    """The deals ``where`` lets through, in board order: pipeline, stage, card (one
+    page of them: ``limit`` from ``offset``)."""
     query = _query(where).order_by(
-        Pipeline.position, Pipeline.name, Stage.position, Deal.position, Deal.created_at
+        Pipeline.position, Pipeline.name, Stage.position, Deal.position, Deal.created_at, Deal.id
     )
+    if offset:
+        query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return [_record(tuple(row)) for row in session.execute(query)]
 
 
 def list_deals(
-    db: Database, where: DealFilter = DealFilter(), *, limit: int | None = None
+    db: Database, where: DealFilter = DealFilter(), *, offset: int = 0, limit: int | None = None
 ) -> list[DealRecord]:
     with db.session() as session:
-        return load_deals(session, where, limit=limit)
+        return load_deals(session, where, offset=offset, limit=limit)
 
 
 def _record(row: Sequence[Any]) -> DealRecord:
     """A row of ``_query`` as a record."""
     (deal, stage, is_won, is_lost, chance, pipeline, contact, company, owner, source) = row[:10]
-    campaign, reason = row[10:]
+    campaign, reason, last_activity = row[10:]
     return DealRecord(
         id=deal.id,
         title=deal.title,
@@ -191,6 +205,7 @@ def _record(row: Sequence[Any]) -> DealRecord:
         created_at=deal.created_at,
         updated_at=deal.updated_at,
         deleted_at=deal.deleted_at,
+        last_activity=_stored_time(last_activity),
     )
 
 
@@ -220,7 +235,8 @@ def stage_columns(
             Stage.is_lost,
             func.count(deals.c.stage_id),
             func.coalesce(func.sum(deals.c.amount), literal(0)),
-            func.coalesce(func.sum(deals.c.chance), literal(0)) / _PERCENT,
+            # Whole rials, floored, in integers all the way (no float past 2**53).
+            func.coalesce(func.sum(deals.c.chance), literal(0)) // _PERCENT,
         )
         .outerjoin(deals, deals.c.stage_id == Stage.id)
         .where(Stage.pipeline_id == pipeline_id, Stage.deleted_at.is_(None))

@@ -1,4 +1,5 @@
-"""The office's own settings: its name, its weekend and its country; and its clock.
+"""The office's own settings: its name, its weekend, its country, its money unit; and
+its clock.
 
 The country (an ISO 3166 region code, Iran by default) is where a phone number typed
 without its country code is: an office abroad, or one whose customers are, sets it.
@@ -25,6 +26,9 @@ from crm_desktop.models.database import Database
 OFFICE_NAME_KEY = "office_name"
 WEEKEND_KEY = "weekend_days"
 REGION_KEY = "office_region"
+# How amounts are typed and shown: rials (as they are kept) or tomans (ten rials).
+MONEY_UNIT_KEY = "money_unit"
+MONEY_UNITS = ("rial", "toman")
 THURSDAY = 5
 FRIDAY = 6
 DEFAULT_WEEKEND = frozenset({FRIDAY})
@@ -52,6 +56,21 @@ def set_office_name(db: Database, name: str) -> None:
     text = normalize_text(name)
     if text:
         db.set_setting(OFFICE_NAME_KEY, text)
+
+
+def money_unit(db: Database) -> str:
+    """``rial`` or ``toman``: the unit amounts are shown and typed in (rial when unset
+    or unreadable)."""
+    unit = db.get_setting(MONEY_UNIT_KEY)
+    return unit if unit in MONEY_UNITS else MONEY_UNITS[0]
+
+
+def set_money_unit(db: Database, unit: str) -> None:
+    if unit not in MONEY_UNITS:
+        raise InvalidInput(
+            "واحد پول باید ریال یا تومان باشد.", f"the money unit is rial or toman, not {unit!r}"
+        )
+    db.set_setting(MONEY_UNIT_KEY, unit)
 
 
 def office_region(db: Database) -> str:

@@ -134,6 +134,12 @@ class DealRecord:
     created_at: dt.datetime
     updated_at: dt.datetime
     deleted_at: dt.datetime | None
+    last_activity: dt.datetime | None = None  # the latest done activity about it
+
+    @property
+    def last_touched(self) -> dt.datetime:
+        """When anything last happened to it: a change, or an activity done about it."""
+        return max(self.updated_at, self.last_activity or self.updated_at)
 
     @property
     def weighted(self) -> int:

@@ -25,6 +25,64 @@
     </message>
 </context>
 <context>
+    <name>CardDelegate</name>
+    <message>
+        <source>دیرکرد</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>بی‌تحرک</source>
+        <translation>idle</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingDialog</name>
+    <message>
+        <source>بستن معامله</source>
+        <translation>Close the deal</translation>
+    </message>
+    <message>
+        <source>از دست رفتن معامله</source>
+        <translation>Deal lost</translation>
+    </message>
+    <message>
+        <source>«%1» به «%2» می‌رود.</source>
+        <translation>“%1” moves to “%2”.</translation>
+    </message>
+    <message>
+        <source>«%1» به «%2» می‌رود: چرا؟</source>
+        <translation>“%1” moves to “%2”: why?</translation>
+    </message>
+    <message>
+        <source>تاریخ</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>یک دلیل انتخاب کنید</source>
+        <translation>Choose a reason</translation>
+    </message>
+    <message>
+        <source>تومان</source>
+        <translation>tomans</translation>
+    </message>
+    <message>
+        <source>ریال</source>
+        <translation>rials</translation>
+    </message>
+    <message>
+        <source>مبلغ نهایی (%1)</source>
+        <translation>Final amount (%1)</translation>
+    </message>
+    <message>
+        <source>دلیل</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>توضیح</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <source>ستون‌های پیش‌فرض</source>
@@ -1691,6 +1749,33 @@
     </message>
 </context>
 <context>
+    <name>PipelinePage</name>
+    <message>
+        <source>جستجو در عنوان، مخاطب و شرکت</source>
+        <translation>Search titles, contacts and companies</translation>
+    </message>
+    <message>
+        <source>معامله‌های من</source>
+        <translation>My deals</translation>
+    </message>
+    <message>
+        <source>باز: %1، وزنی %2</source>
+        <translation>Open: %1, weighted %2</translation>
+    </message>
+    <message>
+        <source>جابه‌جایی معامله</source>
+        <translation>Move deal</translation>
+    </message>
+    <message>
+        <source>«%1» به «%2» رفت.</source>
+        <translation>“%1” moved to “%2”.</translation>
+    </message>
+    <message>
+        <source>جابه‌جایی انجام نشد</source>
+        <translation>The deal was not moved</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>این بخش در نسخه‌ای آینده از برنامه اضافه می‌شود.</source>
@@ -1874,6 +1959,17 @@
     <message>
         <source>در حال خواندن برگهٔ «%1»…</source>
         <translation>Reading sheet “%1”…</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumnView</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>وزنی %1 (%2)</source>
+        <translation>weighted %1 (%2)</translation>
     </message>
 </context>
 <context>

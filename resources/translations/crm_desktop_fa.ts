@@ -25,6 +25,64 @@
         </message>
     </context>
     <context>
+        <name>CardDelegate</name>
+        <message>
+            <source>دیرکرد</source>
+            <translation>دیرکرد</translation>
+        </message>
+        <message>
+            <source>بی‌تحرک</source>
+            <translation>بی‌تحرک</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClosingDialog</name>
+        <message>
+            <source>بستن معامله</source>
+            <translation>بستن معامله</translation>
+        </message>
+        <message>
+            <source>از دست رفتن معامله</source>
+            <translation>از دست رفتن معامله</translation>
+        </message>
+        <message>
+            <source>«%1» به «%2» می‌رود.</source>
+            <translation>«%1» به «%2» می‌رود.</translation>
+        </message>
+        <message>
+            <source>«%1» به «%2» می‌رود: چرا؟</source>
+            <translation>«%1» به «%2» می‌رود: چرا؟</translation>
+        </message>
+        <message>
+            <source>تاریخ</source>
+            <translation>تاریخ</translation>
+        </message>
+        <message>
+            <source>یک دلیل انتخاب کنید</source>
+            <translation>یک دلیل انتخاب کنید</translation>
+        </message>
+        <message>
+            <source>تومان</source>
+            <translation>تومان</translation>
+        </message>
+        <message>
+            <source>ریال</source>
+            <translation>ریال</translation>
+        </message>
+        <message>
+            <source>مبلغ نهایی (%1)</source>
+            <translation>مبلغ نهایی (%1)</translation>
+        </message>
+        <message>
+            <source>دلیل</source>
+            <translation>دلیل</translation>
+        </message>
+        <message>
+            <source>توضیح</source>
+            <translation>توضیح</translation>
+        </message>
+    </context>
+    <context>
         <name>ColumnChooser</name>
         <message>
             <source>ستون‌های پیش‌فرض</source>
@@ -1691,6 +1749,33 @@
         </message>
     </context>
     <context>
+        <name>PipelinePage</name>
+        <message>
+            <source>جستجو در عنوان، مخاطب و شرکت</source>
+            <translation>جستجو در عنوان، مخاطب و شرکت</translation>
+        </message>
+        <message>
+            <source>معامله‌های من</source>
+            <translation>معامله‌های من</translation>
+        </message>
+        <message>
+            <source>باز: %1، وزنی %2</source>
+            <translation>باز: %1، وزنی %2</translation>
+        </message>
+        <message>
+            <source>جابه‌جایی معامله</source>
+            <translation>جابه‌جایی معامله</translation>
+        </message>
+        <message>
+            <source>«%1» به «%2» رفت.</source>
+            <translation>«%1» به «%2» رفت.</translation>
+        </message>
+        <message>
+            <source>جابه‌جایی انجام نشد</source>
+            <translation>جابه‌جایی انجام نشد</translation>
+        </message>
+    </context>
+    <context>
         <name>PlaceholderPage</name>
         <message>
             <source>این بخش در نسخه‌ای آینده از برنامه اضافه می‌شود.</source>
@@ -1874,6 +1959,17 @@
         <message>
             <source>در حال خواندن برگهٔ «%1»…</source>
             <translation>در حال خواندن برگهٔ «%1»…</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageColumnView</name>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>وزنی %1 (%2)</source>
+            <translation>وزنی %1 (%2)</translation>
         </message>
     </context>
     <context>

@@ -33,6 +33,7 @@ from crm_desktop.services.fields import changes_from_text
 from crm_desktop.services.users import create_user, set_current_user
 from crm_desktop.ui.app import build_main_window, setup_application
 from crm_desktop.ui.contacts.contact_editor import ContactEditor
+from crm_desktop.ui.pipeline.pipeline_page import PipelinePage
 from crm_desktop.ui.shell.main_window import FRAME_ALLOWANCE, MainWindow
 from crm_desktop.ui.shell.placeholder_page import PlaceholderPage
 from crm_desktop.ui.widgets.context import CONTACTS, SEGMENTS, USERS
@@ -102,8 +103,14 @@ def test_opens_on_the_requested_page(qtbot: QtBot, people_db: Database) -> None:
     qtbot.addWidget(win)
     assert win.current_page_key() == "pipeline"
     page = win.stack.currentWidget()
+    assert isinstance(page, PipelinePage)
+    assert page.board.columns[0].column.stage == "سرنخ جدید"
+    # A workspace still to come says so under its title.
+    win = build_main_window(people_db, "fa", page="activities")
+    qtbot.addWidget(win)
+    page = win.stack.currentWidget()
     assert isinstance(page, PlaceholderPage)
-    assert page.title_label.text() == "قیف فروش"
+    assert page.title_label.text() == "فعالیت‌ها"
     assert page.note_label.text()
 
 

@@ -77,6 +77,7 @@ CLOSES_MAIN_WINDOW = "closesMainWindow"
 PAGES: dict[str, str] = {
     "contacts": "crm_desktop.ui.contacts.contacts_page",
     "companies": "crm_desktop.ui.companies.companies_page",
+    "pipeline": "crm_desktop.ui.pipeline.pipeline_page",
     "duplicates": "crm_desktop.ui.contacts.duplicates_page",
     "trash": "crm_desktop.ui.contacts.trash_page",
     "settings": "crm_desktop.ui.shell.settings_page",

@@ -48,6 +48,12 @@ def display_number(n: int) -> str:
     return format_number(n, persian_digits=persian_digits_enabled())
 
 
+def display_percent(n: int) -> str:
+    """``۴۰٪`` in the Persian interface (the Arabic percent sign), ``40%`` in the
+    English one."""
+    return f"{display_number(n)}٪" if persian_digits_enabled() else f"{n}%"
+
+
 def left_to_right(text: str) -> str:
     """Keep a phone number, email or file name in its own order inside RTL text.
 
