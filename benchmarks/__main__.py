@@ -9,7 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from benchmarks import capture, cli_cold, contacts_ui, exporting, importing, search, startup
+from benchmarks import (
+    capture,
+    cli_cold,
+    contacts_ui,
+    exporting,
+    importing,
+    pipeline,
+    search,
+    startup,
+)
 from benchmarks.data import demo_database
 
 
@@ -159,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(_row(*exporting.row(exported, scale)))
     logged = capture.measure(path, edits=args.edits, imported=imported)
     rows += [_row(*row) for row in capture.rows(logged, scale)]
+    for deals in (2000, 20000):
+        board = pipeline.measure(deals, rounds=args.rounds)
+        rows += [_row(*row) for row in pipeline.row(board)]
     if sys.platform != "win32":
         import resource
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from crm_desktop.models.base import Base, Tracked
@@ -57,6 +57,8 @@ class LostReason(Tracked, Base):
 
 class Deal(Tracked, Base):
     __tablename__ = "deals"
+    # A column's cards in order, its first page read without sorting the stage's deals.
+    __table_args__ = (Index("ix_deals_stage_position", "stage_id", "position", "id"),)
 
     title: Mapped[str] = mapped_column(String(300))
     contact_id: Mapped[str | None] = mapped_column(ForeignKey("contacts.id"), index=True)

@@ -150,9 +150,12 @@ def load_deals(
 ) -> list[DealRecord]:
     """The deals ``where`` lets through, in board order: pipeline, stage, card (one
     page of them: ``limit`` from ``offset``)."""
-    query = _query(where).order_by(
-        Pipeline.position, Pipeline.name, Stage.position, Deal.position, Deal.created_at, Deal.id
-    )
+    if len(where.stage_ids) == 1:  # one column: its cards in order, by the index
+        query = _query(where).order_by(Deal.position, Deal.id)
+    else:
+        query = _query(where).order_by(
+            Pipeline.position, Pipeline.name, Stage.position, Deal.position, Deal.id
+        )
     if offset:
         query = query.offset(offset)
     if limit is not None:
