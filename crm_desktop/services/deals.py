@@ -42,6 +42,7 @@ from crm_desktop.services.deal_list import DealFilter, load_deals
 from crm_desktop.services.fields import Unset
 from crm_desktop.services.office import office_day, office_time
 from crm_desktop.services.pipelines import (
+    check_probability,
     default_pipeline,
     find_stage,
     live_stage,
@@ -242,10 +243,8 @@ def _apply(session: Session, deal: Deal, changes: DealChanges) -> None:  # noqa:
         raise InvalidInput("معامله باید عنوان داشته باشد.", "a deal needs a title")
     if deal.amount is not None and deal.amount < 0:
         raise InvalidInput("مبلغ معامله منفی است.", "a deal's amount cannot be negative")
-    if deal.probability is not None and not 0 <= deal.probability <= 100:
-        raise InvalidInput(
-            "احتمال باید از ۰ تا ۱۰۰ درصد باشد.", "a probability is a percent from 0 to 100"
-        )
+    if deal.probability is not None:
+        check_probability(deal.probability)
 
 
 # ------------------------------------------------------------------------ move
@@ -421,3 +420,9 @@ def _set_trashed(db: Database, deal_ids: Sequence[str], *, trashed: bool) -> Non
             )
         stamp = {"deleted_at": utcnow() if trashed else None}
         session.execute(update(Deal).where(Deal.id.in_(ids)).values(stamp))
+
+
+def put_in_stage(session: Session, deal: Deal, stage: Stage) -> None:
+    """A deal moved to the end of ``stage``'s column inside a caller's transaction (its
+    old stage is being removed)."""
+    _move(session, deal, stage, closing=Closing())

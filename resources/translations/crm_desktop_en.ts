@@ -1938,12 +1938,28 @@
         <translation>Country:</translation>
     </message>
     <message>
+        <source>واحد پول:</source>
+        <translation>Money unit:</translation>
+    </message>
+    <message>
+        <source>خط‌های فروش و مرحله‌ها</source>
+        <translation>Pipelines and stages</translation>
+    </message>
+    <message>
         <source>این رایانه</source>
         <translation>This computer</translation>
     </message>
     <message>
         <source>کاربر این رایانه:</source>
         <translation>User of this computer:</translation>
+    </message>
+    <message>
+        <source>ریال</source>
+        <translation>rials</translation>
+    </message>
+    <message>
+        <source>تومان</source>
+        <translation>tomans</translation>
     </message>
 </context>
 <context>
@@ -1970,6 +1986,93 @@
     <message>
         <source>وزنی %1 (%2)</source>
         <translation>weighted %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>StagesEditor</name>
+    <message>
+        <source>خط فروش جدید…</source>
+        <translation>New pipeline…</translation>
+    </message>
+    <message>
+        <source>مرحله</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>احتمال (درصد)</source>
+        <translation>Probability (%)</translation>
+    </message>
+    <message>
+        <source>نتیجه</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>معامله‌ها</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>افزودن مرحله</source>
+        <translation>Add stage</translation>
+    </message>
+    <message>
+        <source>بالا</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>پایین</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>حذف مرحله</source>
+        <translation>Remove stage</translation>
+    </message>
+    <message>
+        <source>باز</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>برنده</source>
+        <translation>won</translation>
+    </message>
+    <message>
+        <source>از دست رفته</source>
+        <translation>lost</translation>
+    </message>
+    <message>
+        <source>تغییر انجام نشد</source>
+        <translation>Not changed</translation>
+    </message>
+    <message>
+        <source>نام مرحله</source>
+        <translation>Stage name</translation>
+    </message>
+    <message>
+        <source>احتمال مرحله</source>
+        <translation>Stage probability</translation>
+    </message>
+    <message>
+        <source>نتیجهٔ مرحله</source>
+        <translation>Stage outcome</translation>
+    </message>
+    <message>
+        <source>مرحلهٔ جدید</source>
+        <translation>New stage</translation>
+    </message>
+    <message>
+        <source>ترتیب مرحله‌ها</source>
+        <translation>Stage order</translation>
+    </message>
+    <message>
+        <source>معامله‌های «%1» به کدام مرحله بروند؟</source>
+        <translation>Which stage do the deals of “%1” go to?</translation>
+    </message>
+    <message>
+        <source>خط فروش جدید</source>
+        <translation>New pipeline</translation>
+    </message>
+    <message>
+        <source>نام خط فروش:</source>
+        <translation>Pipeline name:</translation>
     </message>
 </context>
 <context>

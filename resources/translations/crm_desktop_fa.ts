@@ -1938,12 +1938,28 @@
             <translation>کشور:</translation>
         </message>
         <message>
+            <source>واحد پول:</source>
+            <translation>واحد پول:</translation>
+        </message>
+        <message>
+            <source>خط‌های فروش و مرحله‌ها</source>
+            <translation>خط‌های فروش و مرحله‌ها</translation>
+        </message>
+        <message>
             <source>این رایانه</source>
             <translation>این رایانه</translation>
         </message>
         <message>
             <source>کاربر این رایانه:</source>
             <translation>کاربر این رایانه:</translation>
+        </message>
+        <message>
+            <source>ریال</source>
+            <translation>ریال</translation>
+        </message>
+        <message>
+            <source>تومان</source>
+            <translation>تومان</translation>
         </message>
     </context>
     <context>
@@ -1970,6 +1986,93 @@
         <message>
             <source>وزنی %1 (%2)</source>
             <translation>وزنی %1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StagesEditor</name>
+        <message>
+            <source>خط فروش جدید…</source>
+            <translation>خط فروش جدید…</translation>
+        </message>
+        <message>
+            <source>مرحله</source>
+            <translation>مرحله</translation>
+        </message>
+        <message>
+            <source>احتمال (درصد)</source>
+            <translation>احتمال (درصد)</translation>
+        </message>
+        <message>
+            <source>نتیجه</source>
+            <translation>نتیجه</translation>
+        </message>
+        <message>
+            <source>معامله‌ها</source>
+            <translation>معامله‌ها</translation>
+        </message>
+        <message>
+            <source>افزودن مرحله</source>
+            <translation>افزودن مرحله</translation>
+        </message>
+        <message>
+            <source>بالا</source>
+            <translation>بالا</translation>
+        </message>
+        <message>
+            <source>پایین</source>
+            <translation>پایین</translation>
+        </message>
+        <message>
+            <source>حذف مرحله</source>
+            <translation>حذف مرحله</translation>
+        </message>
+        <message>
+            <source>باز</source>
+            <translation>باز</translation>
+        </message>
+        <message>
+            <source>برنده</source>
+            <translation>برنده</translation>
+        </message>
+        <message>
+            <source>از دست رفته</source>
+            <translation>از دست رفته</translation>
+        </message>
+        <message>
+            <source>تغییر انجام نشد</source>
+            <translation>تغییر انجام نشد</translation>
+        </message>
+        <message>
+            <source>نام مرحله</source>
+            <translation>نام مرحله</translation>
+        </message>
+        <message>
+            <source>احتمال مرحله</source>
+            <translation>احتمال مرحله</translation>
+        </message>
+        <message>
+            <source>نتیجهٔ مرحله</source>
+            <translation>نتیجهٔ مرحله</translation>
+        </message>
+        <message>
+            <source>مرحلهٔ جدید</source>
+            <translation>مرحلهٔ جدید</translation>
+        </message>
+        <message>
+            <source>ترتیب مرحله‌ها</source>
+            <translation>ترتیب مرحله‌ها</translation>
+        </message>
+        <message>
+            <source>معامله‌های «%1» به کدام مرحله بروند؟</source>
+            <translation>معامله‌های «%1» به کدام مرحله بروند؟</translation>
+        </message>
+        <message>
+            <source>خط فروش جدید</source>
+            <translation>خط فروش جدید</translation>
+        </message>
+        <message>
+            <source>نام خط فروش:</source>
+            <translation>نام خط فروش:</translation>
         </message>
     </context>
     <context>

@@ -1,5 +1,5 @@
-"""The settings screen: the office (its name, its weekend, its country) and who works at
-this laptop.
+"""The settings screen: the office (its name, its weekend, its country, its money
+unit), its pipelines and their stages, and who works at this laptop.
 
 Each setting is saved as soon as it is changed, as in the system's own settings, and
 announced from what the service wrote (a SETTINGS change) so that the window title and
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.locale import COUNTRIES
 from crm_desktop.services import office, users
+from crm_desktop.ui.pipeline.stages_editor import StagesEditor
 from crm_desktop.ui.widgets.commands import apply
 from crm_desktop.ui.widgets.context import SETTINGS, USERS, AppContext, Change, PageHost
 from crm_desktop.ui.widgets.jalali_date_edit import qt_day_of_week
@@ -86,6 +87,11 @@ class SettingsPage(QWidget):
         office_form.addRow(self.tr("کشور:"), self.country_combo)
         office_form.addRow("", country_note)
 
+        office_form.addRow(self.tr("واحد پول:"), self._money_combo())
+        stages_box = QGroupBox(self.tr("خط‌های فروش و مرحله‌ها"))
+        self.stages_editor = StagesEditor(self.ctx)
+        QVBoxLayout(stages_box).addWidget(self.stages_editor)
+
         laptop_box = QGroupBox(self.tr("این رایانه"))
         laptop_form = QFormLayout(laptop_box)
         laptop_form.addRow(self.tr("کاربر این رایانه:"), self.user_combo)
@@ -95,8 +101,17 @@ class SettingsPage(QWidget):
         layout.setSpacing(14)
         layout.addWidget(self.title_label)
         layout.addWidget(office_box)
+        layout.addWidget(stages_box, 1)
         layout.addWidget(laptop_box)
         layout.addStretch(1)
+
+    def _money_combo(self) -> QComboBox:
+        """Whether amounts are typed and shown in rials or in tomans."""
+        self.money_combo = QComboBox()
+        self.money_combo.setObjectName("moneyUnit")
+        self.money_combo.addItem(self.tr("ریال"), "rial")
+        self.money_combo.addItem(self.tr("تومان"), "toman")
+        return self.money_combo
 
     def _load(self) -> None:
         db = self.ctx.db
@@ -111,6 +126,9 @@ class SettingsPage(QWidget):
             max(self.country_combo.findData(office.office_region(db)), 0)
         )
         self.country_combo.blockSignals(blocked)
+        blocked = self.money_combo.blockSignals(True)
+        self.money_combo.setCurrentIndex(max(self.money_combo.findData(office.money_unit(db)), 0))
+        self.money_combo.blockSignals(blocked)
         blocked = self.user_combo.blockSignals(True)
         self.user_combo.clear()
         for user in users.list_users(db):
@@ -128,6 +146,7 @@ class SettingsPage(QWidget):
         for check in self.weekend_checks.values():
             check.toggled.connect(self.save_weekend)
         self.country_combo.currentIndexChanged.connect(self.save_country)
+        self.money_combo.currentIndexChanged.connect(self.save_money_unit)
         self.user_combo.currentIndexChanged.connect(self.save_current_user)
         self.ctx.changes.changed.connect(self._changed)
 
@@ -152,6 +171,11 @@ class SettingsPage(QWidget):
             return
         db = self.ctx.db
         apply(self.ctx, lambda: office.set_office_region(db, code))
+
+    def save_money_unit(self) -> None:
+        unit = str(self.money_combo.currentData())
+        db = self.ctx.db
+        apply(self.ctx, lambda: office.set_money_unit(db, unit))
 
     def save_current_user(self) -> None:
         user_id = self.user_combo.currentData()
