@@ -247,3 +247,71 @@ def test_the_default_data_of_a_new_database_is_what_the_board_shows(db_path: Pat
         assert [c.stage for c in columns] == stages
         with db.session() as session:
             assert session.scalars(select(DealLine)).all() == []
+
+
+def test_a_contacts_deal_is_one_step_and_a_lead_becomes_a_prospect(db: Database, rep: str) -> None:
+    from crm_desktop.services.deals import deal_for_contact
+
+    person = contacts.create_contact(
+        db,
+        changes_from_text(
+            {
+                "first_name": "علی",
+                "last_name": "رضایی",
+                "company": "آلفا",
+                "lead_source": "نمایشگاه",
+            }
+        ),
+    )
+    assert person.lifecycle == "lead"
+    done = operations.run(db, deal_for_contact, db, person.id)
+    deal = done.result
+    assert (deal.title, deal.contact_id, deal.company, deal.stage) == (
+        "علی رضایی - آلفا",
+        person.id,
+        "آلفا",
+        FIRST,
+    )
+    assert deal.lead_source == "نمایشگاه" and deal.owner_id == rep
+    assert contacts.get_contact(db, person.id).lifecycle == "prospect"
+    (op_id,) = done.changes.op_ids  # one step
+    undo.undo(db, op_id)
+    assert list_deals(db) == [] and contacts.get_contact(db, person.id).lifecycle == "lead"
+
+
+def test_the_stages_a_deal_went_through_with_their_times(db: Database, rep: str) -> None:
+    from crm_desktop.services.deals import stage_stays
+
+    deal = add(db, title="A")
+    move_deal(db, deal, stage_of(db, MEETING))
+    move_deal(db, deal, stage_of(db, WON))
+    stays = stage_stays(db, deal)
+    assert [s.stage for s in stays] == [FIRST, MEETING, WON]
+    assert stays[0].until == stays[1].since and stays[1].until == stays[2].since
+    assert stays[-1].until is None and all(s.days() >= 0 for s in stays)
+    assert stays[0].since <= stays[1].since <= stays[2].since
+
+
+def test_lines_total_becomes_the_amount_and_a_won_deals_new_line_is_a_purchase(
+    db: Database, rep: str
+) -> None:
+    from crm_desktop.services.deals import add_line, deal_lines, remove_line, use_lines_total
+
+    person = contacts.create_contact(db, changes_from_text({"first_name": "مریم"})).id
+    deal = create_deal(db, deal_changes_from_text({"title": "A", "contact": person})).id
+    with db.session() as session:
+        product = Product(name="سرور", unit_price=1_000)
+        session.add(product)
+        session.flush()
+        product_id = product.id
+    add_line(db, deal, product_id, quantity=3, discount=500)
+    other = add_line(db, deal, product_id, unit_price=200)
+    assert [line.total for line in deal_lines(db, deal)] == [2_500, 200]
+    assert use_lines_total(db, deal).amount == 2_700
+    remove_line(db, other)
+    assert use_lines_total(db, deal).amount == 2_500
+    with pytest.raises(InvalidInput, match="discount is more"):
+        add_line(db, deal, product_id, quantity=1, discount=5_000)
+    move_deal(db, deal, stage_of(db, WON), closing=Closing(on=dt.date(2026, 9, 1)))
+    late = add_line(db, deal, product_id)
+    assert _purchase(db, late) == (person, dt.date(2026, 9, 1))

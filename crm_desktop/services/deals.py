@@ -25,11 +25,14 @@ from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.locale import normalize_multiline, normalize_text, parse_phone, search_key
 from crm_desktop.models import (
     Campaign,
+    Company,
     Contact,
     ContactPhone,
     Deal,
     DealLine,
+    Lifecycle,
     LostReason,
+    Product,
     Stage,
     utcnow,
 )
@@ -163,28 +166,58 @@ def create_deal(db: Database, changes: DealChanges, *, closing: Closing = Closin
     when none is named), owned by the user at this laptop unless another is named.
     A deal made straight into a won or lost stage is closed as a move there is."""
     with db.session() as session:
-        deal = Deal(title="", amount=0)
-        if isinstance(changes.owner, Unset) and isinstance(changes.owner_id, Unset):
-            deal.owner_id = lookups.current_user_id(session)
-        if isinstance(changes.stage, Unset) and isinstance(changes.stage_id, Unset):
-            first = pipeline_stages(session, default_pipeline(session).id)
-            if not first:
-                raise InvalidInput(
-                    "خط فروش پیش‌فرض هیچ مرحله‌ای ندارد.", "the default pipeline has no stages"
-                )
-            changes = dataclasses.replace(changes, stage_id=first[0].id)
-        _apply(session, deal, changes)
-        no_company = isinstance(changes.company, Unset) and isinstance(changes.company_id, Unset)
-        if deal.contact_id and no_company:  # the person's company, as a rep would put it
-            contact = session.get(Contact, deal.contact_id)
-            deal.company_id = contact.company_id if contact else None
-        stage = live_stage(session, deal.stage_id)
-        deal.pipeline_id = stage.pipeline_id
-        deal.position = _position(session, stage.id, None, None, moving=None)
-        session.add(deal)
-        _close(session, deal, stage, closing)
-        session.flush()
-        return _record(session, deal.id)
+        return _record(session, _create(session, changes, closing))
+
+
+def _create(session: Session, changes: DealChanges, closing: Closing) -> str:
+    deal = Deal(title="", amount=0)
+    if isinstance(changes.owner, Unset) and isinstance(changes.owner_id, Unset):
+        deal.owner_id = lookups.current_user_id(session)
+    if isinstance(changes.stage, Unset) and isinstance(changes.stage_id, Unset):
+        first = pipeline_stages(session, default_pipeline(session).id)
+        if not first:
+            raise InvalidInput(
+                "خط فروش پیش‌فرض هیچ مرحله‌ای ندارد.", "the default pipeline has no stages"
+            )
+        changes = dataclasses.replace(changes, stage_id=first[0].id)
+    _apply(session, deal, changes)
+    no_company = isinstance(changes.company, Unset) and isinstance(changes.company_id, Unset)
+    if deal.contact_id and no_company:  # the person's company, as a rep would put it
+        contact = session.get(Contact, deal.contact_id)
+        deal.company_id = contact.company_id if contact else None
+    stage = live_stage(session, deal.stage_id)
+    deal.pipeline_id = stage.pipeline_id
+    deal.position = _position(session, stage.id, None, None, moving=None)
+    session.add(deal)
+    _close(session, deal, stage, closing)
+    session.flush()
+    return deal.id
+
+
+def deal_for_contact(db: Database, contact_id: str) -> DealRecord:
+    """A contact's new deal, in one step from the contact's window: named after them
+    (and their company), with their company, owner, lead source and campaign; a lead
+    becomes a prospect. One operation: undo takes both back."""
+    with db.session() as session:
+        contact = session.get(Contact, contact_id)
+        if contact is None or contact.deleted_at is not None:
+            raise NotFound(
+                f"مخاطبی با شناسهٔ «{contact_id}» پیدا نشد.", f"no contact with id {contact_id!r}"
+            )
+        name = " ".join(p for p in (contact.first_name, contact.last_name) if p)
+        company = session.get(Company, contact.company_id) if contact.company_id else None
+        changes = DealChanges(
+            title=f"{name} - {company.name}" if company else name,
+            contact_id=contact.id,
+            company_id=contact.company_id,
+            lead_source_id=contact.lead_source_id,
+            campaign_id=contact.campaign_id,
+        )
+        if contact.owner_id is not None:
+            changes.owner_id = contact.owner_id
+        if contact.lifecycle == Lifecycle.LEAD:
+            contact.lifecycle = Lifecycle.PROSPECT
+        return _record(session, _create(session, changes, Closing()))
 
 
 def update_deal(db: Database, deal_id: str, changes: DealChanges) -> DealRecord:
@@ -426,3 +459,143 @@ def put_in_stage(session: Session, deal: Deal, stage: Stage) -> None:
     """A deal moved to the end of ``stage``'s column inside a caller's transaction (its
     old stage is being removed)."""
     _move(session, deal, stage, closing=Closing())
+
+
+# ------------------------------------------------------------ stages and lines
+
+
+@dataclass(frozen=True)
+class StageStay:
+    """A stretch of time a deal spent in one stage (``until`` None: it is there now)."""
+
+    stage: str
+    since: dt.datetime  # naive UTC
+    until: dt.datetime | None
+
+    def days(self, now: dt.datetime | None = None) -> float:
+        end = self.until or now or utcnow()
+        return (end - self.since).total_seconds() / 86400
+
+
+def stage_stays(db: Database, deal_id: str) -> list[StageStay]:
+    """The stages a deal went through, oldest first, from its history (the change log):
+    whichever way it moved (the kanban, the command line, an undo, a sync)."""
+    from crm_desktop.services.history import record_history
+
+    entries = list(reversed(record_history(db, deal_id, lang="en")))  # oldest first
+    stays: list[StageStay] = []
+    for entry in entries:
+        for change in entry.changes:
+            if change.field != "stage" or change.new is None:
+                continue
+            if stays and stays[-1].until is None:
+                stays[-1] = dataclasses.replace(stays[-1], until=entry.at)
+            stays.append(StageStay(str(change.new), entry.at, None))
+    return stays
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    id: str
+    product_id: str | None
+    product: str | None
+    quantity: int
+    unit_price: int  # rials
+    discount: int  # rials off the line
+    coupon: str | None
+
+    @property
+    def total(self) -> int:
+        return self.quantity * self.unit_price - self.discount
+
+
+def deal_lines(db: Database, deal_id: str) -> list[LineRecord]:
+    with db.session() as session:
+        rows = session.execute(
+            select(DealLine, Product.name)
+            .outerjoin(Product, Product.id == DealLine.product_id)
+            .where(DealLine.deal_id == deal_id, DealLine.deleted_at.is_(None))
+            .order_by(DealLine.created_at, DealLine.id)
+        ).all()
+        return [
+            LineRecord(
+                line.id,
+                line.product_id,
+                name,
+                line.quantity,
+                line.unit_price,
+                line.discount,
+                line.coupon,
+            )
+            for line, name in rows
+        ]
+
+
+def products(db: Database) -> list[tuple[str, str, int]]:
+    """The products on sale: (id, name, unit price in rials), by name."""
+    with db.session() as session:
+        return [
+            (p.id, p.name, p.unit_price)
+            for p in session.scalars(
+                select(Product)
+                .where(Product.deleted_at.is_(None), Product.active.is_(True))
+                .order_by(Product.name)
+            )
+        ]
+
+
+def add_line(
+    db: Database,
+    deal_id: str,
+    product_id: str,
+    *,
+    quantity: int = 1,
+    unit_price: int | None = None,
+    discount: int = 0,
+    coupon: str | None = None,
+) -> str:
+    """A product line on a deal (at the product's price unless another is given); a
+    won deal's new line is a purchase already, as its other lines are."""
+    if quantity < 1 or discount < 0 or (unit_price is not None and unit_price < 0):
+        raise InvalidInput(
+            "تعداد باید دست‌کم ۱ و قیمت و تخفیف نامنفی باشند.",
+            "a line needs a quantity of 1 or more and no negative price or discount",
+        )
+    with db.session() as session:
+        deal = _get(session, deal_id)
+        product = session.get(Product, product_id)
+        if product is None or product.deleted_at is not None:
+            raise NotFound("این کالا وجود ندارد.", f"no product with id {product_id!r}")
+        price = product.unit_price if unit_price is None else unit_price
+        if quantity * price < discount:
+            raise InvalidInput(
+                "تخفیف از مبلغ ردیف بیشتر است.", "the discount is more than the line's amount"
+            )
+        won = deal.won_at is not None and live_stage(session, deal.stage_id).is_won
+        line = DealLine(
+            deal_id=deal.id,
+            product_id=product.id,
+            quantity=quantity,
+            unit_price=price,
+            discount=discount,
+            coupon=normalize_text(coupon or "") or None,
+            contact_id=deal.contact_id if won else None,
+            purchased_on=office_day(deal.won_at) if won and deal.won_at else None,
+        )
+        session.add(line)
+        session.flush()
+        return line.id
+
+
+def remove_line(db: Database, line_id: str) -> None:
+    with db.session() as session:
+        line = session.get(DealLine, line_id)
+        if line is None or line.deleted_at is not None:
+            raise NotFound("این ردیف وجود ندارد.", f"no deal line with id {line_id!r}")
+        line.deleted_at = utcnow()
+
+
+def use_lines_total(db: Database, deal_id: str) -> DealRecord:
+    """The deal's amount becomes its lines' total."""
+    total = sum(line.total for line in deal_lines(db, deal_id))
+    return update_deal(db, deal_id, DealChanges(amount=total))

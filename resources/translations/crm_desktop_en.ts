@@ -329,6 +329,10 @@
         <translation>—</translation>
     </message>
     <message>
+        <source>ساخت معامله</source>
+        <translation>New deal</translation>
+    </message>
+    <message>
         <source>این مخاطب در سطل زباله است.</source>
         <translation>This contact is in the trash.</translation>
     </message>
@@ -398,6 +402,14 @@
     <message>
         <source>بستن</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>ساخت معامله</source>
+        <translation>New deal</translation>
+    </message>
+    <message>
+        <source>معامله‌ای برای این مخاطب در نخستین مرحلهٔ خط فروش؛ سرنخ، مشتری بالقوه می‌شود.</source>
+        <translation>A deal for this contact in the pipeline&apos;s first stage; a lead becomes a prospect.</translation>
     </message>
     <message>
         <source>نام:</source>
@@ -591,6 +603,165 @@
     <message>
         <source>%1 انتخاب‌شده</source>
         <translation>%1 selected</translation>
+    </message>
+</context>
+<context>
+    <name>DealPage</name>
+    <message>
+        <source>مشخصات</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>اقلام</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <source>مرحله</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>از</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>تا</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>روز</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>مراحل</source>
+        <translation>Stages</translation>
+    </message>
+    <message>
+        <source>تماس‌ها، جلسه‌ها و کارهای این معامله اینجا می‌آیند.</source>
+        <translation>This deal&apos;s calls, meetings and tasks come here.</translation>
+    </message>
+    <message>
+        <source>فعالیت‌ها</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>تاریخچه</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>ذخیره</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>بستن</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>از مرحله</source>
+        <translation>the stage&apos;s</translation>
+    </message>
+    <message>
+        <source>عنوان:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>مبلغ:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <source>احتمال:</source>
+        <translation>Probability:</translation>
+    </message>
+    <message>
+        <source>تاریخ پیش‌بینی بستن:</source>
+        <translation>Expected close:</translation>
+    </message>
+    <message>
+        <source>مسئول:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>اولویت:</source>
+        <translation>Priority:</translation>
+    </message>
+    <message>
+        <source>مخاطب:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <source>شرکت:</source>
+        <translation>Company:</translation>
+    </message>
+    <message>
+        <source>یادداشت:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>کالا</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>تعداد</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>قیمت واحد</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>تخفیف</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>جمع</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>افزودن</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>حذف ردیف</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <source>جمع اقلام، مبلغ معامله شود</source>
+        <translation>Use the lines&apos; total as the amount</translation>
+    </message>
+    <message>
+        <source>مرحله: %1 — احتمال %2٪</source>
+        <translation>Stage: %1 — probability %2%</translation>
+    </message>
+    <message>
+        <source>برنده در %1</source>
+        <translation>won on %1</translation>
+    </message>
+    <message>
+        <source>از دست رفته: %1</source>
+        <translation>lost: %1</translation>
+    </message>
+    <message>
+        <source>اکنون</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>مبلغ باید عددی درست به ریال یا تومان باشد.</source>
+        <translation>The amount must be a whole number of rials or tomans.</translation>
+    </message>
+    <message>
+        <source>ویرایش معامله</source>
+        <translation>Edit deal</translation>
+    </message>
+    <message>
+        <source>افزودن کالا</source>
+        <translation>Add product</translation>
+    </message>
+    <message>
+        <source>حذف کالا</source>
+        <translation>Remove product</translation>
+    </message>
+    <message>
+        <source>مبلغ از اقلام</source>
+        <translation>Amount from the lines</translation>
     </message>
 </context>
 <context>

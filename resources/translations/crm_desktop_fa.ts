@@ -329,6 +329,10 @@
             <translation>—</translation>
         </message>
         <message>
+            <source>ساخت معامله</source>
+            <translation>ساخت معامله</translation>
+        </message>
+        <message>
             <source>این مخاطب در سطل زباله است.</source>
             <translation>این مخاطب در سطل زباله است.</translation>
         </message>
@@ -398,6 +402,14 @@
         <message>
             <source>بستن</source>
             <translation>بستن</translation>
+        </message>
+        <message>
+            <source>ساخت معامله</source>
+            <translation>ساخت معامله</translation>
+        </message>
+        <message>
+            <source>معامله‌ای برای این مخاطب در نخستین مرحلهٔ خط فروش؛ سرنخ، مشتری بالقوه می‌شود.</source>
+            <translation>معامله‌ای برای این مخاطب در نخستین مرحلهٔ خط فروش؛ سرنخ، مشتری بالقوه می‌شود.</translation>
         </message>
         <message>
             <source>نام:</source>
@@ -591,6 +603,165 @@
         <message>
             <source>%1 انتخاب‌شده</source>
             <translation>%1 انتخاب‌شده</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealPage</name>
+        <message>
+            <source>مشخصات</source>
+            <translation>مشخصات</translation>
+        </message>
+        <message>
+            <source>اقلام</source>
+            <translation>اقلام</translation>
+        </message>
+        <message>
+            <source>مرحله</source>
+            <translation>مرحله</translation>
+        </message>
+        <message>
+            <source>از</source>
+            <translation>از</translation>
+        </message>
+        <message>
+            <source>تا</source>
+            <translation>تا</translation>
+        </message>
+        <message>
+            <source>روز</source>
+            <translation>روز</translation>
+        </message>
+        <message>
+            <source>مراحل</source>
+            <translation>مراحل</translation>
+        </message>
+        <message>
+            <source>تماس‌ها، جلسه‌ها و کارهای این معامله اینجا می‌آیند.</source>
+            <translation>تماس‌ها، جلسه‌ها و کارهای این معامله اینجا می‌آیند.</translation>
+        </message>
+        <message>
+            <source>فعالیت‌ها</source>
+            <translation>فعالیت‌ها</translation>
+        </message>
+        <message>
+            <source>تاریخچه</source>
+            <translation>تاریخچه</translation>
+        </message>
+        <message>
+            <source>ذخیره</source>
+            <translation>ذخیره</translation>
+        </message>
+        <message>
+            <source>بستن</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <source>از مرحله</source>
+            <translation>از مرحله</translation>
+        </message>
+        <message>
+            <source>عنوان:</source>
+            <translation>عنوان:</translation>
+        </message>
+        <message>
+            <source>مبلغ:</source>
+            <translation>مبلغ:</translation>
+        </message>
+        <message>
+            <source>احتمال:</source>
+            <translation>احتمال:</translation>
+        </message>
+        <message>
+            <source>تاریخ پیش‌بینی بستن:</source>
+            <translation>تاریخ پیش‌بینی بستن:</translation>
+        </message>
+        <message>
+            <source>مسئول:</source>
+            <translation>مسئول:</translation>
+        </message>
+        <message>
+            <source>اولویت:</source>
+            <translation>اولویت:</translation>
+        </message>
+        <message>
+            <source>مخاطب:</source>
+            <translation>مخاطب:</translation>
+        </message>
+        <message>
+            <source>شرکت:</source>
+            <translation>شرکت:</translation>
+        </message>
+        <message>
+            <source>یادداشت:</source>
+            <translation>یادداشت:</translation>
+        </message>
+        <message>
+            <source>کالا</source>
+            <translation>کالا</translation>
+        </message>
+        <message>
+            <source>تعداد</source>
+            <translation>تعداد</translation>
+        </message>
+        <message>
+            <source>قیمت واحد</source>
+            <translation>قیمت واحد</translation>
+        </message>
+        <message>
+            <source>تخفیف</source>
+            <translation>تخفیف</translation>
+        </message>
+        <message>
+            <source>جمع</source>
+            <translation>جمع</translation>
+        </message>
+        <message>
+            <source>افزودن</source>
+            <translation>افزودن</translation>
+        </message>
+        <message>
+            <source>حذف ردیف</source>
+            <translation>حذف ردیف</translation>
+        </message>
+        <message>
+            <source>جمع اقلام، مبلغ معامله شود</source>
+            <translation>جمع اقلام، مبلغ معامله شود</translation>
+        </message>
+        <message>
+            <source>مرحله: %1 — احتمال %2٪</source>
+            <translation>مرحله: %1 — احتمال %2٪</translation>
+        </message>
+        <message>
+            <source>برنده در %1</source>
+            <translation>برنده در %1</translation>
+        </message>
+        <message>
+            <source>از دست رفته: %1</source>
+            <translation>از دست رفته: %1</translation>
+        </message>
+        <message>
+            <source>اکنون</source>
+            <translation>اکنون</translation>
+        </message>
+        <message>
+            <source>مبلغ باید عددی درست به ریال یا تومان باشد.</source>
+            <translation>مبلغ باید عددی درست به ریال یا تومان باشد.</translation>
+        </message>
+        <message>
+            <source>ویرایش معامله</source>
+            <translation>ویرایش معامله</translation>
+        </message>
+        <message>
+            <source>افزودن کالا</source>
+            <translation>افزودن کالا</translation>
+        </message>
+        <message>
+            <source>حذف کالا</source>
+            <translation>حذف کالا</translation>
+        </message>
+        <message>
+            <source>مبلغ از اقلام</source>
+            <translation>مبلغ از اقلام</translation>
         </message>
     </context>
     <context>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QVBoxLayout, 
 from crm_desktop.errors import NotFound, UserError
 from crm_desktop.locale import normalize_multiline, normalize_text
 from crm_desktop.models import Channel, Lifecycle
-from crm_desktop.services import duplicates
+from crm_desktop.services import deals, duplicates
 from crm_desktop.services.contacts import (
     create_contact,
     get_contact,
@@ -70,6 +70,7 @@ class ContactEditor(EditWindow):
 
     saved = Signal(str)
     open_contact_requested = Signal(str)
+    open_deal_requested = Signal(str)
 
     def __init__(
         self, ctx: AppContext, contact_id: str | None, parent: QWidget | None = None
@@ -160,7 +161,23 @@ class ContactEditor(EditWindow):
         self._name_checked = False
         self._update_title(record)
         self.history.show_record(self.contact_id)
+        self.view.new_deal_button.setEnabled(self.contact_id is not None)
         self._on_edited()
+
+    def new_deal(self) -> None:
+        """A deal for this contact (saved edits first), opened in its own window."""
+        if self.contact_id is None or (self.is_dirty() and not self.save()):
+            return
+        db, contact_id = self.ctx.db, self.contact_id
+        try:
+            deal = perform(
+                self.ctx, self.tr("ساخت معامله"), lambda: deals.deal_for_contact(db, contact_id)
+            )
+        except UserError as error:
+            self.view.error_bar.setText(error.message(self.ctx.lang))
+            self.view.error_bar.show()
+            return
+        self.open_deal_requested.emit(deal.id)
 
     def _show(self, record: ContactRecord | None) -> None:
         v = self.view
@@ -264,6 +281,7 @@ class ContactEditor(EditWindow):
         v.last_name.editingFinished.connect(self._left_a_name_field)
         v.save_button.clicked.connect(self.save)
         v.close_button.clicked.connect(self.close)
+        v.new_deal_button.clicked.connect(self.new_deal)
         v.duplicate_bar.open_button.clicked.connect(self._open_duplicate)
         self.ctx.changes.changed.connect(self._on_data_changed)
 

@@ -169,6 +169,11 @@ class ContactEditorView(QWidget):
         self.save_button.setToolTip(self.tr("ذخیره (Ctrl+S)"))
         self.close_button = QPushButton(self.tr("بستن"))
         self.close_button.setObjectName("closeEditor")
+        self.new_deal_button = QPushButton(self.tr("ساخت معامله"))
+        self.new_deal_button.setObjectName("newDealForContact")
+        self.new_deal_button.setToolTip(
+            self.tr("معامله‌ای برای این مخاطب در نخستین مرحلهٔ خط فروش؛ سرنخ، مشتری بالقوه می‌شود.")
+        )
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
@@ -228,6 +233,7 @@ class ContactEditorView(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.new_deal_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

@@ -294,4 +294,6 @@ class PipelinePage(QWidget):
 
 def build_page(window: PageHost) -> PipelinePage:
     """The pipeline page in the main window (``main_window.PAGES``)."""
-    return PipelinePage(window.ctx)
+    page = PipelinePage(window.ctx)
+    page.deal_activated.connect(window.open_deal)
+    return page

@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
             self.search_dialog = GlobalSearchDialog(self.ctx, self)
             self.search_dialog.contact_chosen.connect(self.open_contact)
             self.search_dialog.company_chosen.connect(self.open_company)
-            self.search_dialog.deal_chosen.connect(lambda _id: self.show_page("pipeline"))
+            self.search_dialog.deal_chosen.connect(self.open_deal)
         self.search_dialog.start()
         return self.search_dialog
 
@@ -363,7 +363,19 @@ class MainWindow(QMainWindow):
 
         editor = ContactEditor(self.ctx, contact_id)
         editor.open_contact_requested.connect(self.open_contact)
+        editor.open_deal_requested.connect(self.open_deal)
         return self._show_window(key, editor)
+
+    def open_deal(self, deal_id: str) -> QWidget:
+        key = ("deal", deal_id)
+        if key in self.windows:
+            return self._show_window(key, self.windows[key])
+        from crm_desktop.ui.pipeline.deal_page import DealPage
+
+        page = DealPage(self.ctx, deal_id)
+        page.contact_requested.connect(self.open_contact)
+        page.company_requested.connect(self.open_company)
+        return self._show_window(key, page)
 
     def new_company(self) -> CompanyPage:
         from crm_desktop.ui.companies.company_page import CompanyPage
