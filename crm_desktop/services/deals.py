@@ -483,6 +483,7 @@ def stage_stays(db: Database, deal_id: str) -> list[StageStay]:
     from crm_desktop.services.history import record_history
 
     entries = list(reversed(record_history(db, deal_id, lang="en")))  # oldest first
+    made = get_deal(db, deal_id).created_at
     stays: list[StageStay] = []
     for entry in entries:
         for change in entry.changes:
@@ -490,7 +491,10 @@ def stage_stays(db: Database, deal_id: str) -> list[StageStay]:
                 continue
             if stays and stays[-1].until is None:
                 stays[-1] = dataclasses.replace(stays[-1], until=entry.at)
-            stays.append(StageStay(str(change.new), entry.at, None))
+            # A deal brought in (an import, the demo, a sync) was made before the log
+            # saw it: its first stage starts when the deal itself was made.
+            since = min(entry.at, made) if not stays else entry.at
+            stays.append(StageStay(str(change.new), since, None))
     return stays
 
 

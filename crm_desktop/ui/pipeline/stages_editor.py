@@ -37,6 +37,7 @@ from crm_desktop.ui.widgets.display import display_number
 
 NAME, PROBABILITY, OUTCOME, DEALS = range(4)
 _KINDS = frozenset({"stages", "pipelines"})
+VISIBLE_ROWS = 8
 
 
 class StagesEditor(QWidget):
@@ -56,6 +57,9 @@ class StagesEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A pipeline's stages (seven by default) all in sight, without scrolling.
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(rows * (VISIBLE_ROWS + 1) + 4)
         self.add_button = QPushButton(self.tr("افزودن مرحله"))
         self.up_button = QPushButton(self.tr("بالا"))
         self.down_button = QPushButton(self.tr("پایین"))

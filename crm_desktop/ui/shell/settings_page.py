@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -96,7 +98,8 @@ class SettingsPage(QWidget):
         laptop_form = QFormLayout(laptop_box)
         laptop_form.addRow(self.tr("کاربر این رایانه:"), self.user_combo)
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.setSpacing(14)
         layout.addWidget(self.title_label)
@@ -104,6 +107,18 @@ class SettingsPage(QWidget):
         layout.addWidget(stages_box, 1)
         layout.addWidget(laptop_box)
         layout.addStretch(1)
+        self._scrolled(content)
+
+    def _scrolled(self, content: QWidget) -> None:
+        """A laptop's short screen scrolls the settings rather than clipping them."""
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _money_combo(self) -> QComboBox:
         """Whether amounts are typed and shown in rials or in tomans."""
