@@ -315,3 +315,51 @@ def test_lines_total_becomes_the_amount_and_a_won_deals_new_line_is_a_purchase(
     move_deal(db, deal, stage_of(db, WON), closing=Closing(on=dt.date(2026, 9, 1)))
     late = add_line(db, deal, product_id)
     assert _purchase(db, late) == (person, dt.date(2026, 9, 1))
+
+
+def test_jalali_month_and_quarter_bounds() -> None:
+    from crm_desktop.locale import from_jalali
+    from crm_desktop.services.deal_list import jalali_period
+
+    day = from_jalali(1405, 9, 17)
+    assert jalali_period(day, "month") == (from_jalali(1405, 9, 1), from_jalali(1405, 9, 30))
+    assert jalali_period(day, "quarter") == (from_jalali(1405, 7, 1), from_jalali(1405, 9, 30))
+    # Esfand ends on the 29th or, in a leap year, the 30th: the day before Nowruz.
+    last = jalali_period(from_jalali(1403, 12, 5), "quarter")
+    assert last == (from_jalali(1403, 10, 1), from_jalali(1404, 1, 1) - dt.timedelta(days=1))
+    assert last[1] == from_jalali(1403, 12, 30)  # 1403 is a leap year
+    assert jalali_period(from_jalali(1404, 12, 1), "month")[1] == from_jalali(1404, 12, 29)
+
+
+def test_forecast_groups_open_deals_by_jalali_month(db: Database, rep: str) -> None:
+    from crm_desktop.locale import from_jalali
+    from crm_desktop.services.deal_list import forecast
+
+    for title, day, amount, stage in (
+        ("A", from_jalali(1405, 9, 1), "1000", MEETING),  # 80%
+        ("B", from_jalali(1405, 9, 30), "500", FIRST),  # 10%, same Jalali month
+        ("C", from_jalali(1405, 10, 1), "300", MEETING),  # the next day: the next month
+        ("D", from_jalali(1405, 9, 10), "9999", WON),  # closed: not a forecast
+    ):
+        add(db, title=title, expected_close=day.isoformat(), amount=amount, stage=stage)
+    add(db, title="E", amount="7")  # no date
+    months = forecast(db)
+    assert [(m.year, m.month, m.count, m.amount, m.weighted) for m in months] == [
+        (1405, 9, 2, 1500, (1000 * 80 + 500 * 10) // 100),
+        (1405, 10, 1, 300, 240),
+    ]
+
+
+def test_the_list_sorts_by_every_list_column_in_sql(db: Database, rep: str) -> None:
+    from crm_desktop.services.deal_list import SORTS, count_deals, deal_ids
+    from crm_desktop.services.registry import DEAL
+
+    assert {f.listed.sort for f in DEAL.list_columns() if f.listed} == set(SORTS)
+    small, big = add(db, title="ب", amount="10"), add(db, title="الف", amount="20", stage=WON)
+    assert deal_ids(db, sort="amount") == [small, big]
+    assert deal_ids(db, sort="amount", descending=True) == [big, small]
+    assert deal_ids(db, sort="title") == [big, small]
+    assert deal_ids(db, sort="probability", descending=True) == [big, small]  # won: 100%
+    assert deal_ids(db) == [small, big]  # board order: stage by stage
+    assert count_deals(db, DealFilter(open_only=True)) == 1
+    assert deal_ids(db, limit=1, offset=1) == [big]

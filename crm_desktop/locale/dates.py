@@ -35,6 +35,7 @@ __all__ = [
     "format_jalali",
     "format_jalali_long",
     "from_jalali",
+    "jalali_month_name",
     "last_complete_week",
     "parse_birth_date",
     "parse_date",
@@ -203,6 +204,11 @@ def _check_gregorian(year: int, month: int, day: int, shown: str) -> None:
 
 
 # --- conversion ------------------------------------------------------------------
+
+
+def jalali_month_name(month: int, lang: str = "fa") -> str:
+    """``آذر`` (or ``Azar``): the name of a Jalali month, 1 to 12."""
+    return (JALALI_MONTHS if lang == "fa" else _JALALI_MONTHS_EN)[month - 1]
 
 
 def to_jalali(d: _dt.date) -> tuple[int, int, int]:

@@ -7,6 +7,7 @@ loaded; ``pipeline --json`` prints the same figures, computed by the same query.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from crm_desktop.locale import normalize_text
+from crm_desktop.locale import from_jalali, normalize_text, to_jalali
 from crm_desktop.models import (
     Activity,
     Campaign,
@@ -282,3 +283,113 @@ def named_filter(
         stage_ids = (find_stage(session, stage).id,) if stage else ()
         owner_ids = (lookups.find_user(session, owner).id,) if owner else ()
     return DealFilter(stage_ids=stage_ids, owner_ids=owner_ids, search=search)
+
+
+# ------------------------------------------------------------------ the list view
+
+# The list's sort keys (the registry's list columns of a deal) -> their SQL order.
+_OWNER = aliased(User)
+SORTS: dict[str, tuple[Any, ...]] = {
+    "title": (Deal.title,),
+    "contact": (Contact.last_name, Contact.first_name),
+    "company": (Company.name,),
+    "stage": (Pipeline.position, Stage.position),
+    "amount": (Deal.amount,),
+    "probability": (probability(),),
+    "expected_close": (Deal.expected_close,),
+    "owner": (_OWNER.name,),
+}
+
+
+def _listed(where: DealFilter) -> Select[Any]:
+    query = (
+        select(Deal.id)
+        .join(Stage, Stage.id == Deal.stage_id)
+        .join(Pipeline, Pipeline.id == Deal.pipeline_id)
+        .outerjoin(Contact, Contact.id == Deal.contact_id)
+        .outerjoin(Company, Company.id == Deal.company_id)
+        .outerjoin(_OWNER, _OWNER.id == Deal.owner_id)
+        .where(*_conditions(where))
+    )
+    return query.where(_open()) if where.open_only else query
+
+
+def count_deals(db: Database, where: DealFilter = DealFilter()) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(_listed(where).subquery())) or 0)
+
+
+def deal_ids(
+    db: Database,
+    where: DealFilter = DealFilter(),
+    *,
+    sort: str | None = None,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[str]:
+    """Ids of the deals ``where`` lets through, sorted by a list column (``SORTS``; None:
+    board order), a page of them."""
+    if sort is None:
+        order: tuple[Any, ...] = (Pipeline.position, Stage.position, Deal.position)
+    else:
+        keys = SORTS[sort]
+        order = tuple(k.desc() if descending else k for k in keys)
+    query = _listed(where).order_by(*order, Deal.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with db.session() as session:
+        return list(session.scalars(query))
+
+
+@dataclass(frozen=True)
+class ForecastMonth:
+    """Open deals expected to close in one Jalali month."""
+
+    year: int
+    month: int
+    count: int
+    amount: int  # rials
+    weighted: int  # rials, each deal's amount times its probability
+
+
+def forecast(db: Database, where: DealFilter = DealFilter()) -> list[ForecastMonth]:
+    """The open deals ``where`` lets through by the Jalali month they are expected to
+    close in, in order (deals without a date are left out). Sums are SQL's per day,
+    grouped into months here: Jalali months do not follow Gregorian ones."""
+    only_open = dataclasses.replace(where, open_only=True)
+    day_sums = (
+        select(
+            Deal.expected_close,
+            func.count(Deal.id),
+            func.sum(Deal.amount),
+            func.sum(Deal.amount * probability()),
+        )
+        .join(Stage, Stage.id == Deal.stage_id)
+        .where(*_conditions(only_open), _open(), Deal.expected_close.is_not(None))
+        .group_by(Deal.expected_close)
+    )
+    months: dict[tuple[int, int], list[int]] = {}
+    with db.session() as session:
+        for day, count, amount, chance in session.execute(day_sums):
+            assert day is not None  # the query leaves deals without a date out
+            year, month, _day = to_jalali(day)
+            totals = months.setdefault((year, month), [0, 0, 0])
+            totals[0] += count
+            totals[1] += int(amount)
+            totals[2] += int(chance)
+    return [
+        ForecastMonth(year, month, count, amount, chance // _PERCENT)
+        for (year, month), (count, amount, chance) in sorted(months.items())
+    ]
+
+
+def jalali_period(today: dt.date, period: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of ``today``'s Jalali ``month`` or ``quarter`` (seasons:
+    Farvardin-Khordad, Tir-Shahrivar, Mehr-Azar, Dey-Esfand)."""
+    year, month, _day = to_jalali(today)
+    first_month = month if period == "month" else (month - 1) // 3 * 3 + 1
+    last_month = first_month if period == "month" else first_month + 2
+    start = from_jalali(year, first_month, 1)
+    following = (year + 1, 1) if last_month == 12 else (year, last_month + 1)
+    return start, from_jalali(*following, 1) - dt.timedelta(days=1)

@@ -1046,6 +1046,7 @@ DEAL = Entity(
                 "subject",
             ),
             scriptable=True,
+            listed=ListColumn(sort="title", shown=True),
         ),
         Field(
             "contact",
@@ -1068,6 +1069,7 @@ DEAL = Entity(
                 "person",
             ),
             scriptable=True,
+            listed=ListColumn(sort="contact", shown=True),
         ),
         # The person's phone and email: how an import finds (or makes) the contact.
         Field(
@@ -1103,6 +1105,7 @@ DEAL = Entity(
             refers_to="companies",
             aliases=("شرکت", "نام شرکت", "سازمان", "company", "organization", "account"),
             scriptable=True,
+            listed=ListColumn(sort="company", shown=True),
         ),
         Field(
             "stage",
@@ -1113,6 +1116,7 @@ DEAL = Entity(
             refers_to="stages",
             aliases=("مرحله", "مرحله فروش", "وضعیت", "stage", "deal stage", "status"),
             scriptable=True,
+            listed=ListColumn(sort="stage", shown=True),
         ),
         Field(
             "amount",
@@ -1135,6 +1139,7 @@ DEAL = Entity(
                 "amount irr",
             ),
             scriptable=True,
+            listed=ListColumn(sort="amount", shown=True),
         ),
         Field(
             "amount_toman",
@@ -1153,7 +1158,15 @@ DEAL = Entity(
             ),
         ),
         # Percent; the stage's unless a rep sets the deal's own.
-        Field("probability", "احتمال", "probability", "probability", "number", scriptable=True),
+        Field(
+            "probability",
+            "احتمال",
+            "probability",
+            "probability",
+            "number",
+            scriptable=True,
+            listed=ListColumn(sort="probability", shown=True),
+        ),
         Field(
             "expected_close",
             "تاریخ پیش‌بینی بستن",
@@ -1172,6 +1185,7 @@ DEAL = Entity(
                 "date",
             ),
             scriptable=True,
+            listed=ListColumn(sort="expected_close", shown=True),
         ),
         Field(
             "owner",
@@ -1182,6 +1196,7 @@ DEAL = Entity(
             refers_to="users",
             aliases=("مسئول", "کارشناس", "کارشناس فروش", "owner", "sales rep"),
             scriptable=True,
+            listed=ListColumn(sort="owner", shown=True),
         ),
         Field(
             "lead_source",
@@ -1224,6 +1239,16 @@ DEAL = Entity(
             aliases=("توضیحات", "یادداشت", "یادداشت‌ها", "notes", "note", "description", "comments"),
             scriptable=True,
         ),
+    ),
+    list_order=(
+        "title",
+        "contact",
+        "company",
+        "stage",
+        "amount",
+        "probability",
+        "expected_close",
+        "owner",
     ),
 )
 

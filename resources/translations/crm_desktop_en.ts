@@ -606,6 +606,48 @@
     </message>
 </context>
 <context>
+    <name>DealFilterBar</name>
+    <message>
+        <source>جستجو در عنوان، مخاطب و شرکت</source>
+        <translation>Search titles, contacts and companies</translation>
+    </message>
+    <message>
+        <source>معامله‌های من</source>
+        <translation>My deals</translation>
+    </message>
+    <message>
+        <source>همهٔ کارشناسان</source>
+        <translation>All reps</translation>
+    </message>
+    <message>
+        <source>همهٔ منبع‌ها</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>همهٔ کمپین‌ها</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>هر زمان</source>
+        <translation>Any time</translation>
+    </message>
+    <message>
+        <source>بستن در این ماه</source>
+        <translation>Closing this month</translation>
+    </message>
+    <message>
+        <source>بستن در این فصل</source>
+        <translation>Closing this quarter</translation>
+    </message>
+</context>
+<context>
+    <name>DealListView</name>
+    <message>
+        <source>خروجی اکسل…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+</context>
+<context>
     <name>DealPage</name>
     <message>
         <source>مشخصات</source>
@@ -1024,6 +1066,25 @@
     <message>
         <source>نام دفتر:</source>
         <translation>Office name:</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastView</name>
+    <message>
+        <source>ماه</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>معامله‌ها</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>مبلغ</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>وزنی</source>
+        <translation>Weighted</translation>
     </message>
 </context>
 <context>
@@ -1922,12 +1983,16 @@
 <context>
     <name>PipelinePage</name>
     <message>
-        <source>جستجو در عنوان، مخاطب و شرکت</source>
-        <translation>Search titles, contacts and companies</translation>
+        <source>کانبان</source>
+        <translation>Kanban</translation>
     </message>
     <message>
-        <source>معامله‌های من</source>
-        <translation>My deals</translation>
+        <source>فهرست</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>پیش‌بینی فروش</source>
+        <translation>Forecast</translation>
     </message>
     <message>
         <source>باز: %1، وزنی %2</source>

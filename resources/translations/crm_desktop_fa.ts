@@ -606,6 +606,48 @@
         </message>
     </context>
     <context>
+        <name>DealFilterBar</name>
+        <message>
+            <source>جستجو در عنوان، مخاطب و شرکت</source>
+            <translation>جستجو در عنوان، مخاطب و شرکت</translation>
+        </message>
+        <message>
+            <source>معامله‌های من</source>
+            <translation>معامله‌های من</translation>
+        </message>
+        <message>
+            <source>همهٔ کارشناسان</source>
+            <translation>همهٔ کارشناسان</translation>
+        </message>
+        <message>
+            <source>همهٔ منبع‌ها</source>
+            <translation>همهٔ منبع‌ها</translation>
+        </message>
+        <message>
+            <source>همهٔ کمپین‌ها</source>
+            <translation>همهٔ کمپین‌ها</translation>
+        </message>
+        <message>
+            <source>هر زمان</source>
+            <translation>هر زمان</translation>
+        </message>
+        <message>
+            <source>بستن در این ماه</source>
+            <translation>بستن در این ماه</translation>
+        </message>
+        <message>
+            <source>بستن در این فصل</source>
+            <translation>بستن در این فصل</translation>
+        </message>
+    </context>
+    <context>
+        <name>DealListView</name>
+        <message>
+            <source>خروجی اکسل…</source>
+            <translation>خروجی اکسل…</translation>
+        </message>
+    </context>
+    <context>
         <name>DealPage</name>
         <message>
             <source>مشخصات</source>
@@ -1024,6 +1066,25 @@
         <message>
             <source>نام دفتر:</source>
             <translation>نام دفتر:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ForecastView</name>
+        <message>
+            <source>ماه</source>
+            <translation>ماه</translation>
+        </message>
+        <message>
+            <source>معامله‌ها</source>
+            <translation>معامله‌ها</translation>
+        </message>
+        <message>
+            <source>مبلغ</source>
+            <translation>مبلغ</translation>
+        </message>
+        <message>
+            <source>وزنی</source>
+            <translation>وزنی</translation>
         </message>
     </context>
     <context>
@@ -1922,12 +1983,16 @@
     <context>
         <name>PipelinePage</name>
         <message>
-            <source>جستجو در عنوان، مخاطب و شرکت</source>
-            <translation>جستجو در عنوان، مخاطب و شرکت</translation>
+            <source>کانبان</source>
+            <translation>کانبان</translation>
         </message>
         <message>
-            <source>معامله‌های من</source>
-            <translation>معامله‌های من</translation>
+            <source>فهرست</source>
+            <translation>فهرست</translation>
+        </message>
+        <message>
+            <source>پیش‌بینی فروش</source>
+            <translation>پیش‌بینی فروش</translation>
         </message>
         <message>
             <source>باز: %1، وزنی %2</source>

@@ -20,6 +20,7 @@ from crm_desktop.services.users import create_user, set_current_user
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.pipeline.board import StageColumnView
 from crm_desktop.ui.pipeline.card_model import PAGE
+from crm_desktop.ui.pipeline.deal_table_model import COLUMNS
 from crm_desktop.ui.pipeline.pipeline_page import PipelinePage
 from crm_desktop.ui.widgets.context import AppContext
 
@@ -222,11 +223,11 @@ def test_ctrl_arrows_move_a_card_to_the_stage_beside_it_and_along_its_column(
 def test_my_deals_and_search_filter_cards_and_totals(
     page: PipelinePage, qtbot: QtBot, type_text: TypeText
 ) -> None:
-    page.mine.setChecked(True)
+    page.filters.mine.setChecked(True)
     assert titles(page, FIRST) == ["الف"] and titles(page, MEETING) == []
     assert column(page, FIRST).column.amount == 1000
-    page.mine.setChecked(False)
-    type_text(page.search, "ب")
+    page.filters.mine.setChecked(False)
+    type_text(page.filters.search, "ب")
     qtbot.waitUntil(lambda: titles(page, FIRST) == ["ب"])
     assert column(page, CALL).column.count == 0
 
@@ -256,3 +257,50 @@ def test_a_change_elsewhere_redraws_the_board(
 
     perform(ctx, "add", lambda: add(ctx.db, title="نو", stage=FIRST))
     qtbot.waitUntil(lambda: titles(page, FIRST) == ["الف", "ب", "نو"])
+
+
+def test_the_list_view_shows_the_filtered_deals_and_sorts_by_a_header_click(
+    page: PipelinePage, qtbot: QtBot
+) -> None:
+    page.views.setCurrentIndex(page.views.findData("list"))
+    table, model = page.list_view.table, page.list_view.model
+    assert page.stack.currentWidget() is page.list_view
+    assert model.rowCount() == 5
+    amount = next(i for i, f in enumerate(COLUMNS) if f.name == "amount")
+    table.horizontalHeader().setSortIndicator(amount, Qt.SortOrder.DescendingOrder)
+    titles_shown = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert titles_shown == ["ه", "د", "ج", "ب", "الف"]
+    assert model.index(0, amount).data() == "۵٬۰۰۰ ریال"
+    page.filters.owner.setCurrentIndex(page.filters.owner.findText("رضا کریمی"))
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["ه", "ب"]
+    assert model.every_id() == [model.record_id(0), model.record_id(1)]
+
+
+def test_the_forecast_view_sums_open_deals_by_month(page: PipelinePage, ctx: AppContext) -> None:
+    add(ctx.db, title="و", stage=MEETING, amount="100", expected_close="1405/09/05")
+    add(ctx.db, title="ز", stage=FIRST, amount="50", expected_close="1405/09/20")
+    page.views.setCurrentIndex(page.views.findData("forecast"))
+    view = page.forecast
+    assert view.rowCount() == 1
+    assert [view.item(0, c).text() for c in range(4)] == [  # type: ignore[union-attr]
+        "آذر ۱۴۰۵",
+        "۲",
+        "۱۵۰ ریال",
+        "۸۵ ریال",
+    ]
+
+
+def test_the_period_filter_keeps_this_months_deals(page: PipelinePage, ctx: AppContext) -> None:
+    import datetime as dt
+
+    add(ctx.db, title="امروز", stage=FIRST, expected_close=dt.date.today().isoformat())
+    add(
+        ctx.db,
+        title="سال بعد",
+        stage=FIRST,
+        expected_close=(dt.date.today() + dt.timedelta(days=400)).isoformat(),
+    )
+    page.filters.period.setCurrentIndex(page.filters.period.findData("month"))
+    assert titles(page, FIRST) == ["امروز"]
+    page.filters.period.setCurrentIndex(0)
+    assert titles(page, FIRST) == ["الف", "ب", "امروز", "سال بعد"]

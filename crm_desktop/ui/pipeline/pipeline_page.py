@@ -14,20 +14,18 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from crm_desktop.errors import UserError
 from crm_desktop.services import deals as deal_service
-from crm_desktop.services import lookups
-from crm_desktop.services.deal_list import DealFilter, list_deals, stage_columns
+from crm_desktop.services.deal_list import DealFilter, forecast, list_deals, stage_columns
 from crm_desktop.services.deals import Closing
 from crm_desktop.services.office import money_unit
 from crm_desktop.services.pipelines import default_pipeline
@@ -37,14 +35,26 @@ from crm_desktop.ui.pipeline.board import Board, StageColumnView
 from crm_desktop.ui.pipeline.card_delegate import CardDelegate, amount_text
 from crm_desktop.ui.pipeline.card_model import Loader
 from crm_desktop.ui.pipeline.closing_dialog import ClosingDialog
+from crm_desktop.ui.pipeline.deal_filters import DealFilterBar
+from crm_desktop.ui.pipeline.deal_views import DealListView, ForecastView
 from crm_desktop.ui.widgets.commands import perform
-from crm_desktop.ui.widgets.context import AppContext, PageHost
+from crm_desktop.ui.widgets.context import AppContext, Change, PageHost
 
-# Kinds of change that alter what a card or a column shows.
+# Kinds of change that alter what a card, a column or a filter shows.
 _SHOWN_KINDS = frozenset(
-    {"deals", "contacts", "companies", "users", "stages", "pipelines", "settings"}
+    {
+        "deals",
+        "contacts",
+        "companies",
+        "users",
+        "stages",
+        "pipelines",
+        "lead_sources",
+        "campaigns",
+        "settings",
+    }
 )
-SEARCH_DELAY_MS = 250
+_CHOICE_KINDS = frozenset({"pipelines", "users", "lead_sources", "campaigns"})
 
 
 class PipelinePage(QWidget):
@@ -55,92 +65,76 @@ class PipelinePage(QWidget):
         self.setObjectName("page_pipeline")
         self.ctx = ctx
         self.delegate = CardDelegate(self)
-        self.search = QLineEdit()
-        self.search.setObjectName("dealSearch")
-        self.search.setPlaceholderText(self.tr("جستجو در عنوان، مخاطب و شرکت"))
-        self.search.setClearButtonEnabled(True)
-        self.mine = QCheckBox(self.tr("معامله‌های من"))
-        self.mine.setObjectName("myDeals")
-        self.pipelines = QComboBox()
-        self.pipelines.setObjectName("pipelineChooser")
+        self.filters = DealFilterBar(ctx)
+        self.views = QComboBox()
+        self.views.setObjectName("dealView")
+        self.views.addItem(self.tr("کانبان"), "board")
+        self.views.addItem(self.tr("فهرست"), "list")
+        self.views.addItem(self.tr("پیش‌بینی فروش"), "forecast")
         self.summary = QLabel()
         self.summary.setObjectName("pipelineSummary")
         self.board = Board()
+        self.list_view = DealListView(ctx)
+        self.list_view.deal_activated.connect(self.deal_activated)
+        self.forecast = ForecastView()
+        self.stack = QStackedWidget()
+        for view in (self.board, self.list_view, self.forecast):
+            self.stack.addWidget(view)
         self.closing_dialog: ClosingDialog | None = None
         self._focus: str | None = None  # the deal to select once the board redraws
 
         bar = QHBoxLayout()
-        bar.addWidget(self.pipelines)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.mine)
+        bar.addWidget(self.views)
         bar.addStretch(1)
         bar.addWidget(self.summary)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
         layout.addLayout(bar)
-        layout.addWidget(self.board, 1)
+        layout.addWidget(self.stack, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload)
         self._redraw = QTimer(self)  # several changes announced at once: one redraw
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(0)
         self._redraw.timeout.connect(self.reload)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.mine.toggled.connect(self.reload)
-        self.pipelines.currentIndexChanged.connect(self.reload)
+        self.filters.changed.connect(self.reload)
+        self.views.currentIndexChanged.connect(self._show_view)
         ctx.changes.changed.connect(self._on_change)
-        self._fill_pipelines()
         self.reload()
 
     # -- reading --------------------------------------------------------------------
 
-    def _fill_pipelines(self) -> None:
-        from sqlalchemy import select
-
-        from crm_desktop.models import Pipeline
-
-        with self.ctx.db.session() as session:
-            default = default_pipeline(session).id
-            found = [
-                (p.id, p.name)
-                for p in session.scalars(
-                    select(Pipeline)
-                    .where(Pipeline.deleted_at.is_(None))
-                    .order_by(Pipeline.position)
-                )
-            ]
-        self.pipelines.blockSignals(True)
-        self.pipelines.clear()
-        for pipeline_id, name in found:
-            self.pipelines.addItem(name, pipeline_id)
-        self.pipelines.setCurrentIndex(max(self.pipelines.findData(default), 0))
-        self.pipelines.blockSignals(False)
-        self.pipelines.setVisible(len(found) > 1)
-
     def where(self) -> DealFilter:
-        """What the filters let through (the columns' totals and cards alike)."""
-        owners: tuple[str, ...] = ()
-        if self.mine.isChecked():
-            with self.ctx.db.session() as session:
-                me = lookups.current_user_id(session)
-            owners = (me or "",)
-        return DealFilter(
-            pipeline_id=self.pipelines.currentData(),
-            owner_ids=owners,
-            search=self.search.text(),
-        )
+        return self.filters.where()
+
+    def _show_view(self) -> None:
+        self.stack.setCurrentIndex(self.views.currentIndex())
+        self.reload()
 
     def reload(self) -> None:
+        """The view shown, and the totals, as the filters say and the database holds."""
         where = self.where()
-        self.delegate.unit = money_unit(self.ctx.db)
+        unit = self.delegate.unit = money_unit(self.ctx.db)
         self.delegate.today = dt.date.today()
+        view = self.views.currentData()
+        if view == "list":
+            self.list_view.show_deals(where, unit)
+        elif view == "forecast":
+            self.forecast.show_months(forecast(self.ctx.db, where), unit)
         pipeline_id = where.pipeline_id
         with self.ctx.db.session() as session:
             if pipeline_id is None:
                 pipeline_id = default_pipeline(session).id
             columns = stage_columns(session, pipeline_id, where)
+        if view == "board":
+            self._reload_board(where, columns)
+        open_columns = [c for c in columns if not (c.is_won or c.is_lost)]
+        self.summary.setText(
+            self.tr("باز: %1، وزنی %2")
+            .replace("%1", amount_text(sum(c.amount for c in open_columns), unit))
+            .replace("%2", amount_text(sum(c.weighted for c in open_columns), unit))
+        )
+
+    def _reload_board(self, where: DealFilter, columns: list[StageColumn]) -> None:
         views = self.board.columns
         if [v.stage_id for v in views] != [c.stage_id for c in columns]:
             views = [self._column_view(c) for c in columns]
@@ -148,13 +142,6 @@ class PipelinePage(QWidget):
         for view, column in zip(views, columns, strict=True):
             view.show_totals(column)
             view.model.reset(self._loader(where, column.stage_id), column.count)
-        open_columns = [c for c in columns if not (c.is_won or c.is_lost)]
-        unit = self.delegate.unit
-        self.summary.setText(
-            self.tr("باز: %1، وزنی %2")
-            .replace("%1", amount_text(sum(c.amount for c in open_columns), unit))
-            .replace("%2", amount_text(sum(c.weighted for c in open_columns), unit))
-        )
         self._select_focus()
 
     def _loader(self, where: DealFilter, stage_id: str) -> Loader:
@@ -172,10 +159,10 @@ class PipelinePage(QWidget):
         )
         return view
 
-    def _on_change(self, change: object) -> None:
-        if getattr(change, "kind", None) in _SHOWN_KINDS:
-            if getattr(change, "kind", None) in ("pipelines", "stages"):
-                self._fill_pipelines()
+    def _on_change(self, change: Change) -> None:
+        if change.kind in _SHOWN_KINDS:
+            if change.kind in _CHOICE_KINDS:
+                self.filters.load()
             self._redraw.start()
 
     def _select_focus(self) -> None:
