@@ -102,3 +102,29 @@ def test_a_new_pipeline_starts_with_the_default_stages_and_takes_deals(db: Datab
     assert (moved.pipeline, moved.stage) == ("پروژه‌ها", CALL)
     assert {c.stage: c.count for c in pipeline_columns(db)[1]}[FIRST] == 0  # it left
     assert {c.stage: c.count for c in pipeline_columns(db, "پروژه‌ها")[1]}[CALL] == 1
+
+
+def test_lost_reasons_are_an_editable_list_and_lost_deals_keep_theirs(db: Database) -> None:
+    from crm_desktop.services.deals import Closing, lost_reasons
+    from crm_desktop.services.pipelines import (
+        add_lost_reason,
+        remove_lost_reason,
+        rename_lost_reason,
+    )
+
+    reason = add_lost_reason(db, "خرید از رقیب ارزان‌تر")
+    assert lost_reasons(db)[-1] == (reason, "خرید از رقیب ارزان‌تر")
+    with pytest.raises(InvalidInput, match="already"):
+        add_lost_reason(db, "قیمت بالا")
+    deal = add(db, "A", CALL)
+    move_deal(db, deal, stage_of(db, LOST), closing=Closing(lost_reason=reason))
+    rename_lost_reason(db, reason, "رقیب ارزان‌تر")
+    assert get_deal(db, deal).lost_reason == "رقیب ارزان‌تر"
+    done = operations.run(db, remove_lost_reason, db, reason)
+    assert reason not in dict(lost_reasons(db))  # no longer offered
+    assert get_deal(db, deal).lost_reason == "رقیب ارزان‌تر"  # still the deal's
+    with pytest.raises(InvalidInput, match="not one of the lost reasons"):
+        move_deal(db, add(db, "B", CALL), stage_of(db, LOST), closing=Closing(lost_reason=reason))
+    (op_id,) = done.changes.op_ids
+    undo.undo(db, op_id)
+    assert reason in dict(lost_reasons(db))

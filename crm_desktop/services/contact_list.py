@@ -18,18 +18,16 @@ from sqlalchemy.orm import Session
 from crm_desktop.locale import sort_key
 from crm_desktop.models import (
     Activity,
-    Campaign,
     Company,
     Contact,
     ContactSearch,
     ContactTag,
-    LeadSource,
     Tag,
     User,
     utcnow,
 )
 from crm_desktop.models.database import Database
-from crm_desktop.services import search
+from crm_desktop.services import lookups, search
 
 SORT_COLUMNS: dict[str, Any] = {
     "name": Contact.sort_key,
@@ -209,11 +207,6 @@ def count_and_first_page(
 
 def filter_choices(db: Database) -> FilterChoices:
     with db.session() as session:
-        sources = session.execute(
-            select(LeadSource.id, LeadSource.name)
-            .where(LeadSource.deleted_at.is_(None))
-            .order_by(LeadSource.position)
-        )
         return FilterChoices(
             owners=_by_name(
                 session.execute(select(User.id, User.name).where(User.deleted_at.is_(None)))
@@ -223,12 +216,8 @@ def filter_choices(db: Database) -> FilterChoices:
             ),
             cities=_distinct(session, Contact.city),
             provinces=_distinct(session, Contact.province),
-            lead_sources=[(i, n) for i, n in sources],
-            campaigns=_by_name(
-                session.execute(
-                    select(Campaign.id, Campaign.name).where(Campaign.deleted_at.is_(None))
-                )
-            ),
+            lead_sources=lookups.lead_source_choices(session),
+            campaigns=lookups.campaign_choices(session),
         )
 
 

@@ -1,4 +1,5 @@
-"""Finding rows by the names people type: companies, tags, lead sources, users."""
+"""Finding rows by the names people type (companies, tags, lead sources, users), and
+the choices a picker offers."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import normalize_text, search_key, sort_key
-from crm_desktop.models import Company, LeadSource, Setting, Tag, User
+from crm_desktop.models import Campaign, Company, LeadSource, Setting, Tag, User
 
 CURRENT_USER_KEY = "current_user_id"
 
@@ -75,3 +76,21 @@ def find_user(session: Session, name: str) -> User:
         f"کاربری به نام «{name}» نیست. کاربران: {known}",
         f"no user named {name!r}; users: {', '.join(u.username for u in users) or 'none'}",
     )
+
+
+def lead_source_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of the live lead sources, in the office's order: what pickers offer."""
+    return [
+        (source_id, name)
+        for source_id, name in session.execute(
+            select(LeadSource.id, LeadSource.name)
+            .where(LeadSource.deleted_at.is_(None))
+            .order_by(LeadSource.position, LeadSource.name)
+        )
+    ]
+
+
+def campaign_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of the live campaigns, in Persian name order."""
+    rows = session.execute(select(Campaign.id, Campaign.name).where(Campaign.deleted_at.is_(None)))
+    return sorted(((i, n) for i, n in rows), key=lambda row: sort_key(row[1]))

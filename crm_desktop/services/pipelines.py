@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.locale import normalize_text, search_key
-from crm_desktop.models import Deal, Pipeline, Stage, utcnow
+from crm_desktop.models import Deal, LostReason, Pipeline, Stage, utcnow
 from crm_desktop.models.database import Database
 
 
@@ -273,3 +273,49 @@ def add_pipeline(db: Database, name: str) -> str:
                 )
             )
         return pipeline.id
+
+
+# ------------------------------------------------------------------ lost reasons
+
+
+def _reason_name(session: Session, name: str, *, other_than: str | None) -> str:
+    text = normalize_text(name)
+    if not text:
+        raise InvalidInput("دلیل باید نام داشته باشد.", "a lost reason needs a name")
+    for reason in session.scalars(select(LostReason).where(LostReason.deleted_at.is_(None))):
+        if reason.id != other_than and search_key(reason.name) == search_key(text):
+            raise InvalidInput(
+                f"دلیل «{text}» در فهرست هست.", f"{text!r} is on the list of lost reasons already"
+            )
+    return text
+
+
+def add_lost_reason(db: Database, name: str) -> str:
+    """A new lost reason, last on the list; its id."""
+    with db.session() as session:
+        count = session.scalar(
+            select(func.count(LostReason.id)).where(LostReason.deleted_at.is_(None))
+        )
+        reason = LostReason(name=_reason_name(session, name, other_than=None), position=count or 0)
+        session.add(reason)
+        session.flush()
+        return reason.id
+
+
+def rename_lost_reason(db: Database, reason_id: str, name: str) -> None:
+    """A new name for a reason: deals lost for it keep it (they hold its id)."""
+    with db.session() as session:
+        reason = session.get(LostReason, reason_id)
+        if reason is None or reason.deleted_at is not None:
+            raise NotFound("این دلیل وجود ندارد.", f"no lost reason with id {reason_id!r}")
+        reason.name = _reason_name(session, name, other_than=reason.id)
+
+
+def remove_lost_reason(db: Database, reason_id: str) -> None:
+    """Take a reason off the list offered for new losses; deals lost for it keep it,
+    named as it was."""
+    with db.session() as session:
+        reason = session.get(LostReason, reason_id)
+        if reason is None or reason.deleted_at is not None:
+            raise NotFound("این دلیل وجود ندارد.", f"no lost reason with id {reason_id!r}")
+        reason.deleted_at = utcnow()

@@ -726,6 +726,14 @@
         <translation>Priority:</translation>
     </message>
     <message>
+        <source>منبع سرنخ:</source>
+        <translation>Lead source:</translation>
+    </message>
+    <message>
+        <source>کمپین:</source>
+        <translation>Campaign:</translation>
+    </message>
+    <message>
         <source>مخاطب:</source>
         <translation>Contact:</translation>
     </message>
@@ -1690,6 +1698,29 @@
     </message>
 </context>
 <context>
+    <name>LostReasonsEditor</name>
+    <message>
+        <source>افزودن دلیل</source>
+        <translation>Add reason</translation>
+    </message>
+    <message>
+        <source>حذف دلیل</source>
+        <translation>Remove reason</translation>
+    </message>
+    <message>
+        <source>تغییر انجام نشد</source>
+        <translation>Not changed</translation>
+    </message>
+    <message>
+        <source>نام دلیل</source>
+        <translation>Reason name</translation>
+    </message>
+    <message>
+        <source>دلیل جدید</source>
+        <translation>New reason</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;پرونده</source>
@@ -2188,6 +2219,10 @@
     <message>
         <source>کاربر این رایانه:</source>
         <translation>User of this computer:</translation>
+    </message>
+    <message>
+        <source>دلیل‌های از دست رفتن معامله:</source>
+        <translation>Reasons a deal is lost for:</translation>
     </message>
     <message>
         <source>ریال</source>

@@ -726,6 +726,14 @@
             <translation>اولویت:</translation>
         </message>
         <message>
+            <source>منبع سرنخ:</source>
+            <translation>منبع سرنخ:</translation>
+        </message>
+        <message>
+            <source>کمپین:</source>
+            <translation>کمپین:</translation>
+        </message>
+        <message>
             <source>مخاطب:</source>
             <translation>مخاطب:</translation>
         </message>
@@ -1690,6 +1698,29 @@
         </message>
     </context>
     <context>
+        <name>LostReasonsEditor</name>
+        <message>
+            <source>افزودن دلیل</source>
+            <translation>افزودن دلیل</translation>
+        </message>
+        <message>
+            <source>حذف دلیل</source>
+            <translation>حذف دلیل</translation>
+        </message>
+        <message>
+            <source>تغییر انجام نشد</source>
+            <translation>تغییر انجام نشد</translation>
+        </message>
+        <message>
+            <source>نام دلیل</source>
+            <translation>نام دلیل</translation>
+        </message>
+        <message>
+            <source>دلیل جدید</source>
+            <translation>دلیل جدید</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;پرونده</source>
@@ -2188,6 +2219,10 @@
         <message>
             <source>کاربر این رایانه:</source>
             <translation>کاربر این رایانه:</translation>
+        </message>
+        <message>
+            <source>دلیل‌های از دست رفتن معامله:</source>
+            <translation>دلیل‌های از دست رفتن معامله:</translation>
         </message>
         <message>
             <source>ریال</source>

@@ -110,3 +110,28 @@ def test_removing_a_stage_with_deals_asks_where_they_go(
     assert "نیازسنجی" not in [s[0] for s in saved(ctx)]
     assert get_deal(ctx.db, deal).stage == "مذاکره"
     assert "نیازسنجی" not in names(editor)
+
+
+def test_lost_reasons_are_added_named_and_removed_in_the_settings(
+    qtbot: QtBot, ctx: AppContext, type_text: TypeText
+) -> None:
+    from crm_desktop.services.deals import lost_reasons
+    from crm_desktop.ui.pipeline.lost_reasons_editor import LostReasonsEditor
+
+    editor = LostReasonsEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    before = [name for _id, name in lost_reasons(ctx.db)]
+    assert editor.names() == before
+    editor.add_button.click()
+    typing = editor.reasons.findChild(QLineEdit)
+    assert isinstance(typing, QLineEdit)  # the new reason is being named
+    typing.selectAll()
+    type_text(typing, "تحریم")
+    qtbot.keyClick(typing, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [n for _i, n in lost_reasons(ctx.db)] == [*before, "تحریم"])
+    editor.reasons.setCurrentRow(len(before))
+    editor.remove_button.click()
+    assert [n for _i, n in lost_reasons(ctx.db)] == before
+    qtbot.waitUntil(lambda: editor.names() == before)

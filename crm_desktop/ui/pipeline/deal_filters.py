@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 from sqlalchemy import select
 
-from crm_desktop.models import Campaign, LeadSource, Pipeline
+from crm_desktop.models import Pipeline
 from crm_desktop.services import lookups
 from crm_desktop.services.deal_list import DealFilter, jalali_period
 from crm_desktop.services.pipelines import default_pipeline
@@ -78,20 +78,8 @@ class DealFilterBar(QWidget):
                     .order_by(Pipeline.position)
                 )
             ]
-            sources = [
-                (s.id, s.name)
-                for s in session.scalars(
-                    select(LeadSource)
-                    .where(LeadSource.deleted_at.is_(None))
-                    .order_by(LeadSource.position, LeadSource.name)
-                )
-            ]
-            campaigns = [
-                (c.id, c.name)
-                for c in session.scalars(
-                    select(Campaign).where(Campaign.deleted_at.is_(None)).order_by(Campaign.name)
-                )
-            ]
+            sources = lookups.lead_source_choices(session)
+            campaigns = lookups.campaign_choices(session)
         owners = [(u.id, u.name) for u in list_users(self.ctx.db)]
         self._fill(self.pipelines, pipelines, keep_first=False, default=default)
         self.pipelines.setVisible(len(pipelines) > 1)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.errors import InvalidInput, NotFound, UserError
 from crm_desktop.locale import parse_amount
 from crm_desktop.services import deals as service
+from crm_desktop.services import lookups
 from crm_desktop.services.deal_changes import PRIORITY_NAMES, DealChanges
 from crm_desktop.services.office import money_unit
 from crm_desktop.services.records import DealRecord
@@ -47,6 +48,14 @@ _TOMAN = 10
 # The probability box's lowest value: "the stage's".
 _FROM_STAGE = -1
 _KINDS = frozenset({"deals", "deal_lines", "contacts", "companies", "stages", "users"})
+
+
+def _fill(combo: QComboBox, items: list[tuple[str, str]], chosen: str | None) -> None:
+    combo.clear()
+    combo.addItem("—", None)
+    for item_id, name in items:
+        combo.addItem(name, item_id)
+    combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
 
 class DealPage(EditWindow):
@@ -128,6 +137,10 @@ class DealPage(EditWindow):
         self.priority.addItem("—", None)
         for priority, names in PRIORITY_NAMES.items():
             self.priority.addItem(names[0], priority.value)
+        self.source = QComboBox()
+        self.source.setObjectName("dealSource")
+        self.campaign = QComboBox()
+        self.campaign.setObjectName("dealCampaign")
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("dealNotes")
         self.notes.setTabChangesFocus(True)
@@ -143,6 +156,8 @@ class DealPage(EditWindow):
             (self.tr("تاریخ پیش‌بینی بستن:"), self.expected_close),
             (self.tr("مسئول:"), self.owner),
             (self.tr("اولویت:"), self.priority),
+            (self.tr("منبع سرنخ:"), self.source),
+            (self.tr("کمپین:"), self.campaign),
             (self.tr("مخاطب:"), self.contact_button),
             (self.tr("شرکت:"), self.company_button),
             (self.tr("یادداشت:"), self.notes),
@@ -199,6 +214,8 @@ class DealPage(EditWindow):
         self.expected_close.dateChanged.connect(self._on_edited)
         self.owner.currentIndexChanged.connect(self._on_edited)
         self.priority.currentIndexChanged.connect(self._on_edited)
+        self.source.currentIndexChanged.connect(self._on_edited)
+        self.campaign.currentIndexChanged.connect(self._on_edited)
         self.notes.textChanged.connect(self._on_edited)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
@@ -232,6 +249,11 @@ class DealPage(EditWindow):
                 self.owner.addItem(user.name, user.id)
             self.owner.setCurrentIndex(max(self.owner.findData(record.owner_id), 0))
             self.priority.setCurrentIndex(max(self.priority.findData(record.priority), 0))
+            with self.ctx.db.session() as session:
+                sources = lookups.lead_source_choices(session)
+                campaigns = lookups.campaign_choices(session)
+            _fill(self.source, sources, record.lead_source_id)
+            _fill(self.campaign, campaigns, record.campaign_id)
             self.notes.setPlainText(record.notes or "")
             self.contact_button.setText(record.contact or "—")
             self.contact_button.setEnabled(record.contact_id is not None)
@@ -315,6 +337,8 @@ class DealPage(EditWindow):
             expected_close=self.expected_close.date(),
             owner_id=self.owner.currentData(),
             priority=self.priority.currentData(),
+            lead_source_id=self.source.currentData(),
+            campaign_id=self.campaign.currentData(),
             notes=self.notes.toPlainText(),
         )
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.locale import COUNTRIES
 from crm_desktop.services import office, users
+from crm_desktop.ui.pipeline.lost_reasons_editor import LostReasonsEditor
 from crm_desktop.ui.pipeline.stages_editor import StagesEditor
 from crm_desktop.ui.widgets.commands import apply
 from crm_desktop.ui.widgets.context import SETTINGS, USERS, AppContext, Change, PageHost
@@ -90,9 +91,7 @@ class SettingsPage(QWidget):
         office_form.addRow("", country_note)
 
         office_form.addRow(self.tr("واحد پول:"), self._money_combo())
-        stages_box = QGroupBox(self.tr("خط‌های فروش و مرحله‌ها"))
-        self.stages_editor = StagesEditor(self.ctx)
-        QVBoxLayout(stages_box).addWidget(self.stages_editor)
+        stages_box = self._pipelines_box()
 
         laptop_box = QGroupBox(self.tr("این رایانه"))
         laptop_form = QFormLayout(laptop_box)
@@ -119,6 +118,17 @@ class SettingsPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def _pipelines_box(self) -> QGroupBox:
+        """The pipelines, their stages, and the reasons a deal is lost for."""
+        box = QGroupBox(self.tr("خط‌های فروش و مرحله‌ها"))
+        self.stages_editor = StagesEditor(self.ctx)
+        self.lost_reasons = LostReasonsEditor(self.ctx)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.stages_editor)
+        layout.addWidget(QLabel(self.tr("دلیل‌های از دست رفتن معامله:")))
+        layout.addWidget(self.lost_reasons)
+        return box
 
     def _money_combo(self) -> QComboBox:
         """Whether amounts are typed and shown in rials or in tomans."""
