@@ -178,6 +178,41 @@ def test_cells_of_distant_pieces_make_one_grid(tmp_path: Path) -> None:
     _refused(path, "10,000,000")
 
 
+# References written as XML allows and calamine reads: lower case, single quotes, spaces
+# around "=", a tab after the name, leading zeros. Each used to pass both readings of
+# the guard; the lower-case XFD1048576 aborted the process (exit 134).
+ODD_REFERENCES = {
+    "lower case": '<c r="xfd1048576"><v>1</v></c>',
+    "single quotes": "<c r='GS5'><v>1</v></c>",
+    "spaces around =": '<c r = "GS5"><v>1</v></c>',
+    "a tab and single quotes": "<c\tr='GS5'><v>1</v></c>",
+    "leading zeros": '<c r="A000000300000"><v>1</v></c>',
+}
+
+
+@pytest.mark.parametrize("written", sorted(ODD_REFERENCES))
+def test_a_far_cell_written_otherwise_is_refused(tmp_path: Path, written: str) -> None:
+    body = _row(inline_cell("name", "A1"), ODD_REFERENCES[written], number=1)
+    path = xlsx_file(tmp_path / "odd.xlsx", [Piece(body.encode())])
+    _refused(path, "reaches cell")
+
+
+def test_shared_strings_typed_in_single_quotes_are_counted(tmp_path: Path) -> None:
+    strings = [Piece(b"<si><t>" + b"x" * 30_000 + b"</t></si>")]
+    cells = "".join(_row(f"<c r='A{n}' t='s'><v>0</v></c>", number=n) for n in range(2, 20_002))
+    path = xlsx_file(
+        tmp_path / "quoted.xlsx", [_header(), Piece(cells.encode())], shared_strings=strings
+    )
+    _refused(path, "expands to more than 500 MB")
+
+
+def test_a_sheet_of_single_quoted_references_is_read(tmp_path: Path) -> None:
+    body = "<row r='1'><c r='A1' t='inlineStr'><is><t>name</t></is></c></row>"
+    body += "<row r='2'><c r='a2' t='inlineStr'><is><t>Ali</t></is></c></row>"
+    path = xlsx_file(tmp_path / "quotes.xlsx", [Piece(body.encode())])
+    assert read_sheet(path).rows == (SheetRow(2, ("Ali",)),)
+
+
 def test_ten_million_rows_are_refused(tmp_path: Path) -> None:
     # 10.9 million rows (without row numbers, as some writers do): 280 MB of XML, less
     # than the size limit, so the rows themselves are counted, and reading stops there.

@@ -320,18 +320,31 @@ _OPEN_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml")
 _SHARED = re.compile(rb'Target="([^"]*sharedStrings[^"]*)"')
 
 _ROW = re.compile(rb"<row\b([^>]*)>")
-_ROW_NUMBER = re.compile(rb'\br="(\d{1,9})"')
+# XML allows either quote and spaces around "="; calamine takes references in either
+# case and with leading zeros: so do these.
+_ROW_NUMBER = re.compile(rb"""\br\s*=\s*["']0*(\d{1,9})["']""")
 # A cell with its reference and a value (``<c r="XFD1048576" s="1"/>``, a formatted
 # empty cell, is no value: calamine skips it).
-_VALUED_REF = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,4})(\d{1,9})"[^>]*(?<!/)>')
+_VALUED_REF = re.compile(
+    rb"""<c\s[^>]*?\br\s*=\s*["']([A-Za-z]{1,4})0*(\d{1,9})["'][^>]*(?<!/)>"""
+)
 _ANY_CELL = re.compile(rb"<c[\s>]")
-_SHARED_CELL = re.compile(rb'<c\s[^>]*?\bt="s"[^>]*><v>(\d{1,9})</v>')
-_ANY_REF = re.compile(rb'<c\s[^>]*?\br="')
+_SHARED_CELL = re.compile(
+    rb"""<c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<v>\s*0*(\d{1,9})\s*</v>"""
+)
+_ANY_REF = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']""")
 # A cell reference past row 99,999 or column CV (100): what the cheap reading of a
 # sheet refuses to vouch for (a row's own ``r`` has no letters). Text that looks like
 # one only costs the careful reading.
 _FAR_REF = re.compile(rb'r="(?:[A-Z]{3}|[D-Z][A-Z]|C[W-Z]|[A-Z]{1,2}\d{6})')
 assert MAX_CELLS >= 99_999 * 100
+# A cell the quick look cannot read as ``<c r="A1"``: another attribute first, a tab or a
+# line break after the name, single quotes, a lower-case reference; or a shared-string
+# type written otherwise than ``t="s"``. Any of them sends the sheet to the careful pass.
+# Two searches: one pattern of both alternatives has no literal start and is ten times
+# slower.
+_ODD_CELL = re.compile(rb"""<c(?:[\t\n\r>/]| (?!r="[A-Z]))""")
+_ODD_TYPE = re.compile(rb"""t(?:\s+=|=\s|=')""")
 _ROW_SPLIT = re.compile(rb"(?=<row\b)")
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*/>")
 
@@ -515,7 +528,7 @@ class _XlsxExtent:
             if row > MAX_ROWS or column > MAX_COLUMNS:
                 self._reach(*next(_far(refs)))
             self._reach(row, column)
-        cells = piece.count(b"<c ") + piece.count(b"<c>")
+        cells = len(_ANY_CELL.findall(piece))
         if cells and cells != piece.count(b'<c r="') and cells > len(_ANY_REF.findall(piece)):
             self._rows(piece)
         else:  # every cell has its reference: only the last row's number matters
@@ -524,8 +537,7 @@ class _XlsxExtent:
                 self._next_row(last.group(1))
 
     def _feed_near(self, piece: bytes) -> None:
-        cells = piece.count(b"<c ") + piece.count(b"<c>")
-        if _FAR_REF.search(piece) or (cells and cells != piece.count(b'<c r="')):
+        if _FAR_REF.search(piece) or _ODD_CELL.search(piece) or _ODD_TYPE.search(piece):
             raise _NotNear
 
     def _next_row(self, attributes: bytes) -> None:
@@ -563,7 +575,7 @@ def _far(refs: list[tuple[bytes, bytes]]) -> Iterator[tuple[int, int]]:
 
 def _column_number(letters: bytes) -> int:
     number = 0
-    for letter in letters:
+    for letter in letters.upper():
         number = number * 26 + letter - 64
     return number
 
