@@ -363,3 +363,56 @@ def test_the_list_sorts_by_every_list_column_in_sql(db: Database, rep: str) -> N
     assert deal_ids(db) == [small, big]  # board order: stage by stage
     assert count_deals(db, DealFilter(open_only=True)) == 1
     assert deal_ids(db, limit=1, offset=1) == [big]
+
+
+def test_a_drop_under_the_last_card_shown_lands_right_after_it(db: Database, rep: str) -> None:
+    first, second, third = (add(db, title=t, stage=MEETING) for t in "ABC")
+    moved = add(db, title="D")
+    # The view showed only A and B: dropped under B, the card goes between B and C.
+    move_deal(db, moved, stage_of(db, MEETING), above=second, below=None)
+    assert column(db, MEETING) == ["A", "B", "D", "C"]
+    move_deal(db, moved, stage_of(db, MEETING), above=first, below=None)
+    assert column(db, MEETING) == ["A", "D", "B", "C"]
+    move_deal(db, moved, stage_of(db, MEETING), above=third, below=None)
+    assert column(db, MEETING) == ["A", "B", "C", "D"]
+
+
+def test_a_stage_holding_deals_keeps_its_outcome(db: Database, rep: str) -> None:
+    from crm_desktop.services.pipelines import update_stage
+
+    add(db, title="A", stage=MEETING)
+    with pytest.raises(InvalidInput, match="holds 1 deals"):
+        update_stage(db, stage_of(db, MEETING), outcome="won")
+    update_stage(db, stage_of(db, "نیازسنجی"), outcome="won")  # an empty one may change
+
+
+def test_a_deal_restored_after_its_stage_was_removed_goes_to_the_first_open_stage(
+    db: Database, rep: str
+) -> None:
+    from crm_desktop.services.pipelines import remove_stage
+
+    deal = add(db, title="A", stage="نیازسنجی")
+    delete_deals(db, [deal])
+    remove_stage(db, stage_of(db, "نیازسنجی"))
+    restore_deals(db, [deal])
+    assert get_deal(db, deal).stage == FIRST and column(db, FIRST) == ["A"]
+
+
+def test_a_lost_deal_moves_to_another_lost_stage_with_its_reason(db: Database, rep: str) -> None:
+    from crm_desktop.services.pipelines import add_stage
+
+    deal = add(db, title="A", stage=MEETING)
+    move_deal(db, deal, stage_of(db, LOST), closing=Closing(lost_reason="سایر"))
+    other = add_stage(db, get_deal(db, deal).pipeline_id, "لغو شده", 0, outcome="lost")
+    moved = move_deal(db, deal, other)
+    assert (moved.stage, moved.lost_reason) == ("لغو شده", "سایر")
+
+
+def test_a_deal_cannot_close_on_a_day_to_come(db: Database, rep: str) -> None:
+    from crm_desktop.services.office import office_today
+
+    deal = add(db, title="A", stage=MEETING)
+    tomorrow = office_today() + dt.timedelta(days=1)
+    with pytest.raises(InvalidInput, match="day to come"):
+        move_deal(db, deal, stage_of(db, WON), closing=Closing(on=tomorrow))
+    assert get_deal(db, deal).stage == MEETING

@@ -59,3 +59,14 @@ def test_appended_keys_follow_the_last_card_in_order() -> None:
 def test_bad_bounds_are_refused(a: str, b: str | None) -> None:
     with pytest.raises(ValueError):
         key_between(a, b)
+
+
+def test_cards_appended_one_by_one_keep_short_keys() -> None:
+    from crm_desktop.models.order_keys import key_after
+
+    keys = ["i"]
+    for _ in range(5000):
+        keys.append(key_after(keys[-1]))
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)
+    assert max(map(len, keys)) <= 4  # not one digit more every few cards
+    assert key_after("zzzz") > "zzzz" and key_after(None) < key_after(key_after(None))

@@ -42,6 +42,25 @@ def key_between(before: str | None, after: str | None) -> str:
         position += 1
 
 
+def key_after(last: str | None) -> str:
+    """A key just after ``last``, for a card put at the end of its column: ``last`` plus
+    one at its last digit (at least ``APPEND_WIDTH`` digits), so that keys stay short
+    however many cards are appended one by one (``key_between(last, None)`` halves the
+    room left each time and grows a digit every few cards)."""
+    if last is None:
+        return DIGITS[BASE // 2]
+    _check(last)
+    width = max(len(last), APPEND_WIDTH)
+    value = 0
+    for digit in last.ljust(width, DIGITS[0]):
+        value = value * BASE + _VALUE[digit]
+    value += 1
+    if value >= BASE**width:  # all the last digits used: one more digit
+        return last + DIGITS[BASE // 2]
+    digits = "".join(DIGITS[value // BASE ** (width - 1 - i) % BASE] for i in range(width))
+    return digits.rstrip(DIGITS[0])
+
+
 def spread_keys(count: int) -> list[str]:
     """``count`` keys in order, evenly apart (a whole column laid out at once)."""
     width = 1

@@ -38,7 +38,7 @@ from crm_desktop.models import (
 )
 from crm_desktop.models.capture import mark_operation
 from crm_desktop.models.database import Database
-from crm_desktop.models.order_keys import key_between
+from crm_desktop.models.order_keys import key_after, key_between
 from crm_desktop.services import lookups
 from crm_desktop.services.deal_changes import DealChanges
 from crm_desktop.services.deal_list import DealFilter, load_deals
@@ -327,7 +327,8 @@ def _move(
     closing: Closing,
 ) -> None:
     moved = stage.id != deal.stage_id
-    if stage.is_lost and moved and not closing.lost_reason:
+    already_lost = deal.lost_at is not None and deal.lost_reason_id is not None
+    if stage.is_lost and moved and not closing.lost_reason and not already_lost:
         raise InvalidInput(
             f"برای بردن معامله به «{stage.name}» دلیل از دست رفتن لازم است.",
             f"moving a deal to '{stage.name}' needs a lost reason (--lost-reason)",
@@ -347,6 +348,10 @@ def _move(
 def _close(session: Session, deal: Deal, stage: Stage, closing: Closing) -> None:
     """Stamp (or clear) what a won or lost stage says about the deal."""
     now = utcnow()
+    if closing.on is not None and closing.on > office_day(now):
+        raise InvalidInput(
+            "تاریخ بستن معامله نمی‌تواند در آینده باشد.", "a deal cannot close on a day to come"
+        )
     at = now if closing.on in (None, office_day(now)) else office_time(closing.on, _NOON)
     if stage.is_won:
         if closing.on is not None or deal.won_at is None:
@@ -401,9 +406,14 @@ def _purchases(session: Session, deal: Deal, on: dt.date | None) -> None:
 def _position(
     session: Session, stage_id: str, above: str | None, below: str | None, *, moving: Deal | None
 ) -> str:
-    """An order key between the cards ``above`` and ``below`` of the stage's column;
-    with neither, after its last card. A card that is not in that column (another
-    laptop moved it meanwhile) counts as not given."""
+    """An order key between the cards ``above`` and ``below`` of the stage's column.
+    With only ``above``, just after it (the view may show the first cards only: the
+    next one in the column is found here); with neither, after the column's last card.
+    A card that is not in that column (another laptop moved it meanwhile) counts as
+    not given."""
+    others = select(Deal.position).where(Deal.stage_id == stage_id, Deal.deleted_at.is_(None))
+    if moving is not None and moving.id is not None:
+        others = others.where(Deal.id != moving.id)
 
     def key_of(deal_id: str | None) -> str | None:
         if deal_id is None or (moving is not None and deal_id == moving.id):
@@ -416,12 +426,12 @@ def _position(
 
     low, high = key_of(above), key_of(below)
     if low is None and high is None:
-        others = select(Deal.position).where(Deal.stage_id == stage_id, Deal.deleted_at.is_(None))
-        if moving is not None and moving.id is not None:
-            others = others.where(Deal.id != moving.id)
-        low = session.scalar(others.order_by(Deal.position.desc()).limit(1))
-    if low is not None and high is not None and not low < high:
-        high = None  # the column changed under the view: after the card above, then
+        return key_after(session.scalar(others.order_by(Deal.position.desc()).limit(1)))
+    if high is None or (low is not None and not low < high):
+        # Just after the card above: before the next card of the column, if any.
+        high = session.scalar(others.where(Deal.position > low).order_by(Deal.position).limit(1))
+        if high is None:
+            return key_after(low)
     return key_between(low, high)
 
 
@@ -453,6 +463,18 @@ def _set_trashed(db: Database, deal_ids: Sequence[str], *, trashed: bool) -> Non
             )
         stamp = {"deleted_at": utcnow() if trashed else None}
         session.execute(update(Deal).where(Deal.id.in_(ids)).values(stamp))
+        if not trashed:  # a deal whose stage was removed meanwhile goes to the first open one
+            for deal in session.scalars(select(Deal).where(Deal.id.in_(ids))):
+                stage = session.get(Stage, deal.stage_id)
+                if stage is None or stage.deleted_at is not None:
+                    put_in_stage(session, deal, _first_open_stage(session, deal.pipeline_id))
+
+
+def _first_open_stage(session: Session, pipeline_id: str) -> Stage:
+    stages = [s for s in pipeline_stages(session, pipeline_id) if not (s.is_won or s.is_lost)]
+    if not stages:
+        raise InvalidInput("این خط فروش مرحلهٔ بازی ندارد.", "the pipeline has no open stage")
+    return stages[0]
 
 
 def put_in_stage(session: Session, deal: Deal, stage: Stage) -> None:

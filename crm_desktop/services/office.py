@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput
 from crm_desktop.locale import DEFAULT_REGION, normalize_text, region_code, weekday_index
-from crm_desktop.models import Setting
+from crm_desktop.models import Setting, utcnow
 from crm_desktop.models.database import Database
 
 OFFICE_NAME_KEY = "office_name"
@@ -45,6 +45,11 @@ def office_time(day: dt.date, minutes: int = 0) -> dt.datetime:
 def office_day(at: dt.datetime) -> dt.date:
     """The office's day of a stored (naive UTC) time."""
     return (at + OFFICE_UTC_OFFSET).date()
+
+
+def office_today() -> dt.date:
+    """Today in the office (its time zone), whatever the laptop's clock is set to."""
+    return office_day(utcnow())
 
 
 def office_name(db: Database) -> str | None:

@@ -186,7 +186,23 @@ def update_stage(
         if outcome is not None:
             if outcome not in OUTCOMES:
                 raise ValueError(outcome)
+            was = "won" if stage.is_won else "lost" if stage.is_lost else "open"
+            if outcome != was:
+                _refuse_if_holding(session, stage, "its outcome changes")
             stage.is_won, stage.is_lost = outcome == "won", outcome == "lost"
+
+
+def _refuse_if_holding(session: Session, stage: Stage, why: str) -> None:
+    """A stage's deals were closed (or not) as its outcome said: while it holds any,
+    that stays (move them first, so that each is asked what won or lost needs)."""
+    held = session.scalar(
+        select(func.count(Deal.id)).where(Deal.stage_id == stage.id, Deal.deleted_at.is_(None))
+    )
+    if held:
+        raise InvalidInput(
+            f"«{stage.name}» {held} معامله دارد؛ پیش از تغییر نتیجهٔ آن، معامله‌ها را جابه‌جا کنید.",
+            f"'{stage.name}' holds {held} deals: move them before {why}",
+        )
 
 
 def move_stage(db: Database, stage_id: str, index: int) -> None:

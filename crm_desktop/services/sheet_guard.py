@@ -325,13 +325,9 @@ _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb"""\br\s*=\s*["']0*(\d{1,9})["']""")
 # A cell with its reference and a value (``<c r="XFD1048576" s="1"/>``, a formatted
 # empty cell, is no value: calamine skips it).
-_VALUED_REF = re.compile(
-    rb"""<c\s[^>]*?\br\s*=\s*["']([A-Za-z]{1,4})0*(\d{1,9})["'][^>]*(?<!/)>"""
-)
+_VALUED_REF = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']([A-Za-z]{1,4})0*(\d{1,9})["'][^>]*(?<!/)>""")
 _ANY_CELL = re.compile(rb"<c[\s>]")
-_SHARED_CELL = re.compile(
-    rb"""<c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<v>\s*0*(\d{1,9})\s*</v>"""
-)
+_SHARED_CELL = re.compile(rb"""<c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<v>\s*0*(\d{1,9})\s*</v>""")
 _ANY_REF = re.compile(rb"""<c\s[^>]*?\br\s*=\s*["']""")
 # A cell reference past row 99,999 or column CV (100): what the cheap reading of a
 # sheet refuses to vouch for (a row's own ``r`` has no letters). Text that looks like

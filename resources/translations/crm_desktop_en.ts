@@ -2515,6 +2515,22 @@
         <translation>Post</translation>
     </message>
     <message>
+        <source>کم</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>عادی</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <source>زیاد</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>فوری</source>
+        <translation>urgent</translation>
+    </message>
+    <message>
         <source>فروش</source>
         <translation>Sales</translation>
     </message>

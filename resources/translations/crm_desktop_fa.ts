@@ -2515,6 +2515,22 @@
             <translation>پست</translation>
         </message>
         <message>
+            <source>کم</source>
+            <translation>کم</translation>
+        </message>
+        <message>
+            <source>عادی</source>
+            <translation>عادی</translation>
+        </message>
+        <message>
+            <source>زیاد</source>
+            <translation>زیاد</translation>
+        </message>
+        <message>
+            <source>فوری</source>
+            <translation>فوری</translation>
+        </message>
+        <message>
             <source>فروش</source>
             <translation>فروش</translation>
         </message>

@@ -119,3 +119,53 @@ def test_a_contacts_window_makes_its_deal_and_opens_it(qtbot: QtBot, ctx: AppCon
     (deal,) = list_deals_by_ids(ctx.db, [opened[0].deal_id])
     assert (deal.title, deal.contact_id, deal.stage) == ("نگار", person.id, "سرنخ جدید")
     assert contacts.get_contact(ctx.db, person.id).lifecycle == "prospect"
+
+
+def test_in_tomans_every_rial_is_kept_and_only_what_changed_is_saved(
+    qtbot: QtBot, ctx: AppContext, type_text: TypeText
+) -> None:
+    from crm_desktop.services.office import set_money_unit
+
+    set_money_unit(ctx.db, "toman")
+    deal = create_deal(ctx.db, deal_changes_from_text({"title": "الف", "amount": "12345"})).id
+    page = DealPage(ctx, deal)
+    qtbot.addWidget(page)
+    assert page.amount.text() == "۱٬۲۳۴٫۵"  # 12,345 rials in tomans, the last rial kept
+    page.title.setText("ب")
+    assert page.save()
+    assert (get_deal(ctx.db, deal).title, get_deal(ctx.db, deal).amount) == ("ب", 12345)
+    page.amount.clear()
+    type_text(page.amount, "۲٬۰۰۰")  # tomans, as the office counts
+    assert page.save() and get_deal(ctx.db, deal).amount == 20_000
+    page.amount.clear()
+    type_text(page.amount, "۵۰۰ ریال")  # or with its unit
+    assert page.save() and get_deal(ctx.db, deal).amount == 500
+
+
+def test_the_history_tab_reads_a_move_in_persian(
+    page: DealPage, ctx: AppContext, deal_id: str, qtbot: QtBot
+) -> None:
+    import datetime as dt
+
+    from crm_desktop.services.deals import Closing
+
+    page.priority.setCurrentIndex(page.priority.findData("high"))
+    assert page.save()
+    move_deal(ctx.db, deal_id, stage_of(ctx.db, "برنده"), closing=Closing(on=dt.date(2026, 11, 3)))
+    ctx.changes.announce("deals", {deal_id})
+    page.tabs.setCurrentWidget(page.history)
+    tree = page.history.tree
+    qtbot.waitUntil(lambda: not page.history.loading and tree.topLevelItemCount() == 3)
+    isolates = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
+    move = tree.topLevelItem(0)
+    assert move is not None and move.text(2) == "جابه‌جایی در خط فروش"
+    lines = {
+        move.child(i).text(3): move.child(i).text(5).translate(isolates)  # type: ignore[union-attr]
+        for i in range(move.childCount())
+    }
+    assert lines["مرحله"] == "برنده"
+    assert lines["تاریخ برد"].startswith("۱۴۰۵/۰۸/۱۲")  # Jalali, Persian digits, local time
+    edit = tree.topLevelItem(1)
+    assert (
+        edit is not None and edit.text(5).translate(isolates) == "زیاد"
+    )  # one change, on its line

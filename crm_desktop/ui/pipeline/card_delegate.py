@@ -15,8 +15,8 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from crm_desktop.locale import format_jalali, format_rials
-from crm_desktop.services.office import office_day
+from crm_desktop.locale import format_jalali, format_rials, parse_amount
+from crm_desktop.services.office import office_day, office_today
 from crm_desktop.services.records import DealRecord
 from crm_desktop.ui.pipeline.card_model import DEAL_ROLE
 from crm_desktop.ui.widgets.display import left_to_right, persian_digits_enabled
@@ -42,11 +42,29 @@ def amount_text(rials: int, unit: str) -> str:
     return format_rials(rials, unit=unit, persian_digits=persian_digits_enabled())
 
 
+_UNIT_WORD = {"rial": "ریال", "toman": "تومان"}
+
+
+def amount_input_text(rials: int, unit: str) -> str:
+    """An amount as a field shows it for typing over: in the office's unit, without the
+    unit's name, every rial kept (``۱٬۲۳۴٫۵`` tomans for 12,345 rials)."""
+    text = amount_text(rials, unit)
+    return text.rsplit(" ", 1)[0]
+
+
+def typed_amount(text: str, unit: str) -> int:
+    """The rials of an amount typed in the office's unit, or with its own unit after it
+    ("۱۲٬۰۰۰ تومان"); ``InvalidInput`` for what is not one."""
+    text = text.strip()
+    named = text[-1:].isalpha()
+    return parse_amount(text if named else f"{text} {_UNIT_WORD[unit]}")
+
+
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None, *, unit: str = "rial") -> None:
         super().__init__(parent)
         self.unit = unit
-        self.today = dt.date.today()
+        self.today = office_today()
 
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

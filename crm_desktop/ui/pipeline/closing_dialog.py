@@ -10,8 +10,6 @@ Cancel leaves the deal where it was. A lost deal needs a reason from the office'
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,13 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import InvalidInput
-from crm_desktop.locale import parse_amount, to_ascii_digits
 from crm_desktop.services.deals import Closing
+from crm_desktop.services.office import office_today
 from crm_desktop.services.records import DealRecord
-from crm_desktop.ui.widgets.display import display_number, persian_digits_enabled
+from crm_desktop.ui.pipeline.card_delegate import amount_input_text, typed_amount
+from crm_desktop.ui.widgets.display import persian_digits_enabled
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
-
-_TOMAN = 10  # rials
 
 
 class ClosingDialog(QDialog):
@@ -61,9 +58,9 @@ class ClosingDialog(QDialog):
         form = QFormLayout()
         self.day = JalaliDateEdit()
         self.day.setObjectName("closingDay")
-        self.day.setDate(dt.date.today())
+        self.day.setDate(office_today())
         form.addRow(self.tr("تاریخ"), self.day)
-        self.amount = QLineEdit(display_number(deal.amount // self._factor))
+        self.amount = QLineEdit(amount_input_text(deal.amount, unit))
         self.amount.setObjectName("closingAmount")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.amount.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
@@ -100,16 +97,9 @@ class ClosingDialog(QDialog):
         self._update_ok()
         (self.amount if won else self.reason).setFocus(Qt.FocusReason.OtherFocusReason)
 
-    @property
-    def _factor(self) -> int:
-        return _TOMAN if self.unit == "toman" else 1
-
     def _amount(self) -> int:
         """The amount typed, in rials (Persian digits and separators accepted)."""
-        text = self.amount.text().strip()
-        rials = parse_amount(text)
-        has_unit = not text[-1:].isdigit() and not to_ascii_digits(text[-1:]).isdigit()
-        return rials if has_unit else rials * self._factor
+        return typed_amount(self.amount.text(), self.unit)
 
     def _accept_if_valid(self) -> None:
         if self.won:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from crm_desktop.models import Pipeline
 from crm_desktop.services import lookups
 from crm_desktop.services.deal_list import DealFilter, jalali_period
+from crm_desktop.services.office import office_today
 from crm_desktop.services.pipelines import default_pipeline
 from crm_desktop.services.users import list_users
 from crm_desktop.ui.widgets.context import AppContext
@@ -116,7 +117,7 @@ class DealFilterBar(QWidget):
         close_from = close_to = None
         period = self.period.currentData()
         if period:
-            close_from, close_to = jalali_period(today or dt.date.today(), period)
+            close_from, close_to = jalali_period(today or office_today(), period)
         return DealFilter(
             pipeline_id=self.pipelines.currentData(),
             owner_ids=owners,

@@ -8,6 +8,7 @@ activities workspace fills.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
@@ -28,26 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import InvalidInput, NotFound, UserError
-from crm_desktop.locale import parse_amount
 from crm_desktop.services import deals as service
 from crm_desktop.services import lookups
 from crm_desktop.services.deal_changes import PRIORITY_NAMES, DealChanges
 from crm_desktop.services.office import money_unit
 from crm_desktop.services.records import DealRecord
 from crm_desktop.services.users import list_users
-from crm_desktop.ui.pipeline.card_delegate import amount_text
+from crm_desktop.ui.pipeline.card_delegate import amount_input_text, amount_text, typed_amount
 from crm_desktop.ui.widgets.commands import perform
 from crm_desktop.ui.widgets.context import AppContext, Change
 from crm_desktop.ui.widgets.display import display_number, stored_moment_text
 from crm_desktop.ui.widgets.edit_window import EditWindow
 from crm_desktop.ui.widgets.history_view import HistoryView
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
+from crm_desktop.ui.widgets.value_names import priority_label
 from crm_desktop.ui.widgets.widgets import error_bar, record_title
 
-_TOMAN = 10
 # The probability box's lowest value: "the stage's".
 _FROM_STAGE = -1
-_KINDS = frozenset({"deals", "deal_lines", "contacts", "companies", "stages", "users"})
+_KINDS = frozenset({"deals", "deal_lines", "contacts", "companies", "stages", "users", "settings"})
 
 
 def _fill(combo: QComboBox, items: list[tuple[str, str]], chosen: str | None) -> None:
@@ -70,6 +70,7 @@ class DealPage(EditWindow):
         self.record: DealRecord | None = None
         self._initial: DealChanges | None = None
         self._loading = False
+        self._unit = "rial"  # the office's, as the amount was shown
         self._build()
         self._wire()
         self.resize(960, 640)
@@ -135,8 +136,8 @@ class DealPage(EditWindow):
         self.priority = QComboBox()
         self.priority.setObjectName("dealPriority")
         self.priority.addItem("—", None)
-        for priority, names in PRIORITY_NAMES.items():
-            self.priority.addItem(names[0], priority.value)
+        for priority in PRIORITY_NAMES:
+            self.priority.addItem(priority_label(priority.value), priority.value)
         self.source = QComboBox()
         self.source.setObjectName("dealSource")
         self.campaign = QComboBox()
@@ -226,10 +227,6 @@ class DealPage(EditWindow):
         self.use_total_button.clicked.connect(self.use_total)
         self.ctx.changes.changed.connect(self._on_changed)
 
-    @property
-    def _factor(self) -> int:
-        return _TOMAN if money_unit(self.ctx.db) == "toman" else 1
-
     def load(self) -> None:
         try:
             record = self.record = service.get_deal(self.ctx.db, self.deal_id)
@@ -239,7 +236,8 @@ class DealPage(EditWindow):
         self._loading = True
         try:
             self.title.setText(record.title)
-            self.amount.setText(display_number(record.amount // self._factor))
+            self._unit = money_unit(self.ctx.db)
+            self.amount.setText(amount_input_text(record.amount, self._unit))
             own = record.own_probability
             self.probability.setValue(_FROM_STAGE if own is None else own)
             self.expected_close.setDate(record.expected_close)
@@ -342,10 +340,22 @@ class DealPage(EditWindow):
             notes=self.notes.toPlainText(),
         )
 
+    def edited(self) -> DealChanges:
+        """Only the fields changed in the window: a save leaves the others as they are
+        (another laptop may have changed them since)."""
+        now, before = self.changes(), self._initial or DealChanges()
+        return DealChanges(
+            **{
+                f.name: getattr(now, f.name)
+                for f in dataclasses.fields(now)
+                if getattr(now, f.name) != getattr(before, f.name)
+            }
+        )
+
     def _typed_amount(self) -> int:
         """The amount typed, in rials; -1 when it is not a whole amount."""
         try:
-            return parse_amount(self.amount.text()) * self._factor
+            return typed_amount(self.amount.text(), self._unit)
         except InvalidInput:
             return -1
 
@@ -366,7 +376,7 @@ class DealPage(EditWindow):
             self._say(self.tr("مبلغ باید عددی درست به ریال یا تومان باشد."))
             self.amount.setFocus()
             return False
-        changes, db, deal_id = self.changes(), self.ctx.db, self.deal_id
+        changes, db, deal_id = self.edited(), self.ctx.db, self.deal_id
         if not self._do(
             self.tr("ویرایش معامله"), lambda: service.update_deal(db, deal_id, changes)
         ):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.errors import UserError
+from crm_desktop.locale import search_key
 from crm_desktop.services import pipelines as service
 from crm_desktop.services.deals import lost_reasons
 from crm_desktop.ui.contacts.contact_actions import error_message
@@ -91,9 +92,13 @@ class LostReasonsEditor(QWidget):
         self._do(self.tr("نام دلیل"), lambda: service.rename_lost_reason(db, reason_id, name))
 
     def add_reason(self) -> None:
-        db, taken = self.ctx.db, set(self.names())
+        db, taken = self.ctx.db, {search_key(name) for name in self.names()}
         base = self.tr("دلیل جدید")
-        name = next(f"{base} {n}" for n in range(1, len(taken) + 2) if f"{base} {n}" not in taken)
+        name = next(  # free as the service compares names
+            f"{base} {n}"
+            for n in range(1, len(taken) + 2)
+            if search_key(f"{base} {n}") not in taken
+        )
         if self._do(self.tr("افزودن دلیل"), lambda: service.add_lost_reason(db, name)):
             self.load()
             item = self.reasons.item(self.reasons.count() - 1)

@@ -9,7 +9,6 @@ does after any change, so what it shows is always what is saved.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,7 +26,7 @@ from crm_desktop.errors import UserError
 from crm_desktop.services import deals as deal_service
 from crm_desktop.services.deal_list import DealFilter, forecast, list_deals, stage_columns
 from crm_desktop.services.deals import Closing
-from crm_desktop.services.office import money_unit
+from crm_desktop.services.office import money_unit, office_today
 from crm_desktop.services.pipelines import default_pipeline
 from crm_desktop.services.records import DealRecord, StageColumn
 from crm_desktop.ui.contacts.contact_actions import error_message
@@ -114,7 +113,7 @@ class PipelinePage(QWidget):
         """The view shown, and the totals, as the filters say and the database holds."""
         where = self.where()
         unit = self.delegate.unit = money_unit(self.ctx.db)
-        self.delegate.today = dt.date.today()
+        self.delegate.today = office_today()
         view = self.views.currentData()
         if view == "list":
             self.list_view.show_deals(where, unit)

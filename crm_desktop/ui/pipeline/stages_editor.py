@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from crm_desktop.errors import UserError
+from crm_desktop.locale import search_key
 from crm_desktop.models import Pipeline
 from crm_desktop.services import pipelines as service
 from crm_desktop.services.deal_changes import parse_probability
@@ -200,9 +201,13 @@ class StagesEditor(QWidget):
     def add_stage(self) -> None:
         pipeline_id, db = self.pipeline.currentData(), self.ctx.db
         with db.session() as session:
-            taken = {s.name for s in pipeline_stages(session, pipeline_id)}
+            taken = {search_key(s.name) for s in pipeline_stages(session, pipeline_id)}
         base = self.tr("مرحلهٔ جدید")
-        name = next(f"{base} {n}" for n in range(1, len(taken) + 2) if f"{base} {n}" not in taken)
+        name = next(  # free as the service compares names
+            f"{base} {n}"
+            for n in range(1, len(taken) + 2)
+            if search_key(f"{base} {n}") not in taken
+        )
         if self._do(self.tr("افزودن مرحله"), lambda: service.add_stage(db, pipeline_id, name, 50)):
             self._load_stages()
             row = self._stage_ids.index(service.stage_of(db, name, self.pipeline.currentText()))

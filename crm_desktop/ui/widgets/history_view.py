@@ -38,7 +38,12 @@ from crm_desktop.ui.widgets.display import (
     persian_digits_enabled,
     stored_moment_text,
 )
-from crm_desktop.ui.widgets.value_names import channel_label, lifecycle_label, row_name
+from crm_desktop.ui.widgets.value_names import (
+    channel_label,
+    lifecycle_label,
+    priority_label,
+    row_name,
+)
 
 # Entries that change more fields than this start closed.
 OPEN_UP_TO = 3
@@ -77,6 +82,10 @@ _SHOWN_AS: dict[str, Callable[[str], str]] = {
     "preferred_channel": channel_label,
     "deleted_at": _moment,
     "birth_date": _day,
+    "won_at": _moment,
+    "lost_at": _moment,
+    "expected_close": _day,
+    "priority": priority_label,
 }
 
 

@@ -30,6 +30,12 @@ CHANNEL_LABELS: dict[str, object] = {
     "post": QT_TRANSLATE_NOOP("ValueNames", "پست"),
 }
 # The Persian names of the rows migration 0002 creates in every database.
+PRIORITY_LABELS: dict[str, object] = {
+    "low": QT_TRANSLATE_NOOP("ValueNames", "کم"),
+    "normal": QT_TRANSLATE_NOOP("ValueNames", "عادی"),
+    "high": QT_TRANSLATE_NOOP("ValueNames", "زیاد"),
+    "urgent": QT_TRANSLATE_NOOP("ValueNames", "فوری"),
+}
 BUILT_IN_NAMES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("ValueNames", "فروش"),
     QT_TRANSLATE_NOOP("ValueNames", "سرنخ جدید"),
@@ -73,6 +79,13 @@ def channel_label(value: str | None) -> str:
     if not value:
         return ""
     label = CHANNEL_LABELS.get(value)
+    return _translated(label) if label else value
+
+
+def priority_label(value: str | None) -> str:
+    if not value:
+        return ""
+    label = PRIORITY_LABELS.get(value)
     return _translated(label) if label else value
 
 
