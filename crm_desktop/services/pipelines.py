@@ -33,6 +33,15 @@ def default_pipeline(session: Session) -> Pipeline:
     return pipeline
 
 
+def pipeline_choices(session: Session) -> tuple[str, list[tuple[str, str]]]:
+    """The default pipeline's id, and (id, name) of every live pipeline in order."""
+    default = default_pipeline(session).id
+    found = session.scalars(
+        select(Pipeline).where(Pipeline.deleted_at.is_(None)).order_by(Pipeline.position)
+    )
+    return default, [(p.id, p.name) for p in found]
+
+
 def find_pipeline(session: Session, name: str | None) -> Pipeline:
     """A pipeline by name (the default one for None)."""
     if name is None:

@@ -989,6 +989,13 @@
     </message>
 </context>
 <context>
+    <name>Edits</name>
+    <message>
+        <source>تغییر انجام نشد</source>
+        <translation>Not changed</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <source>انتخاب فایل</source>
@@ -1708,10 +1715,6 @@
         <translation>Remove reason</translation>
     </message>
     <message>
-        <source>تغییر انجام نشد</source>
-        <translation>Not changed</translation>
-    </message>
-    <message>
         <source>نام دلیل</source>
         <translation>Reason name</translation>
     </message>
@@ -2308,10 +2311,6 @@
     <message>
         <source>از دست رفته</source>
         <translation>lost</translation>
-    </message>
-    <message>
-        <source>تغییر انجام نشد</source>
-        <translation>Not changed</translation>
     </message>
     <message>
         <source>نام مرحله</source>

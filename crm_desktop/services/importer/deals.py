@@ -21,7 +21,6 @@ from crm_desktop.models import (
     ContactPhone,
     Deal,
     Lifecycle,
-    Pipeline,
     Stage,
     new_id,
 )
@@ -35,6 +34,7 @@ from crm_desktop.services.importer.contact_rows import (
 )
 from crm_desktop.services.importer.single_table import Record, RecordImport
 from crm_desktop.services.importer.values import amount_value, split_full_name, text_value
+from crm_desktop.services.pipelines import default_pipeline, pipeline_stages
 from crm_desktop.services.spreadsheet import SheetRow
 
 
@@ -107,25 +107,9 @@ class DealImport(RecordImport):
             self._people.setdefault(search_key(f"{first} {last}"), contact_id)
 
     def _load_stages(self) -> None:
-        pipeline = self.session.scalar(
-            select(Pipeline)
-            .where(Pipeline.deleted_at.is_(None))
-            .order_by(Pipeline.is_default.desc(), Pipeline.position)
-            .limit(1)
-        )
-        if pipeline is None:
-            raise InvalidInput(
-                "هیچ خط فروشی تعریف نشده است؛ معامله‌ها را نمی‌توان وارد کرد.",
-                "No pipeline exists; deals cannot be imported.",
-            )
+        pipeline = default_pipeline(self.session)  # refused, with its reason, when none
         self._pipeline_id = pipeline.id
-        self._stages: list[Stage] = list(
-            self.session.scalars(
-                select(Stage)
-                .where(Stage.pipeline_id == pipeline.id, Stage.deleted_at.is_(None))
-                .order_by(Stage.position)
-            )
-        )
+        self._stages: list[Stage] = pipeline_stages(self.session, pipeline.id)
         self._stage_names = {_stage_key(s.name): s for s in self._stages}
 
     def read(self, row: SheetRow) -> Record | None:

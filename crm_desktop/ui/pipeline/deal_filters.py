@@ -8,13 +8,11 @@ import datetime as dt
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
-from sqlalchemy import select
 
-from crm_desktop.models import Pipeline
 from crm_desktop.services import lookups
 from crm_desktop.services.deal_list import DealFilter, jalali_period
 from crm_desktop.services.office import office_today
-from crm_desktop.services.pipelines import default_pipeline
+from crm_desktop.services.pipelines import pipeline_choices
 from crm_desktop.services.users import list_users
 from crm_desktop.ui.widgets.context import AppContext
 
@@ -70,15 +68,7 @@ class DealFilterBar(QWidget):
         """The choices as they are now (pipelines, reps, sources, campaigns), keeping
         what was chosen."""
         with self.ctx.db.session() as session:
-            default = default_pipeline(session).id
-            pipelines = [
-                (p.id, p.name)
-                for p in session.scalars(
-                    select(Pipeline)
-                    .where(Pipeline.deleted_at.is_(None))
-                    .order_by(Pipeline.position)
-                )
-            ]
+            default, pipelines = pipeline_choices(session)
             sources = lookups.lead_source_choices(session)
             campaigns = lookups.campaign_choices(session)
         owners = [(u.id, u.name) for u in list_users(self.ctx.db)]

@@ -11,18 +11,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from crm_desktop.errors import UserError
 from crm_desktop.locale import search_key
 from crm_desktop.services import pipelines as service
 from crm_desktop.services.deals import lost_reasons
-from crm_desktop.ui.contacts.contact_actions import error_message
-from crm_desktop.ui.widgets.commands import perform
+from crm_desktop.ui.pipeline.edits import perform_or_refuse
 from crm_desktop.ui.widgets.context import AppContext, Change
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -70,20 +67,10 @@ class LostReasonsEditor(QWidget):
             self.load()
 
     def _do(self, text: str, work: Callable[[], object]) -> bool:
-        try:
-            perform(self.ctx, text, work)
-        except UserError as error:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("تغییر انجام نشد"),
-                error_message(error, self.ctx.lang),
-                parent=self,
-            )
-            box.setObjectName("reasonRefused")
-            box.open()
-            self.load()
-            return False
-        return True
+        if perform_or_refuse(self.ctx, self, text, work):
+            return True
+        self.load()  # the list shows what is saved
+        return False
 
     def _renamed(self, item: QListWidgetItem) -> None:
         if self._loading:

@@ -16,23 +16,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from crm_desktop.errors import UserError
 from crm_desktop.locale import search_key
-from crm_desktop.models import Pipeline
 from crm_desktop.services import pipelines as service
 from crm_desktop.services.deal_changes import parse_probability
-from crm_desktop.services.pipelines import default_pipeline, pipeline_stages
-from crm_desktop.ui.contacts.contact_actions import error_message
-from crm_desktop.ui.widgets.commands import perform
+from crm_desktop.services.pipelines import pipeline_choices, pipeline_stages
+from crm_desktop.ui.pipeline.edits import perform_or_refuse
 from crm_desktop.ui.widgets.context import AppContext, Change
 from crm_desktop.ui.widgets.display import display_number
 
@@ -95,15 +90,7 @@ class StagesEditor(QWidget):
     def load(self) -> None:
         chosen = self.pipeline.currentData()
         with self.ctx.db.session() as session:
-            default = default_pipeline(session).id
-            found = [
-                (p.id, p.name)
-                for p in session.scalars(
-                    select(Pipeline)
-                    .where(Pipeline.deleted_at.is_(None))
-                    .order_by(Pipeline.position)
-                )
-            ]
+            default, found = pipeline_choices(session)
         blocked = self.pipeline.blockSignals(True)
         self.pipeline.clear()
         for pipeline_id, name in found:
@@ -162,20 +149,10 @@ class StagesEditor(QWidget):
     # -- editing --------------------------------------------------------------------
 
     def _do(self, text: str, work: Callable[[], object]) -> bool:
-        try:
-            perform(self.ctx, text, work)
-        except UserError as error:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("تغییر انجام نشد"),
-                error_message(error, self.ctx.lang),
-                parent=self,
-            )
-            box.setObjectName("stageRefused")
-            box.open()
-            self._load_stages()  # the table shows what is saved
-            return False
-        return True
+        if perform_or_refuse(self.ctx, self, text, work):
+            return True
+        self._load_stages()  # the list shows what is saved
+        return False
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._loading or not 0 <= item.row() < len(self._stage_ids):
