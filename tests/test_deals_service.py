@@ -416,3 +416,14 @@ def test_a_deal_cannot_close_on_a_day_to_come(db: Database, rep: str) -> None:
     with pytest.raises(InvalidInput, match="day to come"):
         move_deal(db, deal, stage_of(db, WON), closing=Closing(on=tomorrow))
     assert get_deal(db, deal).stage == MEETING
+
+
+def test_search_finds_a_word_however_its_parts_are_joined(db: Database, rep: str) -> None:
+    person = contacts.create_contact(
+        db, changes_from_text({"first_name": "علی", "last_name": "رضایی", "company": "نوین‌پرداز"})
+    )
+    create_deal(db, deal_changes_from_text({"title": "ارسال پیش‌فاکتور", "contact": person.id}))
+    add(db, title="چیز دیگر")
+    for typed in ("پیش‌فاکتور", "پیش فاکتور", "پیشفاکتور", "علی رضایی", "نوین پرداز", "%"):
+        found = [d.title for d in list_deals(db, DealFilter(search=typed))]
+        assert found == ([] if typed == "%" else ["ارسال پیش‌فاکتور"]), typed

@@ -60,6 +60,24 @@ def _stored_time(value: object) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
+# What a typed search and the stored text are compared without: people write
+# "پیش‌فاکتور", "پیش فاکتور" and "پیشفاکتور" for one word. (Stored text is normalized
+# already: Persian letters, ASCII digits; SQLite's LIKE ignores Latin case.)
+_LOOSE = ("\u200c", " ")
+
+
+def _loose(text: str) -> str:
+    for mark in _LOOSE:
+        text = text.replace(mark, "")
+    return text
+
+
+def _loosened(column: Any) -> Any:
+    for mark in _LOOSE:
+        column = func.replace(column, mark, "")
+    return column
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -84,16 +102,16 @@ def _conditions(where: DealFilter) -> list[ColumnElement[bool]]:
         found.append(Deal.expected_close >= where.close_from)
     if where.close_to is not None:
         found.append(Deal.expected_close <= where.close_to)
-    text = normalize_text(where.search)
+    text = _loose(normalize_text(where.search))
     if text:
         pattern = _like(text)
         person = select(Contact.id).where(
-            (Contact.first_name + " " + Contact.last_name).like(pattern, escape="\\")
+            _loosened(Contact.first_name + Contact.last_name).like(pattern, escape="\\")
         )
-        company = select(Company.id).where(Company.name.like(pattern, escape="\\"))
+        company = select(Company.id).where(_loosened(Company.name).like(pattern, escape="\\"))
         found.append(
             or_(
-                Deal.title.like(pattern, escape="\\"),
+                _loosened(Deal.title).like(pattern, escape="\\"),
                 Deal.contact_id.in_(person.scalar_subquery()),
                 Deal.company_id.in_(company.scalar_subquery()),
             )

@@ -766,6 +766,14 @@
         <translation>Total</translation>
     </message>
     <message>
+        <source>قیمت واحد (خالی: قیمت کالا)</source>
+        <translation>Unit price (empty: the product’s)</translation>
+    </message>
+    <message>
+        <source>کد تخفیف</source>
+        <translation>Coupon</translation>
+    </message>
+    <message>
         <source>افزودن</source>
         <translation>Add</translation>
     </message>

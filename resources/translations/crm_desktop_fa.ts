@@ -766,6 +766,14 @@
             <translation>جمع</translation>
         </message>
         <message>
+            <source>قیمت واحد (خالی: قیمت کالا)</source>
+            <translation>قیمت واحد (خالی: قیمت کالا)</translation>
+        </message>
+        <message>
+            <source>کد تخفیف</source>
+            <translation>کد تخفیف</translation>
+        </message>
+        <message>
             <source>افزودن</source>
             <translation>افزودن</translation>
         </message>

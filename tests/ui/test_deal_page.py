@@ -91,9 +91,21 @@ def test_lines_add_up_and_their_total_becomes_the_amount(
     page.add_line_button.click()
     qtbot.waitUntil(lambda: page.lines.rowCount() == 1)
     assert page.lines.item(0, 4).text() == "۱٬۲۰۰ ریال"  # type: ignore[union-attr]
+    # A line at its own price, with a discount and a coupon.
+    page.quantity.setValue(2)
+    page.line_price.setText("۵۰۰")
+    page.line_discount.setText("۱۰۰")
+    page.line_coupon.setText("NOWRUZ")
+    page.add_line_button.click()
+    qtbot.waitUntil(lambda: page.lines.rowCount() == 2)
+    assert page.lines.item(1, 4).text() == "۹۰۰ ریال"  # type: ignore[union-attr]
+    assert page.line_price.text() == ""  # ready for the next line
     page.use_total_button.click()
-    assert get_deal(ctx.db, deal_id).amount == 1200
-    qtbot.waitUntil(lambda: page.amount.text() == "۱٬۲۰۰")
+    assert get_deal(ctx.db, deal_id).amount == 2100
+    qtbot.waitUntil(lambda: page.amount.text() == "۲٬۱۰۰")
+    page.line_discount.setText("خیلی")
+    page.add_line_button.click()
+    assert page.error_bar.isVisible() and page.lines.rowCount() == 2
 
 
 def test_the_stages_tab_shows_each_stage_the_deal_went_through(

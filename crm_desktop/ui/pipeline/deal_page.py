@@ -189,6 +189,15 @@ class DealPage(EditWindow):
         self.quantity = QSpinBox()
         self.quantity.setObjectName("lineQuantity")
         self.quantity.setRange(1, 1_000_000)
+        self.line_price = QLineEdit()
+        self.line_price.setObjectName("linePrice")
+        self.line_price.setPlaceholderText(self.tr("قیمت واحد (خالی: قیمت کالا)"))
+        self.line_discount = QLineEdit()
+        self.line_discount.setObjectName("lineDiscount")
+        self.line_discount.setPlaceholderText(self.tr("تخفیف"))
+        self.line_coupon = QLineEdit()
+        self.line_coupon.setObjectName("lineCoupon")
+        self.line_coupon.setPlaceholderText(self.tr("کد تخفیف"))
         self.add_line_button = QPushButton(self.tr("افزودن"))
         self.remove_line_button = QPushButton(self.tr("حذف ردیف"))
         self.use_total_button = QPushButton(self.tr("جمع اقلام، مبلغ معامله شود"))
@@ -196,6 +205,8 @@ class DealPage(EditWindow):
         adding = QHBoxLayout()
         adding.addWidget(self.product, 1)
         adding.addWidget(self.quantity)
+        for field in (self.line_price, self.line_discount, self.line_coupon):
+            adding.addWidget(field)
         adding.addWidget(self.add_line_button)
         adding.addWidget(self.remove_line_button)
         adding.addStretch(1)
@@ -401,11 +412,32 @@ class DealPage(EditWindow):
         product_id, quantity = self.product.currentData(), self.quantity.value()
         if product_id is None:
             return
-        db, deal_id = self.ctx.db, self.deal_id
-        self._do(
+        try:
+            price = self._typed(self.line_price)
+            discount = self._typed(self.line_discount) or 0
+        except InvalidInput as error:
+            self._say(error.message(self.ctx.lang))
+            return
+        db, deal_id, coupon = self.ctx.db, self.deal_id, self.line_coupon.text()
+        if self._do(
             self.tr("افزودن کالا"),
-            lambda: service.add_line(db, deal_id, product_id, quantity=quantity),
-        )
+            lambda: service.add_line(
+                db,
+                deal_id,
+                product_id,
+                quantity=quantity,
+                unit_price=price,
+                discount=discount,
+                coupon=coupon,
+            ),
+        ):
+            for field in (self.line_price, self.line_discount, self.line_coupon):
+                field.clear()
+
+    def _typed(self, field: QLineEdit) -> int | None:
+        """An amount typed in a line's field (None when left empty)."""
+        text = field.text().strip()
+        return typed_amount(text, self._unit) if text else None
 
     def remove_line(self) -> None:
         row = self.lines.currentRow()
