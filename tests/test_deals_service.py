@@ -427,3 +427,13 @@ def test_search_finds_a_word_however_its_parts_are_joined(db: Database, rep: str
     for typed in ("پیش‌فاکتور", "پیش فاکتور", "پیشفاکتور", "علی رضایی", "نوین پرداز", "%"):
         found = [d.title for d in list_deals(db, DealFilter(search=typed))]
         assert found == ([] if typed == "%" else ["ارسال پیش‌فاکتور"]), typed
+
+
+def test_a_won_deals_purchases_follow_its_new_customer(db: Database, rep: str) -> None:
+    first = contacts.create_contact(db, changes_from_text({"first_name": "مریم"})).id
+    second = contacts.create_contact(db, changes_from_text({"first_name": "سارا"})).id
+    deal = create_deal(db, deal_changes_from_text({"title": "A", "contact": first})).id
+    line = _line(db, deal, 100)
+    move_deal(db, deal, stage_of(db, WON), closing=Closing(on=dt.date(2026, 10, 1)))
+    update_deal(db, deal, DealChanges(contact_id=second))
+    assert _purchase(db, line) == (second, dt.date(2026, 10, 1))

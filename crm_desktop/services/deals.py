@@ -225,13 +225,16 @@ def update_deal(db: Database, deal_id: str, changes: DealChanges) -> DealRecord:
     here, so that no closing goes unasked."""
     with db.session() as session:
         deal = _get(session, deal_id)
-        before = deal.stage_id
+        before, buyer = deal.stage_id, deal.contact_id
         _apply(session, deal, changes)
         if deal.stage_id != before:
             raise InvalidInput(
                 "مرحلهٔ معامله با جابه‌جایی آن عوض می‌شود، نه با ویرایش.",
                 "a deal changes stage by a move, not an edit",
             )
+        if deal.won_at is not None and deal.contact_id != buyer and deal.contact_id:
+            # A won deal's purchases are its customer's: they follow the new one.
+            _purchases(session, deal, office_day(deal.won_at))
         session.flush()
         return _record(session, deal.id)
 
