@@ -34,6 +34,8 @@ SCREENS = [
     "contact editor",
     "contact history",
     "company page",
+    "deal window",
+    "won or lost dialog",
     "contacts filter panel",
     "column chooser menu",
     "merge dialog",

@@ -99,6 +99,37 @@ def _company_page(window: Any) -> object:
     return _open_and_close(window.open_company(first[0].id)) if first else None
 
 
+def _first_deal(window: Any) -> Any:
+    from crm_desktop.services.deal_list import list_deals
+
+    found = list_deals(window.db, limit=1)
+    return found[0] if found else None
+
+
+def _deal_window(window: Any) -> object:
+    deal = _first_deal(window)
+    return _open_and_close(window.open_deal(deal.id)) if deal else None
+
+
+def _closing_dialog(window: Any) -> object:
+    """What a drop on "lost" asks, over the kanban."""
+    from crm_desktop.services.deals import lost_reasons
+    from crm_desktop.ui.pipeline.closing_dialog import ClosingDialog
+
+    deal = _first_deal(window)
+    if deal is None:
+        return None
+    page = window.page("pipeline")
+    dialog = ClosingDialog(
+        deal, deal.stage, won=False, reasons=lost_reasons(window.db), unit="rial", parent=page
+    )
+    dialog.show()
+    dialog.repaint()
+    dialog.done(0)
+    dialog.deleteLater()
+    return dialog
+
+
 def _contacts_page(window: Any) -> Any:
     window.show_page("contacts")
     _settle(window, time.perf_counter() + TIME_LIMIT_MS / 1000)  # the first page first
@@ -201,6 +232,8 @@ def default_screens() -> list[Screen]:
         ("contact editor", _contact_editor),
         ("contact history", _contact_history),
         ("company page", _company_page),
+        ("deal window", _deal_window),
+        ("won or lost dialog", _closing_dialog),
         ("contacts filter panel", _filter_panel),
         ("column chooser menu", _column_chooser),
         ("merge dialog", _merge_dialog),
