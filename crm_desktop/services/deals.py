@@ -53,6 +53,8 @@ from crm_desktop.services.pipelines import (
 )
 from crm_desktop.services.records import DealRecord
 
+# The references a ``DealChanges`` sets by id, as they are (names are found below).
+_ID_FIELDS = ("contact_id", "company_id", "stage_id", "owner_id", "lead_source_id", "campaign_id")
 # The noon of a closing day typed for the past (or the future): its time is unknown.
 _NOON = 12 * 60
 
@@ -249,12 +251,10 @@ def _apply(session: Session, deal: Deal, changes: DealChanges) -> None:  # noqa:
                 setattr(deal, name, value)
         if not isinstance(changes.notes, Unset):
             deal.notes = normalize_multiline(changes.notes or "") or None
-        for name in ("contact_id", "company_id", "stage_id", "owner_id", "lead_source_id"):
+        for name in _ID_FIELDS:
             value = getattr(changes, name)
             if not isinstance(value, Unset):
                 setattr(deal, name, value)
-        if not isinstance(changes.campaign_id, Unset):
-            deal.campaign_id = changes.campaign_id
         if not isinstance(changes.contact, Unset):
             deal.contact_id = _contact_id(session, changes.contact) if changes.contact else None
         if not isinstance(changes.company, Unset):

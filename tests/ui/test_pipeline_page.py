@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from crm_desktop.models.database import Database
 from crm_desktop.services.deal_changes import deal_changes_from_text
-from crm_desktop.services.deals import create_deal, get_deal
+from crm_desktop.services.deals import create_deal, get_deal, list_deals_by_ids
 from crm_desktop.services.users import create_user, set_current_user
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.pipeline.board import StageColumnView
@@ -304,3 +304,21 @@ def test_the_period_filter_keeps_this_months_deals(page: PipelinePage, ctx: AppC
     assert titles(page, FIRST) == ["امروز"]
     page.filters.period.setCurrentIndex(0)
     assert titles(page, FIRST) == ["الف", "ب", "امروز", "سال بعد"]
+
+
+def test_a_drop_of_a_deal_gone_meanwhile_says_why_and_changes_nothing(
+    page: PipelinePage, ctx: AppContext, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.services.deals import delete_deals
+
+    gone = deal_id(page, "الف")
+    delete_deals(ctx.db, [gone])  # another window trashed it; the board still shows it
+    drag(page, "الف", CALL)
+    box = page.findChild(QMessageBox, "editRefused")
+    assert box is not None and box.isVisible()
+    assert box.windowTitle() == "جابه‌جایی انجام نشد" and "الف" not in box.text()
+    assert list_deals_by_ids(ctx.db, [gone]) == []  # still in the trash, not moved out
+    assert ctx.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: titles(page, FIRST) == ["ب"])  # the board shows what is saved

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -291,7 +292,7 @@ class DealPage(EditWindow):
     def _load_lines(self) -> None:
         lines = service.deal_lines(self.ctx.db, self.deal_id)
         self._line_ids = [line.id for line in lines]
-        unit = money_unit(self.ctx.db)
+        unit = self._unit
         self.lines.setRowCount(len(lines))
         for row, line in enumerate(lines):
             for column, text in enumerate(
@@ -395,9 +396,9 @@ class DealPage(EditWindow):
         self.load()
         return True
 
-    def _do(self, text: str, work: object) -> bool:
+    def _do(self, text: str, work: Callable[[], object]) -> bool:
         try:
-            perform(self.ctx, text, work)  # type: ignore[arg-type]
+            perform(self.ctx, text, work)
         except UserError as error:
             self._say(error.message(self.ctx.lang))
             return False

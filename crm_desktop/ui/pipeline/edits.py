@@ -1,5 +1,5 @@
-"""An edit of the settings' lists (stages, lost reasons): one undoable step, or a box
-that says why it was refused."""
+"""An edit of the pipeline's settings and cards: one undoable step, or a box that says
+why it was refused."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ from crm_desktop.ui.widgets.commands import perform
 from crm_desktop.ui.widgets.context import AppContext
 
 
+def refusal_box(parent: QWidget, title: str, error: Exception, lang: str) -> QMessageBox:
+    """A non-modal box that says why a change was not made."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error_message(error, lang), parent=parent)
+    box.setObjectName("editRefused")
+    box.open()
+    return box
+
+
 def perform_or_refuse(
     ctx: AppContext, parent: QWidget, text: str, work: Callable[[], object]
 ) -> bool:
@@ -21,13 +29,6 @@ def perform_or_refuse(
     try:
         perform(ctx, text, work)
     except UserError as error:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            QCoreApplication.translate("Edits", "تغییر انجام نشد"),
-            error_message(error, ctx.lang),
-            parent=parent,
-        )
-        box.setObjectName("editRefused")
-        box.open()
+        refusal_box(parent, QCoreApplication.translate("Edits", "تغییر انجام نشد"), error, ctx.lang)
         return False
     return True

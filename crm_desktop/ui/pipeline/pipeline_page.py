@@ -9,14 +9,12 @@ does after any change, so what it shows is always what is saved.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,13 +27,13 @@ from crm_desktop.services.deals import Closing
 from crm_desktop.services.office import money_unit, office_today
 from crm_desktop.services.pipelines import default_pipeline
 from crm_desktop.services.records import DealRecord, StageColumn
-from crm_desktop.ui.contacts.contact_actions import error_message
 from crm_desktop.ui.pipeline.board import Board, StageColumnView
 from crm_desktop.ui.pipeline.card_delegate import CardDelegate, amount_text
 from crm_desktop.ui.pipeline.card_model import Loader
 from crm_desktop.ui.pipeline.closing_dialog import ClosingDialog
 from crm_desktop.ui.pipeline.deal_filters import DealFilterBar
 from crm_desktop.ui.pipeline.deal_views import DealListView, ForecastView
+from crm_desktop.ui.pipeline.edits import refusal_box
 from crm_desktop.ui.widgets.commands import perform
 from crm_desktop.ui.widgets.context import AppContext, Change, PageHost
 
@@ -180,11 +178,18 @@ class PipelinePage(QWidget):
 
     # -- moving ---------------------------------------------------------------------
 
-    def request_move(self, deal_id: str, stage_id: str, above: object, below: object) -> None:
+    def request_move(
+        self, deal_id: str, stage_id: str, above: str | None, below: str | None
+    ) -> None:
         """Move a deal between ``above`` and ``below`` of a stage's column, asking first
         what a won or lost stage needs."""
         target = self.board.column_of(stage_id)
-        deal = deal_service.get_deal(self.ctx.db, deal_id)
+        try:
+            deal = deal_service.get_deal(self.ctx.db, deal_id)
+        except UserError as error:  # trashed or merged away since the board was drawn
+            self._refused(error)
+            self._redraw.start()
+            return
         column = target.column if target is not None else None
         closing_stage = column is not None and (column.is_won or column.is_lost)
         if closing_stage and deal.stage_id != stage_id:
@@ -194,7 +199,7 @@ class PipelinePage(QWidget):
         self._move(deal_id, stage_id, above, below, Closing())
 
     def _ask_closing(
-        self, deal: DealRecord, column: StageColumn, above: object, below: object
+        self, deal: DealRecord, column: StageColumn, above: str | None, below: str | None
     ) -> None:
         dialog = ClosingDialog(
             deal,
@@ -217,7 +222,12 @@ class PipelinePage(QWidget):
         self.closing_dialog = None
 
     def _move(
-        self, deal_id: str, stage_id: str, above: object, below: object, closing: Closing
+        self,
+        deal_id: str,
+        stage_id: str,
+        above: str | None,
+        below: str | None,
+        closing: Closing,
     ) -> None:
         db = self.ctx.db
         self._focus = deal_id
@@ -229,8 +239,8 @@ class PipelinePage(QWidget):
                     db,
                     deal_id,
                     stage_id,
-                    above=above if isinstance(above, str) else None,
-                    below=below if isinstance(below, str) else None,
+                    above=above,
+                    below=below,
                     closing=closing,
                 ),
             )
@@ -243,14 +253,7 @@ class PipelinePage(QWidget):
         )
 
     def _refused(self, error: Exception) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("جابه‌جایی انجام نشد"),
-            error_message(error, self.ctx.lang),
-            parent=self,
-        )
-        box.setObjectName("moveRefused")
-        box.open()
+        refusal_box(self, self.tr("جابه‌جایی انجام نشد"), error, self.ctx.lang)
 
     def _step(self, deal_id: str, step: int) -> None:
         """Ctrl+arrow: the deal to the end of the stage beside its own."""
@@ -272,10 +275,6 @@ class PipelinePage(QWidget):
             return
         above, below = view.model.neighbours(deal_id, target)
         self._move(deal_id, view.stage_id, above, below, Closing())
-
-    def visible_deals(self) -> Sequence[tuple[str, list[str]]]:
-        """(stage, the titles of its loaded cards) per column, as shown."""
-        return [(v.column.stage, [c.title for c in v.model.cards]) for v in self.board.columns]
 
 
 def build_page(window: PageHost) -> PipelinePage:
