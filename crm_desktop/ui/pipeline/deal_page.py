@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -181,7 +182,9 @@ class DealPage(EditWindow):
                 self.tr("جمع"),
             ]
         )
-        self.lines.horizontalHeader().setStretchLastSection(True)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the product's name
         self.lines.verticalHeader().hide()
         self.lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.lines.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -204,18 +207,23 @@ class DealPage(EditWindow):
         self.use_total_button = QPushButton(self.tr("جمع اقلام، مبلغ معامله شود"))
         self.use_total_button.setObjectName("useLinesTotal")
         adding = QHBoxLayout()
-        adding.addWidget(self.product, 1)
+        adding.addWidget(self.product, 2)
         adding.addWidget(self.quantity)
         for field in (self.line_price, self.line_discount, self.line_coupon):
-            adding.addWidget(field)
+            # Wide enough for its placeholder, which says what the field is.
+            room = field.fontMetrics().horizontalAdvance(field.placeholderText()) + 24
+            field.setMinimumWidth(room)
+            adding.addWidget(field, 1)
         adding.addWidget(self.add_line_button)
-        adding.addWidget(self.remove_line_button)
-        adding.addStretch(1)
-        adding.addWidget(self.use_total_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.remove_line_button)
+        actions.addStretch(1)
+        actions.addWidget(self.use_total_button)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.lines, 1)
         layout.addLayout(adding)
+        layout.addLayout(actions)
         return page
 
     # -- wiring --------------------------------------------------------------------

@@ -32,6 +32,8 @@ class LostReasonsEditor(QWidget):
         self.ctx = ctx
         self.reasons = QListWidget()
         self.reasons.setObjectName("lostReasons")
+        # The office's reasons (seven by default) in sight without scrolling.
+        self.reasons.setMinimumHeight(self.fontMetrics().lineSpacing() * 9)
         self.add_button = QPushButton(self.tr("افزودن دلیل"))
         self.remove_button = QPushButton(self.tr("حذف دلیل"))
         buttons = QHBoxLayout()
