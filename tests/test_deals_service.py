@@ -217,6 +217,28 @@ def test_a_move_is_one_undoable_operation_in_the_deals_history(db: Database, rep
     assert get_deal(db, deal).stage == WON and _purchase(db, line)[0] == person
 
 
+def test_undoing_a_win_takes_back_the_lines_added_after_it_too(db: Database, rep: str) -> None:
+    from crm_desktop.services.deals import add_line
+
+    person = contacts.create_contact(db, changes_from_text({"first_name": "نگار"})).id
+    deal = create_deal(db, deal_changes_from_text({"title": "A", "contact": person})).id
+    first = _line(db, deal, 100)
+    done = operations.run(db, move_deal, db, deal, stage_of(db, WON))
+    with db.session() as session:
+        product_id = session.scalars(select(Product.id)).one()
+    late = add_line(db, deal, product_id)  # on the won deal: bought at once
+    assert _purchase(db, late)[1] is not None
+    (op_id,) = done.changes.op_ids
+    undo.undo(db, op_id)
+    assert get_deal(db, deal).won_at is None
+    assert _purchase(db, first)[1] is None and _purchase(db, late)[1] is None
+    undo.redo(db, op_id)
+    won_at = get_deal(db, deal).won_at
+    assert won_at is not None
+    won_on = office_day(won_at)
+    assert _purchase(db, first) == (person, won_on) and _purchase(db, late) == (person, won_on)
+
+
 def test_a_move_that_changes_nothing_writes_nothing(db: Database, rep: str) -> None:
     deal = add(db, title="A", stage=MEETING)
     entries = log_size(db)
@@ -420,11 +442,22 @@ def test_a_deal_cannot_close_on_a_day_to_come(db: Database, rep: str) -> None:
 
 def test_search_finds_a_word_however_its_parts_are_joined(db: Database, rep: str) -> None:
     person = contacts.create_contact(
-        db, changes_from_text({"first_name": "علی", "last_name": "رضایی", "company": "نوین‌پرداز"})
+        db,
+        changes_from_text(
+            {
+                "first_name": "علی",
+                "last_name": "رضایی",
+                "company": "نوین‌پرداز",
+                "phone": "09121234567",
+            }
+        ),
     )
     create_deal(db, deal_changes_from_text({"title": "ارسال پیش‌فاکتور", "contact": person.id}))
     add(db, title="چیز دیگر")
-    for typed in ("پیش‌فاکتور", "پیش فاکتور", "پیشفاکتور", "علی رضایی", "نوین پرداز", "%"):
+    # The contact is found as the contacts list finds it: Arabic letters, part of a
+    # phone number typed with Persian digits, the company's name.
+    typings = ("پیش‌فاکتور", "پیش فاکتور", "پیشفاکتور", "علی رضایی", "علي", "۰۹۱۲۱۲۳")
+    for typed in (*typings, "نوین پرداز", "رضایی علی", "%"):
         found = [d.title for d in list_deals(db, DealFilter(search=typed))]
         assert found == ([] if typed == "%" else ["ارسال پیش‌فاکتور"]), typed
 

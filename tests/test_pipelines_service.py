@@ -10,6 +10,7 @@ from crm_desktop.services import operations, undo
 from crm_desktop.services.deal_changes import deal_changes_from_text
 from crm_desktop.services.deal_list import DealFilter, list_deals, pipeline_columns
 from crm_desktop.services.deals import create_deal, get_deal, move_deal
+from crm_desktop.services.history import record_history
 from crm_desktop.services.pipelines import (
     add_pipeline,
     add_stage,
@@ -75,8 +76,12 @@ def test_a_stage_with_deals_is_removed_only_with_somewhere_for_them(db: Database
         "B",
     ]
     assert get_deal(db, a).stage == CALL
-    for op_id in reversed(done.changes.op_ids):
-        undo.undo(db, op_id)
+    # The deal's history says why it moved, and the removal is undone as one thing.
+    newest = record_history(db, a, lang="en")[0]
+    assert (newest.operation, newest.label) == ("remove_stage", NEEDS)
+    assert {(c.field, c.old, c.new) for c in newest.changes} >= {("stage", NEEDS, CALL)}
+    (op_id,) = done.changes.op_ids
+    undo.undo(db, op_id)
     assert NEEDS in stages(db)
     assert (get_deal(db, a).stage, get_deal(db, b).stage) == (NEEDS, NEEDS)
 

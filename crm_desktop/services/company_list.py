@@ -35,7 +35,8 @@ def _name_key() -> ColumnElement[str]:
     return func.substr(Company.sort_key, 1, separator - 1)
 
 
-def _conditions(search: str | None) -> list[ColumnElement[bool]]:
+def company_conditions(search: str | None) -> list[ColumnElement[bool]]:
+    """The live companies whose name holds every word of ``search``."""
     conditions: list[ColumnElement[bool]] = [Company.deleted_at.is_(None)]
     name_key = _name_key()
     for word in query_words(search or ""):
@@ -46,14 +47,14 @@ def _conditions(search: str | None) -> list[ColumnElement[bool]]:
 
 
 def _count(session: Session, search: str | None) -> int:
-    stmt = select(func.count()).select_from(Company).where(*_conditions(search))
+    stmt = select(func.count()).select_from(Company).where(*company_conditions(search))
     return session.scalar(stmt) or 0
 
 
 def _page(session: Session, search: str | None, offset: int, limit: int | None) -> list[str]:
     stmt = (
         select(Company.id)
-        .where(*_conditions(search))
+        .where(*company_conditions(search))
         .order_by(Company.sort_key, Company.id)
         .offset(offset)
         .limit(limit)
@@ -85,12 +86,12 @@ def position(db: Database, search: str | None, company_id: str) -> int:
     """The row of ``company_id`` in the list for ``search``, or -1 when it is not there."""
     with db.session() as session:
         key = session.scalar(
-            select(Company.sort_key).where(Company.id == company_id, *_conditions(search))
+            select(Company.sort_key).where(Company.id == company_id, *company_conditions(search))
         )
         if key is None:
             return -1
         before = tuple_(Company.sort_key, Company.id) < tuple_(key, company_id)
-        stmt = select(func.count()).select_from(Company).where(*_conditions(search), before)
+        stmt = select(func.count()).select_from(Company).where(*company_conditions(search), before)
         return session.scalar(stmt) or 0
 
 

@@ -22,6 +22,7 @@ from crm_desktop.models import (
     Campaign,
     Company,
     Contact,
+    ContactSearch,
     Deal,
     LeadSource,
     LostReason,
@@ -31,8 +32,10 @@ from crm_desktop.models import (
 )
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
+from crm_desktop.services.company_list import company_conditions
 from crm_desktop.services.pipelines import find_pipeline, find_stage
 from crm_desktop.services.records import DealRecord, StageColumn
+from crm_desktop.services.search import match_conditions, query_words
 
 _PERCENT = 100
 
@@ -104,18 +107,16 @@ def _conditions(where: DealFilter) -> list[ColumnElement[bool]]:
         found.append(Deal.expected_close <= where.close_to)
     text = _loose(normalize_text(where.search))
     if text:
-        pattern = _like(text)
-        person = select(Contact.id).where(
-            _loosened(Contact.first_name + Contact.last_name).like(pattern, escape="\\")
-        )
-        company = select(Company.id).where(_loosened(Company.name).like(pattern, escape="\\"))
-        found.append(
-            or_(
-                _loosened(Deal.title).like(pattern, escape="\\"),
-                Deal.contact_id.in_(person.scalar_subquery()),
-                Deal.company_id.in_(company.scalar_subquery()),
-            )
-        )
+        # The contact as the contacts list finds it (name, company, phone, email) and
+        # the company as the companies list does; a search of no words (punctuation
+        # alone) finds titles only.
+        matches = [_loosened(Deal.title).like(_like(text), escape="\\")]
+        if query_words(where.search):
+            person = select(ContactSearch.contact_id).where(*match_conditions(where.search))
+            company = select(Company.id).where(*company_conditions(where.search))
+            matches.append(Deal.contact_id.in_(person.scalar_subquery()))
+            matches.append(Deal.company_id.in_(company.scalar_subquery()))
+        found.append(or_(*matches))
     return found
 
 

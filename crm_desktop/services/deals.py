@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import false, or_, select, update
@@ -404,6 +404,21 @@ def _purchases(session: Session, deal: Deal, on: dt.date | None) -> None:
             )
         ).values({"purchased_on": on, **({"contact_id": buyer} if buyer else {})})
     )
+
+
+def purchases_follow(session: Session, deal_ids: Iterable[str]) -> None:
+    """Each deal's lines are its customer's purchases exactly while it is won: what an
+    undo puts back (a deal no longer won) holds for lines added since, too."""
+    ids = sorted(set(deal_ids))
+    for start in range(0, len(ids), 400):
+        found = session.execute(
+            select(Deal, Stage.is_won)
+            .join(Stage, Stage.id == Deal.stage_id)
+            .where(Deal.id.in_(ids[start : start + 400]), Deal.deleted_at.is_(None))
+        )
+        for deal, stage_won in found:
+            won_at = deal.won_at if stage_won else None
+            _purchases(session, deal, office_day(won_at) if won_at is not None else None)
 
 
 def _position(

@@ -29,6 +29,8 @@ _NAMED_BY = {
     "tags": "name",
     "stages": "name",
     "lost_reasons": "name",
+    "activity_types": "name",
+    "deals": "title",
     "contacts": "first_name || ' ' || last_name",
 }
 
@@ -44,6 +46,7 @@ OPERATIONS = {
     "undo": ("واگرد", "undo"),
     "redo": ("انجام دوباره", "redo"),
     "move": ("جابه‌جایی در خط فروش", "moved in the pipeline"),
+    "remove_stage": ("حذف مرحله", "stage removed"),
     "migration": ("ارتقای پایگاه داده", "database upgrade"),
 }
 

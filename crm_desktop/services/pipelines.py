@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from crm_desktop.errors import InvalidInput, NotFound
 from crm_desktop.locale import normalize_text, search_key
 from crm_desktop.models import Deal, LostReason, Pipeline, Stage, utcnow
+from crm_desktop.models.capture import mark_operation
 from crm_desktop.models.database import Database
 
 
@@ -267,6 +268,8 @@ def remove_stage(db: Database, stage_id: str, *, deals_to: str | None = None) ->
                 )
             for deal in deals:
                 put_in_stage(session, deal, target)
+        # One operation, named for what the user did (each deal's history says so).
+        mark_operation(session, "remove_stage", ref=stage.id, label=stage.name)
         stage.deleted_at = utcnow()
         _renumber([s for s in stages if s.id != stage.id])
 

@@ -492,8 +492,11 @@ def _derived_value(table: str, column: str, values: dict[str, Any]) -> Any:
 
 
 def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) -> None:
-    """Sort keys and search rows follow the fields an undo put back."""
+    """Sort keys, search rows and a deal's purchases follow the fields an undo put back."""
+    from crm_desktop.services.deals import purchases_follow
     from crm_desktop.services.search import reindex_contacts
+
+    purchases_follow(session, touched.get("deals", ()))
 
     contact_ids = set(touched.get("contacts", ()))
     company_ids = sorted(touched.get("companies", ()))
