@@ -239,6 +239,14 @@ def test_undoing_a_win_takes_back_the_lines_added_after_it_too(db: Database, rep
     assert _purchase(db, first) == (person, won_on) and _purchase(db, late) == (person, won_on)
 
 
+def test_no_ids_are_no_deals(db: Database, rep: str) -> None:
+    from crm_desktop.services.deals import list_deals_by_ids
+
+    one = add(db, title="A")
+    assert list_deals_by_ids(db, []) == []
+    assert [d.id for d in list_deals_by_ids(db, [one])] == [one]
+
+
 def test_a_move_that_changes_nothing_writes_nothing(db: Database, rep: str) -> None:
     deal = add(db, title="A", stage=MEETING)
     entries = log_size(db)

@@ -28,6 +28,7 @@ from crm_desktop.services.duplicates import (
     one_edit_pairs,
 )
 from crm_desktop.services.fields import changes_from_text
+from crm_desktop.services.lead_score import rescore
 from crm_desktop.services.merge import MERGE_FIELDS, MergeResult, merge_contacts
 from crm_desktop.services.records import ContactRecord
 
@@ -46,6 +47,7 @@ def add_deal(db: Database, contact_id: str, title: str = "قرارداد") -> st
         deal = Deal(title=title, contact_id=contact_id, pipeline_id=pipeline.id, stage_id=stage.id)
         session.add(deal)
         session.flush()
+        rescore(session, [contact_id])  # as the deals service does
         return deal.id
 
 
@@ -55,6 +57,7 @@ def add_call(db: Database, contact_id: str) -> str:
         activity = Activity(type_id=call.id, subject="تماس پیگیری", contact_id=contact_id)
         session.add(activity)
         session.flush()
+        rescore(session, [contact_id])  # as the activities service does
         return activity.id
 
 

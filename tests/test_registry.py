@@ -80,7 +80,9 @@ def test_every_field_is_read_from_a_real_column_or_part(db: Database, record: En
                 assert source in own or columns_of(db, source), f"{f.name}: {source}"
         if f.refers_to is not None:
             assert "id" in columns_of(db, f.refers_to), f.name
-    assert {f.name for f in record.fields if f.internal} <= {"deleted_at", "merged_into"}
+    # Kept by the application, never typed: the trash, a merge, the lead score's rules.
+    kept = {"deleted_at", "merged_into", "lead_score"}
+    assert {f.name for f in record.fields if f.internal} <= kept
 
 
 def test_the_import_offers_the_fields_with_header_names() -> None:

@@ -53,6 +53,9 @@ TRANSFORMED: dict[tuple[str, str], Transform] = {
     # 0005: floats became order keys, in the same order per stage:
     # test_deal_positions_become_order_keys_in_the_same_order.
     ("deals", "position"): Transform("position", compared=False),
+    # 0008: the lead score is worked out from rules, no longer typed:
+    # test_lead_scores_are_worked_out_from_the_rules.
+    ("contacts", "lead_score"): Transform("lead_score", compared=False),
 }
 
 # crm-0004 was made while 0004 was the head, for the migration after it being written.
@@ -353,3 +356,35 @@ def test_deal_positions_become_order_keys_in_the_same_order(revision: str, tmp_p
         keys = [row[0] for row in new.execute("SELECT position FROM deals")]
     assert after == before
     assert all(isinstance(key, str) and key and not key.endswith("0") for key in keys)
+
+
+@pytest.mark.parametrize("revision", [r for r in FIXTURE_REVISIONS if r < "0008"])
+def test_lead_scores_are_worked_out_from_the_rules(revision: str, tmp_path: Path) -> None:
+    """After the upgrade each contact's score is the one the rules give (the service's
+    own working-out agrees with the migration's), and working it out again changes
+    nothing; the upgrade logged no score change."""
+    from crm_desktop.services.lead_score import rescore
+
+    path = tmp_path / "crm.sqlite3"
+    shutil.copyfile(FIXTURES / fixture_name(revision), path)
+    scores_logged = "SELECT count(*) FROM change_log WHERE changes LIKE '%lead_score%'"
+    with reading(path) as old:
+        has_log = old.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'change_log'"
+        ).fetchone()[0]
+        logged_before = old.execute(scores_logged).fetchone()[0] if has_log else 0
+    db = open_database(path)
+    try:
+        with reading(path) as new:
+            upgraded = dict(new.execute("SELECT id, lead_score FROM contacts"))
+            logged = new.execute(scores_logged).fetchone()[0] - logged_before
+        # The migration ran a moment ago: the same 30 days.
+        with db.session() as session:
+            rescore(session)
+        with reading(path) as again:
+            rescored = dict(again.execute("SELECT id, lead_score FROM contacts"))
+    finally:
+        db.close()
+    assert rescored == upgraded
+    assert any(score > 0 for score in upgraded.values())
+    assert logged == 0

@@ -36,6 +36,7 @@ SCREENS = [
     "company page",
     "deal window",
     "won or lost dialog",
+    "activity form",
     "contacts filter panel",
     "column chooser menu",
     "merge dialog",

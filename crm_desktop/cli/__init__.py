@@ -24,7 +24,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from crm_desktop import __version__
-from crm_desktop.cli import contacts, deals, demo, export, history, importing, selfcheck
+from crm_desktop.cli import (
+    activities,
+    contacts,
+    deals,
+    demo,
+    export,
+    history,
+    importing,
+    selfcheck,
+)
 from crm_desktop.cli.words import requested_language, say, use_language
 from crm_desktop.errors import EXIT_BAD_INPUT, UserError
 from crm_desktop.language import LANGUAGES
@@ -109,6 +118,7 @@ def build_parser(lang: str) -> Parser:
     export.register(commands)
     contacts.register(commands)
     deals.register(commands)
+    activities.register(commands)
     history.register(commands)
     selfcheck.register(commands)
     return parser

@@ -8,9 +8,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from crm_desktop.cli.words import say
-from crm_desktop.locale import format_number, to_persian_digits
-from crm_desktop.locale.dates import format_jalali
+from crm_desktop.cli.words import office_moment, say
+from crm_desktop.locale import format_number
 
 
 def register(commands: Any) -> None:
@@ -30,12 +29,6 @@ def register(commands: Any) -> None:
         "--json", action="store_true", help=say("چاپ یک آرایهٔ JSON", "print a JSON array")
     )
     imports.set_defaults(run=run_imports)
-
-
-def _local(at: dt.datetime, fa: bool) -> str:
-    local = at.replace(tzinfo=dt.UTC).astimezone()
-    text = f"{format_jalali(local.date(), persian_digits=False)} {local:%H:%M}"
-    return to_persian_digits(text) if fa else text
 
 
 def _iso(at: dt.datetime) -> str:
@@ -73,7 +66,7 @@ def run_history(args: argparse.Namespace) -> int:
     for entry in entries:
         who = entry.user or say("ناشناس", "unknown")
         what = operation_name(entry.operation, args.lang) if fa else entry.operation
-        head = f"{_local(entry.at, fa)}  {who}  {what}"
+        head = f"{office_moment(entry.at, fa)}  {who}  {what}"
         if entry.label:
             head += f"  ({entry.label})"
         print(head)
@@ -117,7 +110,7 @@ def run_imports(args: argparse.Namespace) -> int:
             if fa
             else f"{i.created} created, {i.updated} updated"
         )
-        print(f"{i.id}  {_local(i.when, fa)}  {i.file_name}  {counts}{state}")
+        print(f"{i.id}  {office_moment(i.when, fa)}  {i.file_name}  {counts}{state}")
     return 0
 
 

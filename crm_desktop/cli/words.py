@@ -11,6 +11,7 @@ Persian catalogue there. Option names and metavars stay Latin, as typed.
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 from collections.abc import Sequence
 
 from crm_desktop.language import LANGUAGES, default_language
@@ -102,3 +103,13 @@ def requested_language(argv: Sequence[str]) -> str:
         if value in LANGUAGES:
             chosen = value
     return chosen or default_language()
+
+
+def office_moment(at: _dt.datetime, fa: bool) -> str:
+    """A stored (naive UTC) time as the office reads it: its Jalali day and its clock
+    (Tehran), Persian digits for the Persian output."""
+    from crm_desktop.locale import IRAN_UTC_OFFSET, format_jalali, to_persian_digits
+
+    local = at + IRAN_UTC_OFFSET
+    text = f"{format_jalali(local.date(), persian_digits=False)} {local:%H:%M}"
+    return to_persian_digits(text) if fa else text

@@ -7,6 +7,7 @@ reports all normalize and display values the same way.
 from crm_desktop.locale.dates import (
     FIRST_BIRTH_DATE,
     GREGORIAN_MONTHS,
+    IRAN_UTC_OFFSET,
     JALALI_MONTHS,
     LAST_JALALI_YEAR,
     WEEKDAYS,
@@ -51,6 +52,7 @@ __all__ = [
     "DEFAULT_REGION",
     "FIRST_BIRTH_DATE",
     "GREGORIAN_MONTHS",
+    "IRAN_UTC_OFFSET",
     "JALALI_MONTHS",
     "LAST_JALALI_YEAR",
     "WEEKDAYS",

@@ -26,6 +26,7 @@ from crm_desktop.locale.text import normalize_text, to_persian_digits
 __all__ = [
     "FIRST_BIRTH_DATE",
     "GREGORIAN_MONTHS",
+    "IRAN_UTC_OFFSET",
     "JALALI_MONTHS",
     "LAST_JALALI_YEAR",
     "WEEKDAYS",
@@ -108,6 +109,8 @@ WEEKDAYS: tuple[str, ...] = (
 _DATE_RE = re.compile(r"(\d{4}) ?([/\-.\u066b]) ?(\d{1,2}) ?\2 ?(\d{1,2})", re.ASCII)
 
 _ONE_DAY = _dt.timedelta(days=1)
+# Iran Standard Time, UTC+03:30, with no daylight saving since 1401 (2022).
+IRAN_UTC_OFFSET = _dt.timedelta(hours=3, minutes=30)
 
 LAST_JALALI_YEAR = 1700
 # Nobody the office deals with was born earlier: an earlier birth date is a typo.

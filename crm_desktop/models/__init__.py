@@ -30,6 +30,7 @@ from crm_desktop.models.sales import (
 )
 from crm_desktop.models.work import (
     Activity,
+    ActivityKind,
     ActivityType,
     MessageTemplate,
     Priority,
@@ -40,6 +41,7 @@ from crm_desktop.models.work import (
 
 __all__ = [
     "Activity",
+    "ActivityKind",
     "ActivityType",
     "Base",
     "Campaign",

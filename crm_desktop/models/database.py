@@ -54,7 +54,7 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool, comp
 
 # The newest migration; ``tests/test_database.py`` checks it is Alembic's head. Opening a
 # database already at this revision needs no Alembic at all (faster start-up).
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -90,7 +90,8 @@ class Contact(Tracked, Base):
     campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
     owner_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
     lifecycle: Mapped[str] = mapped_column(String(20), default=Lifecycle.LEAD.value, index=True)
-    lead_score: Mapped[int] = mapped_column(Integer, default=0)
+    # Worked out from rules (``services.lead_score``), kept for sorting: not a change.
+    lead_score: Mapped[int] = mapped_column(Integer, default=0, index=True, info=DERIVED)
     notes: Mapped[str | None] = mapped_column(Text)
     # Set when this contact was merged into another: the survivor's id.
     merged_into_id: Mapped[str | None] = mapped_column(String(36))

@@ -47,6 +47,17 @@ class Target(Tracked, Base):
     calls: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ActivityKind(enum.StrEnum):
+    """``activity_types.code``: what an activity is."""
+
+    CALL = "call"
+    MEETING = "meeting"
+    EMAIL = "email"
+    SMS = "sms"
+    NOTE = "note"
+    TASK = "task"
+
+
 class Priority(enum.StrEnum):
     LOW = "low"
     NORMAL = "normal"

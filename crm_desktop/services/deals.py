@@ -43,6 +43,7 @@ from crm_desktop.services import lookups
 from crm_desktop.services.deal_changes import DealChanges
 from crm_desktop.services.deal_list import DealFilter, load_deals
 from crm_desktop.services.fields import Unset
+from crm_desktop.services.lead_score import rescore
 from crm_desktop.services.office import office_day, office_time
 from crm_desktop.services.pipelines import (
     check_probability,
@@ -118,7 +119,7 @@ def _lost_reason(session: Session, given: str) -> str:
     )
 
 
-def _contact_id(session: Session, given: str) -> str:
+def contact_id_of(session: Session, given: str) -> str:
     """A live contact's id, from its id or one of its phones."""
     contact = session.get(Contact, given)
     if contact is not None and contact.deleted_at is None:
@@ -193,6 +194,7 @@ def _create(session: Session, changes: DealChanges, closing: Closing) -> str:
     session.add(deal)
     _close(session, deal, stage, closing)
     session.flush()
+    rescore(session, [deal.contact_id or ""])
     return deal.id
 
 
@@ -238,6 +240,7 @@ def update_deal(db: Database, deal_id: str, changes: DealChanges) -> DealRecord:
             # A won deal's purchases are its customer's: they follow the new one.
             _purchases(session, deal, office_day(deal.won_at))
         session.flush()
+        rescore(session, [buyer or "", deal.contact_id or ""])
         return _record(session, deal.id)
 
 
@@ -256,7 +259,7 @@ def _apply(session: Session, deal: Deal, changes: DealChanges) -> None:  # noqa:
             if not isinstance(value, Unset):
                 setattr(deal, name, value)
         if not isinstance(changes.contact, Unset):
-            deal.contact_id = _contact_id(session, changes.contact) if changes.contact else None
+            deal.contact_id = contact_id_of(session, changes.contact) if changes.contact else None
         if not isinstance(changes.company, Unset):
             deal.company_id = (
                 lookups.find_or_create_company(session, changes.company).id
@@ -346,6 +349,7 @@ def _move(
     if moved or closing != Closing():
         _close(session, deal, stage, closing)
     session.flush()
+    rescore(session, [deal.contact_id or ""])
 
 
 def _close(session: Session, deal: Deal, stage: Stage, closing: Closing) -> None:
@@ -454,6 +458,8 @@ def _position(
 
 
 def list_deals_by_ids(db: Database, deal_ids: Sequence[str]) -> list[DealRecord]:
+    if not deal_ids:
+        return []  # (an empty ``ids`` filter lets every deal through)
     with db.session() as session:
         return load_deals(session, DealFilter(ids=tuple(deal_ids)))
 
@@ -481,6 +487,7 @@ def _set_trashed(db: Database, deal_ids: Sequence[str], *, trashed: bool) -> Non
             )
         stamp = {"deleted_at": utcnow() if trashed else None}
         session.execute(update(Deal).where(Deal.id.in_(ids)).values(stamp))
+        rescore(session, session.scalars(select(Deal.contact_id).where(Deal.id.in_(ids))))
         if not trashed:  # a deal whose stage was removed meanwhile goes to the first open one
             for deal in session.scalars(select(Deal).where(Deal.id.in_(ids))):
                 stage = session.get(Stage, deal.stage_id)

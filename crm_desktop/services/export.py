@@ -47,8 +47,10 @@ from crm_desktop.models import (
 )
 from crm_desktop.models.database import Database
 from crm_desktop.services import company_list, contact_list
+from crm_desktop.services.activity_changes import type_label
 from crm_desktop.services.contact_list import ContactFilter, ContactSort
 from crm_desktop.services.fields import LIFECYCLE_NAMES
+from crm_desktop.services.office import OFFICE_UTC_OFFSET
 from crm_desktop.services.registry import COMPANY, CONTACT, Entity
 from crm_desktop.services.xlsx_writer import (
     INTEGER_FORMAT,
@@ -175,14 +177,6 @@ _LIFECYCLE_EN = {
     Lifecycle.CUSTOMER: "Customer",
     Lifecycle.INACTIVE: "Inactive",
 }
-_ACTIVITY_TYPES_EN = {
-    "call": "Call",
-    "meeting": "Meeting",
-    "email": "Email",
-    "sms": "SMS",
-    "note": "Note",
-    "task": "Task",
-}
 _YES_NO = {"fa": ("بله", "خیر"), "en": ("Yes", "No")}
 _RESULTS = {
     "fa": ("باز", "برنده", "از دست رفته"),
@@ -218,8 +212,9 @@ def _jalali_time(value: dt.datetime | None) -> str | None:
 
 
 def _local(value: dt.datetime) -> dt.datetime:
-    """Stored times are naive UTC; a sheet shows the user's own clock."""
-    return value.replace(tzinfo=dt.UTC).astimezone()
+    """Stored times are naive UTC; a sheet shows the office's clock (the one due times
+    are typed and days are counted in), whatever zone the laptop is set to."""
+    return value + OFFICE_UTC_OFFSET
 
 
 def _phone(e164: str) -> str:
@@ -720,10 +715,8 @@ def _activity_rows(
                 continue
             (_, code, type_name, subject, done_at, due_at, created, first, last) = row[:9]
             company, deal, owner, outcome, minutes, body = row[9:]
-            if lang != "fa":
-                type_name = _ACTIVITY_TYPES_EN.get(code or "", type_name)
             yield (
-                type_name,
+                type_label(code or "", type_name, lang),
                 subject or None,
                 _jalali_time(done_at or due_at or created),
                 _person(first, last),

@@ -22,7 +22,7 @@ from crm_desktop.services.records import ContactRecord
 
 # ``models.database.SCHEMA_REVISION``, which imports SQLAlchemy; a test checks the two
 # agree. Another revision is the normal path's to handle.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 FIRST_ROWS = 100
 SQLITE_MAGIC = b"SQLite format 3\x00"
 OFFICE_NAME_KEY = "office_name"  # ``services.office``

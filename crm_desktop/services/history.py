@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import text
 
 from crm_desktop.errors import NotFound
+from crm_desktop.models import Base
 from crm_desktop.models.database import Database
 from crm_desktop.services.registry import ENTITIES, Entity, Field
 
@@ -160,10 +161,13 @@ def _first_values(
 def _creation(
     entity: Entity, values: dict[str, Any], names: _Names, lang: str
 ) -> list[FieldChange]:
+    table = Base.metadata.tables[entity.table]
     return [
         _change(f, None, values[f.column], names, lang)
         for f in entity.fields
-        if f.column is not None and values.get(f.column) not in (None, "")
+        if f.column is not None
+        and values.get(f.column) not in (None, "")
+        and not table.c[f.column].info.get("derived")  # worked out, not made with
     ]
 
 

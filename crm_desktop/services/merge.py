@@ -32,6 +32,7 @@ from crm_desktop.models import (
 from crm_desktop.models.capture import mark_operation
 from crm_desktop.models.database import Database
 from crm_desktop.services.contacts import contact_sort_key
+from crm_desktop.services.lead_score import rescore
 from crm_desktop.services.registry import CONTACT
 from crm_desktop.services.search import reindex_contacts
 
@@ -260,6 +261,7 @@ def merge_contacts(
             other.deleted_at, other.merged_into_id = now, survivor_id
         session.flush()
         reindex_contacts(session, [survivor_id, *others])
+        rescore(session, [survivor_id])
         return MergeResult(
             survivor_id=survivor_id,
             merged_ids=tuple(others),

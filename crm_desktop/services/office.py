@@ -19,7 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crm_desktop.errors import InvalidInput
-from crm_desktop.locale import DEFAULT_REGION, normalize_text, region_code, weekday_index
+from crm_desktop.locale import (
+    DEFAULT_REGION,
+    IRAN_UTC_OFFSET,
+    normalize_text,
+    region_code,
+    weekday_index,
+)
 from crm_desktop.models import Setting, utcnow
 from crm_desktop.models.database import Database
 
@@ -33,7 +39,7 @@ THURSDAY = 5
 FRIDAY = 6
 DEFAULT_WEEKEND = frozenset({FRIDAY})
 # Stored times are naive UTC; the office works on Tehran time (UTC+03:30, no DST).
-OFFICE_UTC_OFFSET = dt.timedelta(hours=3, minutes=30)
+OFFICE_UTC_OFFSET = IRAN_UTC_OFFSET
 DAYS_IN_WEEK = 7
 
 

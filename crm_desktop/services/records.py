@@ -201,3 +201,57 @@ class StageColumn:
             "amount": self.amount,
             "weighted": self.weighted,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRecord:
+    id: str
+    type: str  # ``ActivityKind``: call, meeting, email, sms, note, task
+    type_name: str  # as the office names it ("تماس تلفنی")
+    subject: str
+    body: str | None
+    outcome: str | None
+    duration: int | None  # minutes
+    due_at: dt.datetime | None  # naive UTC
+    done_at: dt.datetime | None
+    owner_id: str | None
+    owner: str | None
+    contact_id: str | None
+    contact: str | None  # the person's full name
+    deal_id: str | None
+    deal: str | None  # the deal's title
+    company_id: str | None
+    company: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted_at: dt.datetime | None
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    def is_overdue(self, now: dt.datetime) -> bool:
+        """Still to do, and its time has passed."""
+        return self.done_at is None and self.due_at is not None and self.due_at < now
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape of ``activities --json`` in the command-line contract."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "subject": self.subject,
+            "body": self.body,
+            "due_at": _stored_time(self.due_at),
+            "done_at": _stored_time(self.done_at),
+            "owner": self.owner,
+            "contact_id": self.contact_id,
+            "contact": self.contact,
+            "deal_id": self.deal_id,
+            "deal": self.deal,
+            "company_id": self.company_id,
+            "company": self.company,
+            "duration": self.duration,
+            "outcome": self.outcome,
+            "created_at": _stored_time(self.created_at),
+            "deleted": self.deleted_at is not None,
+        }

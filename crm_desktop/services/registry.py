@@ -709,13 +709,14 @@ CONTACT = Entity(
             scriptable=True,
             listed=ListColumn(sort="lifecycle", shown=True),
         ),
+        # Worked out from rules (``services.lead_score``): shown and sorted by, never typed.
         Field(
             "lead_score",
             "امتیاز سرنخ",
             "lead score",
             "lead_score",
             "number",
-            mergeable=True,
+            internal=True,
             listed=ListColumn(sort="lead_score"),
         ),
         Field(
@@ -850,7 +851,6 @@ CONTACT = Entity(
         "lead_source",
         "campaign",
         "owner",
-        "lead_score",
         "notes",
     ),
 )
@@ -1252,7 +1252,112 @@ DEAL = Entity(
     ),
 )
 
-ENTITIES = {entity.table: entity for entity in (CONTACT, COMPANY, DEAL)}
+# An activity: a call, meeting, email, SMS, note or task, about a contact, a company
+# and/or a deal. Its field names are those of ``activity add`` (design.md).
+ACTIVITY = Entity(
+    "activities",
+    "فعالیت",
+    "activity",
+    (
+        Field(
+            "type",
+            "نوع",
+            "type",
+            "type_id",
+            "reference",
+            refers_to="activity_types",
+            scriptable=True,
+            listed=ListColumn(sort="type", shown=True),
+        ),
+        Field(
+            "subject",
+            "موضوع",
+            "subject",
+            "subject",
+            scriptable=True,
+            listed=ListColumn(sort="subject", shown=True),
+        ),
+        Field("body", "شرح", "details", "body", "multiline", scriptable=True),
+        Field(
+            "due",
+            "موعد",
+            "due",
+            "due_at",
+            "date",
+            scriptable=True,
+            listed=ListColumn(sort="due", shown=True),
+        ),
+        Field(
+            "done_at",
+            "انجام شده در",
+            "done at",
+            "done_at",
+            "date",
+            listed=ListColumn(sort="done", shown=True),
+        ),
+        Field(
+            "contact",
+            "مخاطب",
+            "contact",
+            "contact_id",
+            "reference",
+            refers_to="contacts",
+            scriptable=True,
+            listed=ListColumn(sort="contact", shown=True),
+        ),
+        Field(
+            "deal",
+            "معامله",
+            "deal",
+            "deal_id",
+            "reference",
+            refers_to="deals",
+            names_by="title",
+            scriptable=True,
+            listed=ListColumn(shown=True),
+        ),
+        Field(
+            "company",
+            "شرکت",
+            "company",
+            "company_id",
+            "reference",
+            refers_to="companies",
+            scriptable=True,
+            listed=ListColumn(),
+        ),
+        Field(
+            "owner",
+            "مسئول",
+            "owner",
+            "owner_id",
+            "reference",
+            refers_to="users",
+            scriptable=True,
+            listed=ListColumn(sort="owner", shown=True),
+        ),
+        Field(
+            "duration",
+            "مدت (دقیقه)",
+            "duration (minutes)",
+            "duration_minutes",
+            "number",
+            scriptable=True,
+            listed=ListColumn(),
+        ),
+        Field(
+            "outcome",
+            "نتیجه",
+            "outcome",
+            "outcome",
+            scriptable=True,
+            listed=ListColumn(shown=True),
+        ),
+        Field("deleted_at", "در سطل زباله", "in the trash", "deleted_at", "date", internal=True),
+    ),
+)
+
+ENTITIES = {entity.table: entity for entity in (CONTACT, COMPANY, DEAL, ACTIVITY)}
 
 
 def entity(table: str) -> Entity | None:

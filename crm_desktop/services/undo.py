@@ -209,12 +209,13 @@ def _revert(
     entries = _entries(session, source)
     new_op = mark_operation(session, kind, undoes=target, ref=ref, label=label)
     changed_rows, changed_records = _changed_since(session, entries)
+    people = _people_of(session, entries.records)  # of deals and activities it removes
     left: list[LeftAlone] = []
     left += _put_back(session, entries.deleted)
     left += _restore_fields(session, entries.updated)
     left += _remove(session, entries.inserted, changed_rows, changed_records)
     touched = touched_by(session, [new_op])
-    refresh_derived(session, touched)
+    refresh_derived(session, touched, people=people)
     if not touched:
         return Reverted(target, None, tuple(left))
     return Reverted(target, new_op, tuple(left), OpChanges((new_op,), touched))
@@ -491,12 +492,17 @@ def _derived_value(table: str, column: str, values: dict[str, Any]) -> Any:
     return ""  # worked out by ``refresh_derived``, if at all
 
 
-def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) -> None:
-    """Sort keys, search rows and a deal's purchases follow the fields an undo put back."""
+def refresh_derived(
+    session: Session, touched: dict[str, frozenset[str]] | Any, *, people: Iterable[str] = ()
+) -> None:
+    """Sort keys, search rows, a deal's purchases and lead scores follow the fields an
+    undo put back (``people``: contacts whose scores it may have changed besides)."""
     from crm_desktop.services.deals import purchases_follow
+    from crm_desktop.services.lead_score import rescore
     from crm_desktop.services.search import reindex_contacts
 
     purchases_follow(session, touched.get("deals", ()))
+    rescore(session, {*people, *_people_of(session, _touched_ids(touched))})
 
     contact_ids = set(touched.get("contacts", ()))
     company_ids = sorted(touched.get("companies", ()))
@@ -515,14 +521,14 @@ def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) 
     ids = sorted(contact_ids)  # neighbours on disk: ids grow with time
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        people = session.execute(
+        named = session.execute(
             select(Contact.id, Contact.first_name, Contact.last_name, Contact.sort_key).where(
                 Contact.id.in_(chunk)
             )
         )
         keys = [
             (cid, key)
-            for cid, first, last, old in people
+            for cid, first, last, old in named
             if (
                 key := _derived_value(
                     "contacts", "sort_key", {"first_name": first, "last_name": last}
@@ -533,6 +539,26 @@ def refresh_derived(session: Session, touched: dict[str, frozenset[str]] | Any) 
         _set_sort_keys(session, "contacts", keys)
     if ids:
         reindex_contacts(session, ids)
+
+
+def _touched_ids(touched: dict[str, frozenset[str]] | Any) -> set[str]:
+    return {i for kind in ("contacts", "deals", "activities") for i in touched.get(kind, ())}
+
+
+def _people_of(session: Session, record_ids: Iterable[str]) -> set[str]:
+    """The contacts among ``record_ids``, and the contacts of the deals and activities
+    among them (as the database holds them now)."""
+    from crm_desktop.models import Activity, Deal
+
+    ids = sorted(set(record_ids))
+    people: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        people.update(session.scalars(select(Contact.id).where(Contact.id.in_(chunk))))
+        for model in (Deal, Activity):
+            found = session.scalars(select(model.contact_id).where(model.id.in_(chunk)))
+            people.update(i for i in found if i)
+    return people
 
 
 def _set_sort_keys(session: Session, table_name: str, keys: list[tuple[str, str]]) -> None:

@@ -2,6 +2,206 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fa">
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>همهٔ انواع</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>کارهای من</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <source>همهٔ تیم</source>
+        <translation>Whole team</translation>
+    </message>
+    <message>
+        <source>دیرکرد</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>امروز</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>این هفته</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>آینده</source>
+        <translation>Upcoming</translation>
+    </message>
+    <message>
+        <source>انجام‌شده</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>ثبت فعالیت</source>
+        <translation>Log activity</translation>
+    </message>
+    <message>
+        <source>ویرایش فعالیت</source>
+        <translation>Edit activity</translation>
+    </message>
+    <message>
+        <source>انجام شد</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>برای</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> دقیقه</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>مثلاً: پیش‌فاکتور خواست</source>
+        <translation>e.g. asked for a quote</translation>
+    </message>
+    <message>
+        <source>بدون مسئول</source>
+        <translation>No owner</translation>
+    </message>
+    <message>
+        <source>دربارهٔ</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>نوع</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>موضوع</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>زمان</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>مدت</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>نتیجه</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>شرح</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>مسئول</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>گام بعدی (Alt+N)</source>
+        <translation>Next step (Alt+N)</translation>
+    </message>
+    <message>
+        <source>آنچه نوشته‌اید ذخیره نشده است. دور ریخته شود؟</source>
+        <translation>What you typed is not saved. Discard it?</translation>
+    </message>
+    <message>
+        <source>دور ریختن</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>ادامهٔ نوشتن</source>
+        <translation>Keep writing</translation>
+    </message>
+    <message>
+        <source>برای آنچه در پیش است روز و ساعت را بگویید.</source>
+        <translation>Say the day and time of what is planned.</translation>
+    </message>
+    <message>
+        <source>پیگیری</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <source>موعد</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>ذخیره</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityList</name>
+    <message>
+        <source>ثبت تماس…</source>
+        <translation>Log call…</translation>
+    </message>
+    <message>
+        <source>تماس، جلسه، ایمیل یا یادداشت (Ctrl+L)</source>
+        <translation>A call, meeting, email or note (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>کار جدید…</source>
+        <translation>New task…</translation>
+    </message>
+    <message>
+        <source>انجام شد…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
+        <source>انجام شد، با نتیجه و گام بعدی (Ctrl+D)</source>
+        <translation>Done, with its outcome and next step (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>ویرایش…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>خروجی اکسل…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>BirthdayPanel</name>
+    <message>
+        <source>تولدهای این هفته</source>
+        <translation>Birthdays this week</translation>
+    </message>
+    <message>
+        <source>ثبت تبریک</source>
+        <translation>Log greeting</translation>
+    </message>
+    <message>
+        <source>تبریک را به شکلی که مخاطب ترجیح می‌دهد ثبت می‌کند (پیش‌فرض: پیامک).</source>
+        <translation>Logs the greeting the way the contact prefers to be reached (an SMS by default).</translation>
+    </message>
+    <message>
+        <source>%1 سالگی</source>
+        <translation>turns %1</translation>
+    </message>
+    <message>
+        <source>تولدهای این هفته (%1)</source>
+        <translation>Birthdays this week (%1)</translation>
+    </message>
+    <message>
+        <source>ثبت تبریک تولد</source>
+        <translation>Log birthday greeting</translation>
+    </message>
+    <message>
+        <source>تبریک تولد %1 ثبت شد.</source>
+        <translation>Birthday greeting to %1 logged.</translation>
+    </message>
+</context>
+<context>
     <name>BugReportBox</name>
     <message>
         <source>خطای برنامه</source>
@@ -129,6 +329,10 @@
     <message>
         <source>مشخصات</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>فعالیت‌ها</source>
+        <translation>Activities</translation>
     </message>
     <message>
         <source>تاریخچه</source>
@@ -321,12 +525,24 @@
 <context>
     <name>ContactEditor</name>
     <message>
+        <source>فعالیت‌ها</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
         <source>تاریخچه</source>
         <translation>History</translation>
     </message>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>امتیاز پس از ذخیره از روی قاعده‌ها حساب می‌شود.</source>
+        <translation>The score is worked out from the rules once the contact is saved.</translation>
+    </message>
+    <message>
+        <source>هنوز هیچ قاعده‌ای امتیازی نداده است.</source>
+        <translation>No rule has given any points yet.</translation>
     </message>
     <message>
         <source>ساخت معامله</source>
@@ -676,10 +892,6 @@
     <message>
         <source>مراحل</source>
         <translation>Stages</translation>
-    </message>
-    <message>
-        <source>تماس‌ها، جلسه‌ها و کارهای این معامله اینجا می‌آیند.</source>
-        <translation>This deal&apos;s calls, meetings and tasks come here.</translation>
     </message>
     <message>
         <source>فعالیت‌ها</source>
@@ -1164,8 +1376,8 @@
         <translation>What</translation>
     </message>
     <message>
-        <source>فیلد</source>
-        <translation>Field</translation>
+        <source>شرح</source>
+        <translation>Details</translation>
     </message>
     <message>
         <source>پیش از آن</source>
@@ -1176,6 +1388,26 @@
         <translation>After</translation>
     </message>
     <message>
+        <source>همه</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <source>فعالیت‌ها</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>جابه‌جایی‌ها</source>
+        <translation>Stage moves</translation>
+    </message>
+    <message>
+        <source>خریدها</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <source>تغییرها</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
         <source>تغییرهای این رکورد پس از ذخیره اینجا نشان داده می‌شوند.</source>
         <translation>Changes to this record show here once it is saved.</translation>
     </message>
@@ -1184,8 +1416,16 @@
         <translation>The history could not be read: {0}</translation>
     </message>
     <message>
-        <source>هنوز تغییری ثبت نشده است.</source>
-        <translation>No changes have been recorded yet.</translation>
+        <source>هنوز چیزی ثبت نشده است.</source>
+        <translation>Nothing recorded yet.</translation>
+    </message>
+    <message>
+        <source>برای انجام</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <source>خرید</source>
+        <translation>Purchase</translation>
     </message>
     <message>
         <source>{0} تغییر</source>
@@ -2069,6 +2309,29 @@
     <message>
         <source>هشدار</source>
         <translation>Warning</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBar</name>
+    <message>
+        <source>انجام شد…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
+        <source>۱۰ دقیقهٔ دیگر</source>
+        <translation>In 10 minutes</translation>
+    </message>
+    <message>
+        <source>بستن</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>یادآوری: «%1»</source>
+        <translation>Reminder: “%1”</translation>
+    </message>
+    <message>
+        <source>(%1 یادآوری دیگر)</source>
+        <translation>(%1 more)</translation>
     </message>
 </context>
 <context>

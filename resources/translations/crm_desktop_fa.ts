@@ -2,6 +2,206 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fa" sourcelanguage="fa">
     <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>همهٔ انواع</source>
+            <translation>همهٔ انواع</translation>
+        </message>
+        <message>
+            <source>کارهای من</source>
+            <translation>کارهای من</translation>
+        </message>
+        <message>
+            <source>همهٔ تیم</source>
+            <translation>همهٔ تیم</translation>
+        </message>
+        <message>
+            <source>دیرکرد</source>
+            <translation>دیرکرد</translation>
+        </message>
+        <message>
+            <source>امروز</source>
+            <translation>امروز</translation>
+        </message>
+        <message>
+            <source>این هفته</source>
+            <translation>این هفته</translation>
+        </message>
+        <message>
+            <source>آینده</source>
+            <translation>آینده</translation>
+        </message>
+        <message>
+            <source>انجام‌شده</source>
+            <translation>انجام‌شده</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityDialog</name>
+        <message>
+            <source>ثبت فعالیت</source>
+            <translation>ثبت فعالیت</translation>
+        </message>
+        <message>
+            <source>ویرایش فعالیت</source>
+            <translation>ویرایش فعالیت</translation>
+        </message>
+        <message>
+            <source>انجام شد</source>
+            <translation>انجام شد</translation>
+        </message>
+        <message>
+            <source>برای</source>
+            <translation>برای</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source> دقیقه</source>
+            <translation> دقیقه</translation>
+        </message>
+        <message>
+            <source>مثلاً: پیش‌فاکتور خواست</source>
+            <translation>مثلاً: پیش‌فاکتور خواست</translation>
+        </message>
+        <message>
+            <source>بدون مسئول</source>
+            <translation>بدون مسئول</translation>
+        </message>
+        <message>
+            <source>دربارهٔ</source>
+            <translation>دربارهٔ</translation>
+        </message>
+        <message>
+            <source>نوع</source>
+            <translation>نوع</translation>
+        </message>
+        <message>
+            <source>موضوع</source>
+            <translation>موضوع</translation>
+        </message>
+        <message>
+            <source>زمان</source>
+            <translation>زمان</translation>
+        </message>
+        <message>
+            <source>مدت</source>
+            <translation>مدت</translation>
+        </message>
+        <message>
+            <source>نتیجه</source>
+            <translation>نتیجه</translation>
+        </message>
+        <message>
+            <source>شرح</source>
+            <translation>شرح</translation>
+        </message>
+        <message>
+            <source>مسئول</source>
+            <translation>مسئول</translation>
+        </message>
+        <message>
+            <source>گام بعدی (Alt+N)</source>
+            <translation>گام بعدی (Alt+N)</translation>
+        </message>
+        <message>
+            <source>آنچه نوشته‌اید ذخیره نشده است. دور ریخته شود؟</source>
+            <translation>آنچه نوشته‌اید ذخیره نشده است. دور ریخته شود؟</translation>
+        </message>
+        <message>
+            <source>دور ریختن</source>
+            <translation>دور ریختن</translation>
+        </message>
+        <message>
+            <source>ادامهٔ نوشتن</source>
+            <translation>ادامهٔ نوشتن</translation>
+        </message>
+        <message>
+            <source>برای آنچه در پیش است روز و ساعت را بگویید.</source>
+            <translation>برای آنچه در پیش است روز و ساعت را بگویید.</translation>
+        </message>
+        <message>
+            <source>پیگیری</source>
+            <translation>پیگیری</translation>
+        </message>
+        <message>
+            <source>موعد</source>
+            <translation>موعد</translation>
+        </message>
+        <message>
+            <source>ذخیره</source>
+            <translation>ذخیره</translation>
+        </message>
+        <message>
+            <source>انصراف</source>
+            <translation>انصراف</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityList</name>
+        <message>
+            <source>ثبت تماس…</source>
+            <translation>ثبت تماس…</translation>
+        </message>
+        <message>
+            <source>تماس، جلسه، ایمیل یا یادداشت (Ctrl+L)</source>
+            <translation>تماس، جلسه، ایمیل یا یادداشت (Ctrl+L)</translation>
+        </message>
+        <message>
+            <source>کار جدید…</source>
+            <translation>کار جدید…</translation>
+        </message>
+        <message>
+            <source>انجام شد…</source>
+            <translation>انجام شد…</translation>
+        </message>
+        <message>
+            <source>انجام شد، با نتیجه و گام بعدی (Ctrl+D)</source>
+            <translation>انجام شد، با نتیجه و گام بعدی (Ctrl+D)</translation>
+        </message>
+        <message>
+            <source>ویرایش…</source>
+            <translation>ویرایش…</translation>
+        </message>
+        <message>
+            <source>خروجی اکسل…</source>
+            <translation>خروجی اکسل…</translation>
+        </message>
+    </context>
+    <context>
+        <name>BirthdayPanel</name>
+        <message>
+            <source>تولدهای این هفته</source>
+            <translation>تولدهای این هفته</translation>
+        </message>
+        <message>
+            <source>ثبت تبریک</source>
+            <translation>ثبت تبریک</translation>
+        </message>
+        <message>
+            <source>تبریک را به شکلی که مخاطب ترجیح می‌دهد ثبت می‌کند (پیش‌فرض: پیامک).</source>
+            <translation>تبریک را به شکلی که مخاطب ترجیح می‌دهد ثبت می‌کند (پیش‌فرض: پیامک).</translation>
+        </message>
+        <message>
+            <source>%1 سالگی</source>
+            <translation>%1 سالگی</translation>
+        </message>
+        <message>
+            <source>تولدهای این هفته (%1)</source>
+            <translation>تولدهای این هفته (%1)</translation>
+        </message>
+        <message>
+            <source>ثبت تبریک تولد</source>
+            <translation>ثبت تبریک تولد</translation>
+        </message>
+        <message>
+            <source>تبریک تولد %1 ثبت شد.</source>
+            <translation>تبریک تولد %1 ثبت شد.</translation>
+        </message>
+    </context>
+    <context>
         <name>BugReportBox</name>
         <message>
             <source>خطای برنامه</source>
@@ -129,6 +329,10 @@
         <message>
             <source>مشخصات</source>
             <translation>مشخصات</translation>
+        </message>
+        <message>
+            <source>فعالیت‌ها</source>
+            <translation>فعالیت‌ها</translation>
         </message>
         <message>
             <source>تاریخچه</source>
@@ -321,12 +525,24 @@
     <context>
         <name>ContactEditor</name>
         <message>
+            <source>فعالیت‌ها</source>
+            <translation>فعالیت‌ها</translation>
+        </message>
+        <message>
             <source>تاریخچه</source>
             <translation>تاریخچه</translation>
         </message>
         <message>
             <source>—</source>
             <translation>—</translation>
+        </message>
+        <message>
+            <source>امتیاز پس از ذخیره از روی قاعده‌ها حساب می‌شود.</source>
+            <translation>امتیاز پس از ذخیره از روی قاعده‌ها حساب می‌شود.</translation>
+        </message>
+        <message>
+            <source>هنوز هیچ قاعده‌ای امتیازی نداده است.</source>
+            <translation>هنوز هیچ قاعده‌ای امتیازی نداده است.</translation>
         </message>
         <message>
             <source>ساخت معامله</source>
@@ -676,10 +892,6 @@
         <message>
             <source>مراحل</source>
             <translation>مراحل</translation>
-        </message>
-        <message>
-            <source>تماس‌ها، جلسه‌ها و کارهای این معامله اینجا می‌آیند.</source>
-            <translation>تماس‌ها، جلسه‌ها و کارهای این معامله اینجا می‌آیند.</translation>
         </message>
         <message>
             <source>فعالیت‌ها</source>
@@ -1164,8 +1376,8 @@
             <translation>کار</translation>
         </message>
         <message>
-            <source>فیلد</source>
-            <translation>فیلد</translation>
+            <source>شرح</source>
+            <translation>شرح</translation>
         </message>
         <message>
             <source>پیش از آن</source>
@@ -1176,6 +1388,26 @@
             <translation>پس از آن</translation>
         </message>
         <message>
+            <source>همه</source>
+            <translation>همه</translation>
+        </message>
+        <message>
+            <source>فعالیت‌ها</source>
+            <translation>فعالیت‌ها</translation>
+        </message>
+        <message>
+            <source>جابه‌جایی‌ها</source>
+            <translation>جابه‌جایی‌ها</translation>
+        </message>
+        <message>
+            <source>خریدها</source>
+            <translation>خریدها</translation>
+        </message>
+        <message>
+            <source>تغییرها</source>
+            <translation>تغییرها</translation>
+        </message>
+        <message>
             <source>تغییرهای این رکورد پس از ذخیره اینجا نشان داده می‌شوند.</source>
             <translation>تغییرهای این رکورد پس از ذخیره اینجا نشان داده می‌شوند.</translation>
         </message>
@@ -1184,8 +1416,16 @@
             <translation>تاریخچه خوانده نشد: {0}</translation>
         </message>
         <message>
-            <source>هنوز تغییری ثبت نشده است.</source>
-            <translation>هنوز تغییری ثبت نشده است.</translation>
+            <source>هنوز چیزی ثبت نشده است.</source>
+            <translation>هنوز چیزی ثبت نشده است.</translation>
+        </message>
+        <message>
+            <source>برای انجام</source>
+            <translation>برای انجام</translation>
+        </message>
+        <message>
+            <source>خرید</source>
+            <translation>خرید</translation>
         </message>
         <message>
             <source>{0} تغییر</source>
@@ -2069,6 +2309,29 @@
         <message>
             <source>هشدار</source>
             <translation>هشدار</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReminderBar</name>
+        <message>
+            <source>انجام شد…</source>
+            <translation>انجام شد…</translation>
+        </message>
+        <message>
+            <source>۱۰ دقیقهٔ دیگر</source>
+            <translation>۱۰ دقیقهٔ دیگر</translation>
+        </message>
+        <message>
+            <source>بستن</source>
+            <translation>بستن</translation>
+        </message>
+        <message>
+            <source>یادآوری: «%1»</source>
+            <translation>یادآوری: «%1»</translation>
+        </message>
+        <message>
+            <source>(%1 یادآوری دیگر)</source>
+            <translation>(%1 یادآوری دیگر)</translation>
         </message>
     </context>
     <context>

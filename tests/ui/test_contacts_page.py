@@ -206,7 +206,8 @@ def test_cells_are_formatted_for_reading(page: ContactsPage) -> None:
     assert model.index(row, COLUMN_KEYS.index("company")).data() == "فولاد سپاهان"
     assert model.index(row, COLUMN_KEYS.index("job_title")).data() == "مدیر خرید"
     assert model.index(row, CITY).data() == "اصفهان"
-    assert model.index(row, SCORE).data() == "۰"
+    # A mobile and an email: 10 + 10 by the lead score's rules, in Persian digits.
+    assert model.index(row, SCORE).data() == "۲۰"
     created = model.index(row, COLUMN_KEYS.index("created")).data()
     assert created.startswith(LRI + "۱۴") and created.count("/") == 2
     landline = row_of(model, "مریم علیزاده")

@@ -193,3 +193,47 @@ def test_a_companys_window_shows_its_history(qtbot: QtBot, ctx: AppContext) -> N
     assert change(items[0]) == ("شهر", "شیراز", "اصفهان")
     # A Persian value keeps its own direction in the English interface too.
     assert items[0].text(4) == "\u2068شیراز\u2069"
+
+
+def test_the_contacts_timeline_shows_calls_moves_and_purchases_and_filters_by_kind(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    from crm_desktop.models import DealLine, Product
+    from crm_desktop.services.activities import create_activity
+    from crm_desktop.services.activity_changes import ActivityChanges
+    from crm_desktop.services.deal_changes import deal_changes_from_text
+    from crm_desktop.services.deals import Closing, create_deal, move_deal
+    from crm_desktop.services.pipelines import stage_of
+
+    db = ctx.db
+    set_current_user(db, create_user(db, "سارا احمدی", "sara").id)
+    cid = contacts.create_contact(db, changes_from_text({"first_name": "نگار"})).id
+    deal = create_deal(db, deal_changes_from_text({"title": "سرور", "contact": cid})).id
+    with db.session() as session:
+        product = Product(name="لایسنس", unit_price=1_000)
+        session.add(product)
+        session.flush()
+        session.add(DealLine(deal_id=deal, product_id=product.id, quantity=3, unit_price=1_000))
+    move_deal(db, deal, stage_of(db, "برنده"), closing=Closing(on=dt.date(2026, 10, 1)))
+    editor = open_editor(qtbot, ctx, cid)
+    open_history(qtbot, editor, editor.history)
+    # A call logged meanwhile (elsewhere) comes in without reopening the window.
+    create_activity(db, ActivityChanges(type="call", subject="پیگیری", contact_id=cid))
+    ctx.changes.announce("activities")
+    qtbot.waitUntil(
+        lambda: (
+            not editor.history.loading
+            and any(read(i, 2) == "تماس تلفنی" for i in entries(editor.history))
+        )
+    )
+    lines = {read(item, 2): item for item in entries(editor.history)}
+    assert read(lines["تماس تلفنی"], 3) == "پیگیری"
+    assert read(lines["خرید"], 3) == "لایسنس × ۳ — سرور"
+    assert read(lines["خرید"], 5) == "۳٬۰۰۰ ریال"
+    assert read(lines["خرید"], 0) == "۱۴۰۵/۰۷/۰۹"
+    assert "جابه‌جایی در خط فروش «سرور»" in lines
+    assert read(lines["جابه‌جایی در خط فروش «سرور»"], 5) == "برنده"
+    kinds = editor.history.kinds
+    kinds.setCurrentIndex(kinds.findText("خریدها"))
+    qtbot.waitUntil(lambda: not editor.history.loading)
+    assert [read(i, 2) for i in entries(editor.history)] == ["خرید"]

@@ -106,11 +106,11 @@ def test_opens_on_the_requested_page(qtbot: QtBot, people_db: Database) -> None:
     assert isinstance(page, PipelinePage)
     assert page.board.columns[0].column.stage == "سرنخ جدید"
     # A workspace still to come says so under its title.
-    win = build_main_window(people_db, "fa", page="activities")
+    win = build_main_window(people_db, "fa", page="reports")
     qtbot.addWidget(win)
     page = win.stack.currentWidget()
     assert isinstance(page, PlaceholderPage)
-    assert page.title_label.text() == "فعالیت‌ها"
+    assert page.title_label.text() == "گزارش‌ها"
     assert page.note_label.text()
 
 

@@ -14,6 +14,7 @@ from crm_desktop.models import Activity, ActivityType, Deal, Pipeline, Stage
 from crm_desktop.models.database import Database
 from crm_desktop.services import contacts
 from crm_desktop.services.fields import changes_from_text
+from crm_desktop.services.lead_score import rescore
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.ui.app import setup_application
 from crm_desktop.ui.contacts.merge_dialog import MergeDialog
@@ -36,6 +37,7 @@ def add_deal(db: Database, contact_id: str) -> str:
         )
         session.add(deal)
         session.flush()
+        rescore(session, [contact_id])  # as the deals service does
         return deal.id
 
 
@@ -45,6 +47,7 @@ def add_call(db: Database, contact_id: str) -> str:
         activity = Activity(type_id=call.id, subject="تماس پیگیری", contact_id=contact_id)
         session.add(activity)
         session.flush()
+        rescore(session, [contact_id])  # as the activities service does
         return activity.id
 
 
@@ -128,7 +131,7 @@ def test_shows_one_column_per_contact_with_defaults(
     assert buttons["birth_date"][older].text() == "\u2066۱۳۶۵/۰۴/۱۲\u2069"
     assert buttons["birth_date"][newer].text() == "—"
     assert buttons["lifecycle"][newer].text() == "مشتری"
-    assert buttons["lead_score"][older].text() == "۰"
+    assert "lead_score" not in buttons  # worked out for the survivor, not chosen
     chosen = dialog.chosen_fields()
     assert chosen["city"] == older  # the survivor has a value
     assert chosen["job_title"] == newer  # it has none: the first one that has

@@ -40,6 +40,7 @@ from crm_desktop.services.demo.work import (
     add_targets,
     history,
 )
+from crm_desktop.services.office import office_today
 from crm_desktop.services.progress import Progress
 from crm_desktop.services.rows import Writer
 from crm_desktop.services.search import bulk_search_rows
@@ -81,7 +82,8 @@ def generate_demo(
             "تعداد مخاطبان نمایشی باید دست‌کم ۱ باشد.",
             f"the number of demo contacts must be at least 1 (got {contacts})",
         )
-    return _generate(db, contacts, seed, today or dt.date.today())
+    # The office's today (its time zone), as the activities page counts days.
+    return _generate(db, contacts, seed, today or office_today())
 
 
 def make_demo(

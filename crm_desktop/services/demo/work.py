@@ -74,10 +74,14 @@ def add_activities(
                 due = when if code == "task" else None
                 writer.add(rep, types[code], subject, due, when, outcome, duration)
                 minute += (duration or 5) + rng.randrange(5, 40)
-        for _ in range(rng.randint(6, 14)):
-            due_day = demo.today + dt.timedelta(days=rng.randint(1, 10))
+        # Work still to do: a little left over from the last days (overdue), some for
+        # today, the rest over the next two weeks; none on a Friday.
+        due_days = [demo.today - dt.timedelta(days=rng.randint(1, 6)) for _ in range(2)]
+        due_days += [demo.today] * rng.randint(2, 4)
+        due_days += [demo.today + dt.timedelta(days=rng.randint(1, 10)) for _ in range(10)]
+        for due_day in due_days:
             if weekday_index(due_day) == FRIDAY:
-                due_day += dt.timedelta(days=1)
+                due_day += dt.timedelta(days=1)  # noqa: PLW2901
             due = local(due_day, rng.randrange(9, 16) * 60)
             subject = rng.choice(task_subjects)
             writer.add(rep, types["task"], subject, due, None, None, None)

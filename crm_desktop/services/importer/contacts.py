@@ -41,6 +41,7 @@ from crm_desktop.services.importer.common import (
 )
 from crm_desktop.services.importer.contact_rows import SEARCH_ROW, NewContact, insert_contact
 from crm_desktop.services.importer.values import list_values, split_full_name, text_value
+from crm_desktop.services.lead_score import rescore
 from crm_desktop.services.registry import CONTACT, TEXT_KINDS
 from crm_desktop.services.search import INDEX_ROWS_AFTER, last_search_row, reindex_contacts
 from crm_desktop.services.spreadsheet import SheetRow
@@ -513,6 +514,7 @@ class ContactImport(SheetImport):
         self._update(changed)
         self.progress(total - 1, total)
         reindex_contacts(self.session, [c.id for c in changed])
+        rescore(self.session, self._contacts)  # what the import wrote counts in the score
 
     def _company_names(self) -> dict[str, str]:
         """Company id -> name, for the search rows: every company (loaded the first

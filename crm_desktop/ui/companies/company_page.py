@@ -35,6 +35,7 @@ from crm_desktop.services.companies import (
 )
 from crm_desktop.services.contacts import get_contacts
 from crm_desktop.services.records import CompanyRecord
+from crm_desktop.ui.activities.activity_list_view import for_record
 from crm_desktop.ui.widgets.commands import perform
 from crm_desktop.ui.widgets.context import COMPANIES, CONTACTS, AppContext, Change
 from crm_desktop.ui.widgets.display import display_number, persian_digits_enabled
@@ -124,6 +125,8 @@ class CompanyPage(EditWindow):
         self.tabs.setObjectName("companyTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(details, self.tr("مشخصات"))
+        self.activities = for_record(self.ctx, "company_id", self)
+        self.tabs.addTab(self.activities, self.tr("فعالیت‌ها"))
         self.tabs.addTab(self.history, self.tr("تاریخچه"))
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -208,6 +211,7 @@ class CompanyPage(EditWindow):
             self._loading = False
         self._initial = self.current_form()
         self.history.show_record(self.company_id)
+        self.activities.show_record(self.company_id, record.name if record else "")
         title = self.tr("شرکت جدید") if record is None else record.name
         self.title_label.setText(title)
         self.setWindowTitle(title + "[*]")

@@ -21,8 +21,10 @@ from crm_desktop.services.contacts import (
     get_contact,
     update_contact,
 )
+from crm_desktop.services.lead_score import score_parts
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.users import current_user
+from crm_desktop.ui.activities.activity_list_view import for_record
 from crm_desktop.ui.contacts.contact_editor_view import ContactEditorView
 from crm_desktop.ui.contacts.contact_form import (
     ContactForm,
@@ -83,6 +85,8 @@ class ContactEditor(EditWindow):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.activities = for_record(ctx, "contact_id", self)
+        self.view.tabs.addTab(self.activities, self.tr("فعالیت‌ها"))
         self.history = HistoryView(ctx, CONTACTS)
         self.view.tabs.addTab(self.history, self.tr("تاریخچه"))
         self.resize(980, 720)
@@ -161,8 +165,19 @@ class ContactEditor(EditWindow):
         self._name_checked = False
         self._update_title(record)
         self.history.show_record(self.contact_id)
+        self.activities.show_record(self.contact_id, record.full_name if record else "")
         self.view.new_deal_button.setEnabled(self.contact_id is not None)
         self._on_edited()
+
+    def _score_reasons(self, record: ContactRecord | None) -> str:
+        """Which rules gave the contact its score (``services.lead_score``)."""
+        if record is None:
+            return self.tr("امتیاز پس از ذخیره از روی قاعده‌ها حساب می‌شود.")
+        parts = score_parts(self.ctx.db, record.id)
+        if not parts:
+            return self.tr("هنوز هیچ قاعده‌ای امتیازی نداده است.")
+        lines = [f"{part.label(self.ctx.lang)}: {display_number(part.points)}" for part in parts]
+        return "\n".join(lines)
 
     def new_deal(self) -> None:
         """A deal for this contact (saved edits first), opened in its own window."""
@@ -201,6 +216,7 @@ class ContactEditor(EditWindow):
         _choose(v.channel, form.preferred_channel)
         _choose(v.lifecycle, form.lifecycle)
         v.lead_score.setValue(form.lead_score)
+        v.lead_score.setToolTip(self._score_reasons(record))
         source = row_name(record.lead_source) if record else None
         _choose(v.lead_source, form.lead_source_id, source)
         _choose(v.campaign, form.campaign_id, record.campaign if record else None)

@@ -140,9 +140,13 @@ class ContactEditorView(QWidget):
         self.birth_date.setObjectName("birthDate")
         self.channel = _combo("preferredChannel")
         self.lifecycle = _combo("lifecycle")
+        # Worked out from rules, not typed: its tip says which rules gave the points.
         self.lead_score = QSpinBox()
         self.lead_score.setObjectName("leadScore")
         self.lead_score.setRange(0, 100)
+        self.lead_score.setReadOnly(True)
+        self.lead_score.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.lead_score.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lead_source = _combo("leadSource")
         self.campaign = _combo("campaign")
         self.owner = _combo("owner")

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services.records import StageColumn
-from crm_desktop.ui.pipeline.card_delegate import CardDelegate, amount_text
+from crm_desktop.ui.pipeline.card_delegate import CardDelegate
 from crm_desktop.ui.pipeline.card_model import CardModel
-from crm_desktop.ui.widgets.display import display_number, display_percent
+from crm_desktop.ui.widgets.display import amount_text, display_number, display_percent
 
 COLUMN_WIDTH = 250
 

@@ -15,11 +15,11 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, Q
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from crm_desktop.locale import format_jalali, format_rials, parse_amount
+from crm_desktop.locale import format_jalali, parse_amount
 from crm_desktop.services.office import office_day, office_today
 from crm_desktop.services.records import DealRecord
 from crm_desktop.ui.pipeline.card_model import DEAL_ROLE
-from crm_desktop.ui.widgets.display import left_to_right, persian_digits_enabled
+from crm_desktop.ui.widgets.display import amount_text, left_to_right, persian_digits_enabled
 
 IDLE_DAYS = 14
 _PAD = 8  # inside a card
@@ -36,10 +36,6 @@ def card_marks(card: DealRecord, today: dt.date) -> tuple[bool, bool]:
     overdue = card.expected_close is not None and card.expected_close < today
     idle = (today - office_day(card.last_touched)).days >= IDLE_DAYS
     return overdue, idle
-
-
-def amount_text(rials: int, unit: str) -> str:
-    return format_rials(rials, unit=unit, persian_digits=persian_digits_enabled())
 
 
 _UNIT_WORD = {"rial": "ریال", "toman": "تومان"}

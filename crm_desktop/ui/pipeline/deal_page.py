@@ -37,10 +37,11 @@ from crm_desktop.services.deal_changes import PRIORITY_NAMES, DealChanges
 from crm_desktop.services.office import money_unit
 from crm_desktop.services.records import DealRecord
 from crm_desktop.services.users import list_users
-from crm_desktop.ui.pipeline.card_delegate import amount_input_text, amount_text, typed_amount
+from crm_desktop.ui.activities.activity_list_view import for_record
+from crm_desktop.ui.pipeline.card_delegate import amount_input_text, typed_amount
 from crm_desktop.ui.widgets.commands import perform
 from crm_desktop.ui.widgets.context import AppContext, Change
-from crm_desktop.ui.widgets.display import display_number, stored_moment_text
+from crm_desktop.ui.widgets.display import amount_text, display_number, stored_moment_text
 from crm_desktop.ui.widgets.edit_window import EditWindow
 from crm_desktop.ui.widgets.history_view import HistoryView
 from crm_desktop.ui.widgets.jalali_date_edit import JalaliDateEdit
@@ -99,10 +100,8 @@ class DealPage(EditWindow):
         self.stays.verticalHeader().hide()
         self.stays.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.tabs.addTab(self.stays, self.tr("مراحل"))
-        timeline = QLabel(self.tr("تماس‌ها، جلسه‌ها و کارهای این معامله اینجا می‌آیند."))
-        timeline.setObjectName("dealTimeline")
-        timeline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tabs.addTab(timeline, self.tr("فعالیت‌ها"))
+        self.activities = for_record(self.ctx, "deal_id", self)
+        self.tabs.addTab(self.activities, self.tr("فعالیت‌ها"))
         self.history = HistoryView(self.ctx, "deals")
         self.tabs.addTab(self.history, self.tr("تاریخچه"))
         self.save_button = QPushButton(self.tr("ذخیره"))
@@ -253,6 +252,7 @@ class DealPage(EditWindow):
         except NotFound:
             self.close()
             return
+        self.activities.show_record(record.id, record.title)
         self._loading = True
         try:
             self.title.setText(record.title)

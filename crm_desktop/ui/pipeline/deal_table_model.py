@@ -18,8 +18,8 @@ from crm_desktop.services.deal_list import DealFilter, count_deals, deal_ids
 from crm_desktop.services.deals import list_deals_by_ids
 from crm_desktop.services.records import DealRecord
 from crm_desktop.services.registry import DEAL, Field
-from crm_desktop.ui.pipeline.card_delegate import amount_text
 from crm_desktop.ui.widgets.display import (
+    amount_text,
     display_percent,
     interface_language,
     latin_left_to_right,

@@ -17,10 +17,14 @@ from PySide6.QtWidgets import (
 from crm_desktop.locale import jalali_month_name
 from crm_desktop.services.deal_list import DealFilter, ForecastMonth
 from crm_desktop.ui.contacts.export_action import ListExport, export_list
-from crm_desktop.ui.pipeline.card_delegate import amount_text
 from crm_desktop.ui.pipeline.deal_table_model import DealTableModel
 from crm_desktop.ui.widgets.context import AppContext
-from crm_desktop.ui.widgets.display import display_digits, display_number, interface_language
+from crm_desktop.ui.widgets.display import (
+    amount_text,
+    display_digits,
+    display_number,
+    interface_language,
+)
 from crm_desktop.ui.widgets.widgets import list_table
 
 

@@ -28,7 +28,7 @@ from crm_desktop.services.office import money_unit, office_today
 from crm_desktop.services.pipelines import default_pipeline
 from crm_desktop.services.records import DealRecord, StageColumn
 from crm_desktop.ui.pipeline.board import Board, StageColumnView
-from crm_desktop.ui.pipeline.card_delegate import CardDelegate, amount_text
+from crm_desktop.ui.pipeline.card_delegate import CardDelegate
 from crm_desktop.ui.pipeline.card_model import Loader
 from crm_desktop.ui.pipeline.closing_dialog import ClosingDialog
 from crm_desktop.ui.pipeline.deal_filters import DealFilterBar
@@ -36,11 +36,13 @@ from crm_desktop.ui.pipeline.deal_views import DealListView, ForecastView
 from crm_desktop.ui.pipeline.edits import refusal_box
 from crm_desktop.ui.widgets.commands import perform
 from crm_desktop.ui.widgets.context import AppContext, Change, PageHost
+from crm_desktop.ui.widgets.display import amount_text
 
 # Kinds of change that alter what a card, a column or a filter shows.
 _SHOWN_KINDS = frozenset(
     {
         "deals",
+        "activities",  # a card's "idle" mark counts the last activity done about it
         "contacts",
         "companies",
         "users",

@@ -35,6 +35,7 @@ from crm_desktop.services.contacts import count_contacts
 from crm_desktop.services.office import office_name
 from crm_desktop.services.spreadsheet import WORKBOOK_EXTENSIONS
 from crm_desktop.services.users import current_user
+from crm_desktop.ui.activities.reminder_bar import ReminderBar
 from crm_desktop.ui.contacts.contacts_page import ContactsPage
 from crm_desktop.ui.shell.early_window import (
     GEOMETRY_KEY,
@@ -78,6 +79,7 @@ PAGES: dict[str, str] = {
     "contacts": "crm_desktop.ui.contacts.contacts_page",
     "companies": "crm_desktop.ui.companies.companies_page",
     "pipeline": "crm_desktop.ui.pipeline.pipeline_page",
+    "activities": "crm_desktop.ui.activities.activities_page",
     "duplicates": "crm_desktop.ui.contacts.duplicates_page",
     "trash": "crm_desktop.ui.contacts.trash_page",
     "settings": "crm_desktop.ui.shell.settings_page",
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(separator)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # What just fell due, floating over the pages' lower corner.
+        self.reminder_bar = ReminderBar(self.ctx, parent=central)
 
     def page(self, key: str) -> QWidget:
         """The page of ``key``, built now if it never was."""

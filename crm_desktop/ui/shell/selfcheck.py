@@ -130,6 +130,19 @@ def _closing_dialog(window: Any) -> object:
     return dialog
 
 
+def _activity_form(window: Any) -> object:
+    """The form that logs a call, over the activities page, with its next step open."""
+    from crm_desktop.ui.activities.activity_dialog import ActivityDialog
+
+    dialog = ActivityDialog(window.ctx, parent=window.page("activities"))
+    dialog.next_step.setChecked(True)
+    dialog.show()
+    dialog.repaint()
+    dialog.done(0)
+    dialog.deleteLater()
+    return dialog
+
+
 def _contacts_page(window: Any) -> Any:
     window.show_page("contacts")
     _settle(window, time.perf_counter() + TIME_LIMIT_MS / 1000)  # the first page first
@@ -234,6 +247,7 @@ def default_screens() -> list[Screen]:
         ("company page", _company_page),
         ("deal window", _deal_window),
         ("won or lost dialog", _closing_dialog),
+        ("activity form", _activity_form),
         ("contacts filter panel", _filter_panel),
         ("column chooser menu", _column_chooser),
         ("merge dialog", _merge_dialog),

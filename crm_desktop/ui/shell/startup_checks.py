@@ -17,6 +17,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crm_desktop.errors import UserError
 from crm_desktop.models.database import Database
+from crm_desktop.services import operations
+from crm_desktop.services.lead_score import rescore_if_stale
+from crm_desktop.services.office import office_today
+from crm_desktop.services.operations import OpChanges
 from crm_desktop.ui.widgets.background import BackgroundJob
 
 
@@ -55,6 +59,7 @@ class StartupChecks(QObject):
         self.window, self.db, self.lang = window, db, lang
         self.box: QMessageBox | None = None
         self.job: BackgroundJob | None = None
+        self.daily: BackgroundJob | None = None
 
     def start(self) -> None:
         if self.db.refusal is not None:  # read-only: nothing to wait for
@@ -63,8 +68,25 @@ class StartupChecks(QObject):
             return
         self.job = BackgroundJob(0, self.db.verify)
         self.job.signals.done.connect(self.finished)
+        self.job.signals.done.connect(self._daily_work)
         self.job.signals.failed.connect(self._failed)
         _check_pool().start(self.job)
+
+    def _daily_work(self) -> None:
+        """Once a day, after the check: every lead score worked out again (the last 30
+        days move on), on the same thread; a list shows the new scores when it next
+        reads (a score is no change of its own, so none is announced)."""
+        db = self.db
+        self.daily = BackgroundJob(
+            0, lambda: operations.run(db, rescore_if_stale, db, office_today()).changes
+        )
+        self.daily.signals.done.connect(self._daily_done)
+        _check_pool().start(self.daily)
+
+    def _daily_done(self, _generation: int, changes: object) -> None:
+        ctx = getattr(self.window, "ctx", None)
+        if isinstance(changes, OpChanges) and ctx is not None:
+            ctx.changes.announce_changes(changes)
 
     def _failed(self, _generation: int, error: object) -> None:
         if isinstance(error, UserError):

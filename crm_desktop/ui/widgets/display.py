@@ -12,7 +12,13 @@ import unicodedata
 
 from PySide6.QtCore import QLocale
 
-from crm_desktop.locale import format_jalali, format_number, to_persian_digits
+from crm_desktop.locale import (
+    IRAN_UTC_OFFSET,
+    format_jalali,
+    format_number,
+    format_rials,
+    to_persian_digits,
+)
 
 LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
@@ -39,13 +45,20 @@ def moment_text(local: dt.datetime) -> str:
 
 
 def stored_moment_text(when: dt.datetime) -> str:
-    """``moment_text`` of a time the database keeps (naive UTC), in local time."""
-    return moment_text(when.replace(tzinfo=dt.UTC).astimezone())
+    """``moment_text`` of a time the database keeps (naive UTC), on the office's clock:
+    the one its days, due times and reports are counted in, whatever zone the laptop
+    is set to."""
+    return moment_text(when + IRAN_UTC_OFFSET)
 
 
 def display_number(n: int) -> str:
     """``۱۲٬۳۴۵`` in the Persian interface, ``12,345`` in the English one."""
     return format_number(n, persian_digits=persian_digits_enabled())
+
+
+def amount_text(rials: int, unit: str) -> str:
+    """An amount of money in the office's unit (``unit``: rial or toman), with its name."""
+    return format_rials(rials, unit=unit, persian_digits=persian_digits_enabled())
 
 
 def display_percent(n: int) -> str:

@@ -1,10 +1,12 @@
-"""A record's history in its window: who changed which field from what to what, when.
+"""A record's timeline in its window: its activities, its deals' stage moves, its
+purchases, and who changed which field from what to what, when (``services.timeline``).
 
-One line per operation, newest first (Jalali date and time, the user, what was done:
-an edit, an import of a named file, a merge, an undo...), each opening to the fields
-it changed. An import, a merge or a creation, which touch many fields, start closed;
-an edit of a few fields starts open. The list reads the change log off the UI thread
-(``services.history``) and reads it again when the record changes.
+One line per thing that happened, newest first (Jalali date and time, the user, what
+was done: a call, a move, a purchase, an edit, an import of a named file, a merge, an
+undo...); an operation opens to the fields it changed. An import, a merge or a
+creation, which touch many fields, start closed; an edit of a few fields starts open.
+A filter above shows one kind only. The list is read off the UI thread and read again
+when the record, its activities or its deals change.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTreeWidget,
@@ -25,13 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.errors import NotFound
 from crm_desktop.locale import format_jalali
 from crm_desktop.locale.phones import format_phone
-from crm_desktop.services.history import FieldChange, HistoryEntry, operation_name, record_history
+from crm_desktop.services.activity_changes import type_label
+from crm_desktop.services.history import FieldChange, HistoryEntry, operation_name
+from crm_desktop.services.office import money_unit
+from crm_desktop.services.records import ActivityRecord
+from crm_desktop.services.timeline import KINDS, Purchase, TimelineEntry, record_timeline
 from crm_desktop.ui.widgets.background import BackgroundJob
 from crm_desktop.ui.widgets.context import AppContext, Change
 from crm_desktop.ui.widgets.display import (
+    amount_text,
     display_digits,
     left_to_right,
     own_direction,
@@ -45,6 +53,8 @@ from crm_desktop.ui.widgets.value_names import (
     row_name,
 )
 
+# Other kinds of change that can alter a record's timeline (its activities, its deals).
+_ALSO_SHOWN = ("activities", "deals")
 # Entries that change more fields than this start closed.
 OPEN_UP_TO = 3
 MANY_FIELDS = ("import", "merge", "create")
@@ -83,6 +93,8 @@ _SHOWN_AS: dict[str, Callable[[str], str]] = {
     "deleted_at": _moment,
     "birth_date": _day,
     "won_at": _moment,
+    "due": _moment,
+    "done_at": _moment,
     "lost_at": _moment,
     "expected_close": _day,
     "priority": priority_label,
@@ -110,9 +122,9 @@ class HistoryView(QWidget):
     def __init__(self, ctx: AppContext, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.kind = kind  # the change kind of the records shown (contacts, companies)
+        self.kind = kind  # the records shown: contacts, companies or deals
         self.record_id: str | None = None
-        self.entries: list[HistoryEntry] = []
+        self.entries: list[TimelineEntry] = []
         self._generation = 0
         self._job: BackgroundJob | None = None
         self._stale = True
@@ -126,7 +138,7 @@ class HistoryView(QWidget):
                 self.tr("زمان"),
                 self.tr("کاربر"),
                 self.tr("کار"),
-                self.tr("فیلد"),
+                self.tr("شرح"),
                 self.tr("پیش از آن"),
                 self.tr("پس از آن"),
             ]
@@ -145,10 +157,25 @@ class HistoryView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("historyMessage")
         self.message.setWordWrap(True)
+        self.kinds = QComboBox()
+        self.kinds.setObjectName("timelineKinds")
+        self.kinds.addItem(self.tr("همه"), KINDS)
+        for timeline_kind, name in (
+            ("activity", self.tr("فعالیت‌ها")),
+            ("move", self.tr("جابه‌جایی‌ها")),
+            ("purchase", self.tr("خریدها")),
+            ("change", self.tr("تغییرها")),
+        ):
+            self.kinds.addItem(name, (timeline_kind,))
+        self.kinds.currentIndexChanged.connect(self.reload)
+        bar = QHBoxLayout()
+        bar.addWidget(self.message, 1)
+        bar.addStretch(0)  # the filter keeps its size when the message is hidden
+        bar.addWidget(self.kinds)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(self.message)
+        layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
         self._say(self.tr("تغییرهای این رکورد پس از ذخیره اینجا نشان داده می‌شوند."))
         ctx.changes.changed.connect(self._on_changed)
@@ -174,7 +201,10 @@ class HistoryView(QWidget):
             return
         self._generation += 1
         db, record_id, lang = self.ctx.db, self.record_id, self.ctx.lang
-        job = BackgroundJob(self._generation, lambda: _read(db, record_id, lang))
+        table, kinds = self.kind, self.kinds.currentData()
+        job = BackgroundJob(
+            self._generation, lambda: record_timeline(db, table, record_id, lang=lang, kinds=kinds)
+        )
         job.signals.done.connect(self._on_read)
         job.signals.failed.connect(self._on_failed)
         self._job = job
@@ -188,9 +218,9 @@ class HistoryView(QWidget):
             self.reload()
 
     def _on_changed(self, change: Change) -> None:
-        if self.record_id is None or change.kind != self.kind:
+        if self.record_id is None or change.kind not in (self.kind, *_ALSO_SHOWN):
             return
-        if change.ids and self.record_id not in change.ids:
+        if change.kind == self.kind and change.ids and self.record_id not in change.ids:
             return
         self._stale = True
         if self.isVisible():
@@ -217,29 +247,43 @@ class HistoryView(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def _fill(self, entries: list[HistoryEntry]) -> None:
+    def _fill(self, found: list[TimelineEntry]) -> None:
         self.tree.clear()
-        if not entries:
-            self._say(self.tr("هنوز تغییری ثبت نشده است."))
+        if not found:
+            self._say(self.tr("هنوز چیزی ثبت نشده است."))
             return
         self._say("")
-        for entry in entries:
-            item = QTreeWidgetItem(self.tree, self._entry_texts(entry))
-            if len(entry.changes) == 1:  # one change reads on the entry's own line
-                _tip_whole_values(item, entry.changes[0])
-            else:
-                for change in entry.changes:
-                    line = QTreeWidgetItem(item, ["", "", "", *self._change_texts(change)])
-                    _tip_whole_values(line, change)
-            many = entry.operation in MANY_FIELDS or len(entry.changes) > OPEN_UP_TO
+        unit = money_unit(self.ctx.db)
+        for shown in found:
+            if shown.activity is not None:
+                QTreeWidgetItem(self.tree, self._activity_texts(shown.activity))
+                continue
+            if shown.purchase is not None:
+                QTreeWidgetItem(self.tree, self._purchase_texts(shown.purchase, unit))
+                continue
+            entry = shown.history
+            assert entry is not None
+            texts = self._entry_texts(entry)
+            if shown.about:  # a deal of the contact's or the company's
+                texts[2] += " " + own_direction(f"«{shown.about}»")
+            item = QTreeWidgetItem(self.tree, texts)
+            headline = _headline(entry)
+            if headline is not None:  # it reads on the entry's own line
+                _tip_whole_values(item, headline)
+            rest = [c for c in entry.changes if c is not headline]
+            for change in rest:
+                line = QTreeWidgetItem(item, ["", "", "", *self._change_texts(change)])
+                _tip_whole_values(line, change)
+            many = entry.operation in MANY_FIELDS or len(rest) > OPEN_UP_TO
             item.setExpanded(not many)
 
     def _entry_texts(self, entry: HistoryEntry) -> list[str]:
         what = operation_name(entry.operation, self.ctx.lang)
         if entry.label:
             what += " " + own_direction(f"«{entry.label}»")
-        if len(entry.changes) == 1:
-            change = self._change_texts(entry.changes[0])
+        headline = _headline(entry)
+        if headline is not None:
+            change = self._change_texts(headline)
         else:
             count = display_digits(str(len(entry.changes)))
             change = [self.tr("{0} تغییر").format(count) if entry.changes else "", "", ""]
@@ -249,16 +293,39 @@ class HistoryView(QWidget):
     def _change_texts(self, change: FieldChange) -> list[str]:
         return [change.label, value_text(change, change.old), value_text(change, change.new)]
 
+    def _activity_texts(self, activity: ActivityRecord) -> list[str]:
+        at = activity.done_at or activity.due_at or activity.created_at
+        what = type_label(activity.type, activity.type_name, self.ctx.lang)
+        subject = own_direction(activity.subject)
+        if activity.deal and self.kind != "deals":
+            subject += " — " + own_direction(activity.deal)
+        if activity.done_at is None:
+            outcome = self.tr("برای انجام")
+        else:
+            outcome = own_direction(activity.outcome) if activity.outcome else EMPTY
+        return [stored_moment_text(at), activity.owner or "", what, subject, "", outcome]
+
+    def _purchase_texts(self, purchase: Purchase, unit: str) -> list[str]:
+        what = self.tr("خرید")
+        product = own_direction(purchase.product or EMPTY)
+        if purchase.quantity != 1:
+            product += " × " + display_digits(str(purchase.quantity))
+        if purchase.deal and self.kind != "deals":
+            product += " — " + own_direction(purchase.deal)
+        day = left_to_right(format_jalali(purchase.on, persian_digits=persian_digits_enabled()))
+        return [day, "", what, product, "", amount_text(purchase.total, unit)]
+
+
+def _headline(entry: HistoryEntry) -> FieldChange | None:
+    """The change the entry's own line shows: its only one, or a deal's new stage (what
+    a move is about; the stamps that came with it open below)."""
+    if len(entry.changes) == 1:
+        return entry.changes[0]
+    return next((c for c in entry.changes if c.field == "stage" and c.old is not None), None)
+
 
 def _tip_whole_values(item: QTreeWidgetItem, change: FieldChange) -> None:
     """A long or several-line value, cut short in its cell, reads whole in its tip."""
     for column, value in ((4, change.old), (5, change.new)):
         if isinstance(value, str) and (len(value) > LONG_TEXT or "\n" in value.strip()):
             item.setToolTip(column, value)
-
-
-def _read(db: Any, record_id: str, lang: str) -> list[HistoryEntry]:
-    try:
-        return record_history(db, record_id, lang=lang)
-    except NotFound:  # nothing logged yet: a record made before the log existed
-        return []
