@@ -4,6 +4,8 @@ services a rep uses, and is never a change of its own."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -115,3 +117,27 @@ def test_a_typed_score_is_not_taken(db: Database, rep: str) -> None:
     changes.lead_score = 95
     contacts.update_contact(db, person, changes)
     assert score(db, person) == 10
+
+
+def test_an_imports_people_have_the_rules_score_at_once(
+    db: Database, rep: str, tmp_path: Path
+) -> None:
+    from crm_desktop.services.importer import import_file
+    from tests.importer_files import write_xlsx
+
+    rows: list[list[Any] | None] = [["نام", "موبایل", "ایمیل", "منبع"]]
+    rows += [
+        ["الف", "09121111111", "", "معرفی مشتریان"],  # a warm source
+        ["ب", "09122222222", "", "نمایشگاه کتاب"],  # a source this import makes
+        ["پ", "", "", ""],
+        ["الف", "09121111111", "a@example.com", ""],  # the first again: adds an email
+    ]
+    import_file(db, write_xlsx(tmp_path / "people.xlsx", rows))
+    with db.session() as session:
+        imported = {
+            n: s for n, s in session.execute(select(Contact.first_name, Contact.lead_score))
+        }
+        rescore(session)  # the rules, worked out again for everyone
+    with db.session() as session:
+        again = {n: s for n, s in session.execute(select(Contact.first_name, Contact.lead_score))}
+    assert imported == again == {"الف": 40, "ب": 20, "پ": 0}

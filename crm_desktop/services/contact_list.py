@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from crm_desktop.locale import sort_key
 from crm_desktop.models import (
-    Activity,
     Company,
     Contact,
     ContactSearch,
@@ -28,6 +27,7 @@ from crm_desktop.models import (
 )
 from crm_desktop.models.database import Database
 from crm_desktop.services import lookups, search
+from crm_desktop.services.leads import done_since, no_next_step
 
 SORT_COLUMNS: dict[str, Any] = {
     "name": Contact.sort_key,
@@ -57,12 +57,13 @@ class ContactFilter:
     lead_source_ids: tuple[str, ...] = ()
     campaign_ids: tuple[str, ...] = ()
     inactive_days: int | None = None  # no activity done in the last N days
+    no_next_step: bool = False  # leads and prospects with no work planned about them
 
     def only_search(self) -> bool:
         return self == ContactFilter(search=self.search)
 
     def to_json(self) -> str:
-        data = {k: v for k, v in asdict(self).items() if v not in ((), None, "")}
+        data = {k: v for k, v in asdict(self).items() if v not in ((), None, "", False)}
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -121,14 +122,9 @@ def _conditions(flt: ContactFilter, now: dt.datetime) -> list[ColumnElement[bool
             )
         )
     if flt.inactive_days is not None:
-        since = now - dt.timedelta(days=flt.inactive_days)
-        conditions.append(
-            ~exists().where(
-                Activity.contact_id == Contact.id,
-                Activity.done_at >= since,
-                Activity.deleted_at.is_(None),
-            )
-        )
+        conditions.append(~done_since(now - dt.timedelta(days=flt.inactive_days)))
+    if flt.no_next_step:
+        conditions.append(no_next_step())
     return conditions
 
 

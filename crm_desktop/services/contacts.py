@@ -28,6 +28,7 @@ from crm_desktop.models.database import Database
 from crm_desktop.services import lookups
 from crm_desktop.services.fields import UNSET, ContactChanges, Unset
 from crm_desktop.services.lead_score import rescore
+from crm_desktop.services.leads import assign_new_leads
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.registry import CONTACT
 from crm_desktop.services.search import count_matches, matching_ids, reindex_contacts
@@ -178,6 +179,7 @@ def create_contact(
         contact = Contact(first_name="", last_name="")
         session.add(contact)
         _apply(session, contact, changes, today)
+        assign_new_leads(session, [contact.id])  # round-robin, if the office says so
         reindex_contacts(session, [contact.id])
         rescore(session, [contact.id])
         return load_contacts(session, [contact.id])[0]

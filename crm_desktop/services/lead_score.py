@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import text
@@ -90,10 +90,30 @@ def _parts_sql(contact: str) -> dict[str, str]:
     }
 
 
-def _warm_ids(session: Session) -> str:
-    keys = {search_key(name) for name in WARM_SOURCES}
+def is_warm_source(name: str) -> bool:
+    """Whether a lead source of this name brings warm leads (``WARM_SOURCES``)."""
+    return search_key(name) in {search_key(warm) for warm in WARM_SOURCES}
+
+
+def warm_source_ids(session: Session) -> frozenset[str]:
+    """The lead sources that bring warm leads."""
     rows = session.execute(text("SELECT id, name FROM lead_sources WHERE deleted_at IS NULL"))
-    return json.dumps([row_id for row_id, name in rows if search_key(name) in keys])
+    return frozenset(row_id for row_id, name in rows if is_warm_source(name))
+
+
+def _warm_ids(session: Session) -> str:
+    return json.dumps(sorted(warm_source_ids(session)))
+
+
+def opening_score(
+    lead_source_id: str | None, warm: Collection[str], *, phone: bool, email: bool
+) -> int:
+    """The score of a contact just made, with nothing done about it yet: what ``rescore``
+    gives it, without a statement per contact (an import's new people)."""
+    source = (
+        0 if lead_source_id is None else WARM_SOURCE if lead_source_id in warm else OTHER_SOURCE
+    )
+    return min(MAX_SCORE, source + (PHONE if phone else 0) + (EMAIL if email else 0))
 
 
 def _params(session: Session, now: dt.datetime | None) -> dict[str, object]:

@@ -537,6 +537,14 @@
         <translation>—</translation>
     </message>
     <message>
+        <source>گام بعدی ندارد: کاری برایش برنامه‌ریزی نشده است (Ctrl+L).</source>
+        <translation>No next step: nothing is planned for this lead (Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>%1 روز است کاری برایش انجام نشده است.</source>
+        <translation>Nothing done about it for %1 days.</translation>
+    </message>
+    <message>
         <source>امتیاز پس از ذخیره از روی قاعده‌ها حساب می‌شود.</source>
         <translation>The score is worked out from the rules once the contact is saved.</translation>
     </message>
@@ -741,6 +749,14 @@
     <message>
         <source> روز گذشته</source>
         <translation> past days</translation>
+    </message>
+    <message>
+        <source>بدون گام بعدی</source>
+        <translation>No next step</translation>
+    </message>
+    <message>
+        <source>سرنخ‌ها و مشتریان بالقوه‌ای که هیچ کاری برایشان برنامه‌ریزی نشده است</source>
+        <translation>Leads and prospects with nothing planned for them</translation>
     </message>
     <message>
         <source>پاک کردن فیلترها</source>
@@ -2483,8 +2499,20 @@
         <translation>Money unit:</translation>
     </message>
     <message>
+        <source>سرنخ‌های جدید:</source>
+        <translation>New leads:</translation>
+    </message>
+    <message>
         <source>خط‌های فروش و مرحله‌ها</source>
         <translation>Pipelines and stages</translation>
+    </message>
+    <message>
+        <source>مسئول را خودمان انتخاب می‌کنیم</source>
+        <translation>We choose the owner ourselves</translation>
+    </message>
+    <message>
+        <source>به نوبت میان کارشناسان فروش</source>
+        <translation>In turn among the sales reps</translation>
     </message>
     <message>
         <source>این رایانه</source>

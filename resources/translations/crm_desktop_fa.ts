@@ -537,6 +537,14 @@
             <translation>—</translation>
         </message>
         <message>
+            <source>گام بعدی ندارد: کاری برایش برنامه‌ریزی نشده است (Ctrl+L).</source>
+            <translation>گام بعدی ندارد: کاری برایش برنامه‌ریزی نشده است (Ctrl+L).</translation>
+        </message>
+        <message>
+            <source>%1 روز است کاری برایش انجام نشده است.</source>
+            <translation>%1 روز است کاری برایش انجام نشده است.</translation>
+        </message>
+        <message>
             <source>امتیاز پس از ذخیره از روی قاعده‌ها حساب می‌شود.</source>
             <translation>امتیاز پس از ذخیره از روی قاعده‌ها حساب می‌شود.</translation>
         </message>
@@ -741,6 +749,14 @@
         <message>
             <source> روز گذشته</source>
             <translation> روز گذشته</translation>
+        </message>
+        <message>
+            <source>بدون گام بعدی</source>
+            <translation>بدون گام بعدی</translation>
+        </message>
+        <message>
+            <source>سرنخ‌ها و مشتریان بالقوه‌ای که هیچ کاری برایشان برنامه‌ریزی نشده است</source>
+            <translation>سرنخ‌ها و مشتریان بالقوه‌ای که هیچ کاری برایشان برنامه‌ریزی نشده است</translation>
         </message>
         <message>
             <source>پاک کردن فیلترها</source>
@@ -2483,8 +2499,20 @@
             <translation>واحد پول:</translation>
         </message>
         <message>
+            <source>سرنخ‌های جدید:</source>
+            <translation>سرنخ‌های جدید:</translation>
+        </message>
+        <message>
             <source>خط‌های فروش و مرحله‌ها</source>
             <translation>خط‌های فروش و مرحله‌ها</translation>
+        </message>
+        <message>
+            <source>مسئول را خودمان انتخاب می‌کنیم</source>
+            <translation>مسئول را خودمان انتخاب می‌کنیم</translation>
+        </message>
+        <message>
+            <source>به نوبت میان کارشناسان فروش</source>
+            <translation>به نوبت میان کارشناسان فروش</translation>
         </message>
         <message>
             <source>این رایانه</source>

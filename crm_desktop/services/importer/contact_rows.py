@@ -9,6 +9,7 @@ indexed in one statement per index at the end.
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ from crm_desktop.locale import is_mobile
 from crm_desktop.models import Base
 from crm_desktop.services.contacts import contact_sort_key
 from crm_desktop.services.importer.common import Writer
+from crm_desktop.services.lead_score import opening_score
 from crm_desktop.services.rows import Shape, insert_values, plain_default, stored_value
 from crm_desktop.services.search import bulk_search_rows, search_body
 
@@ -91,6 +93,7 @@ def insert_contact(
     stamp: dict[str, Any],
     search_rows: list[tuple[str, str, str]],
     company_names: dict[str, str],
+    warm: Collection[str] = frozenset(),
 ) -> None:
     """Queue a new contact with its phones, emails, tags and search row (a
     ``SEARCH_ROW``, for ``index_new_contacts``)."""
@@ -103,7 +106,10 @@ def insert_contact(
     for i in _DATED:
         if filled[i] is not None:
             filled[i] = stored_value(filled[i])
-    writer.add_values(CONTACT_ROW, (contact_id, *filled, key, 0, *stamped))
+    score = opening_score(
+        get("lead_source_id"), warm, phone=bool(contact.phones), email=bool(contact.emails)
+    )
+    writer.add_values(CONTACT_ROW, (contact_id, *filled, key, score, *stamped))
     new_id = writer.new_id
     for position, number in enumerate(contact.phones):
         kind = contact.kinds.get(number) or ("mobile" if is_mobile(number) else "work")

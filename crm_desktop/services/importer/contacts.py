@@ -41,7 +41,8 @@ from crm_desktop.services.importer.common import (
 )
 from crm_desktop.services.importer.contact_rows import SEARCH_ROW, NewContact, insert_contact
 from crm_desktop.services.importer.values import list_values, split_full_name, text_value
-from crm_desktop.services.lead_score import rescore
+from crm_desktop.services.lead_score import is_warm_source, rescore, warm_source_ids
+from crm_desktop.services.leads import assign_new_leads
 from crm_desktop.services.registry import CONTACT, TEXT_KINDS
 from crm_desktop.services.search import INDEX_ROWS_AFTER, last_search_row, reindex_contacts
 from crm_desktop.services.spreadsheet import SheetRow
@@ -89,6 +90,7 @@ class ContactImport(SheetImport):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._contacts: dict[str, NewContact] = {}
+        self._warm = set(warm_source_ids(self.session))  # lead sources worth most points
         self._phone_owner: dict[str, str] = {}
         self._email_owner: dict[str, str] = {}
         self._name_owner: dict[str, str] | None = None
@@ -478,6 +480,8 @@ class ContactImport(SheetImport):
         for table, rows in self.names.new_rows.items():
             if table == "companies":
                 self._company_names().update((r["id"], r["name"]) for r in rows)
+            if table == "lead_sources":  # made by this import: warm ones count already
+                self._warm |= {r["id"] for r in rows if is_warm_source(r["name"])}
             writer.extend(table, rows)
         self.names.new_rows.clear()
         company_names = self._company_names()
@@ -492,6 +496,7 @@ class ContactImport(SheetImport):
                 stamp=self.stamp,
                 search_rows=search_rows,
                 company_names=company_names,
+                warm=self._warm,
             )
             contact.written = True
             contact.had = (
@@ -514,7 +519,11 @@ class ContactImport(SheetImport):
         self._update(changed)
         self.progress(total - 1, total)
         reindex_contacts(self.session, [c.id for c in changed])
-        rescore(self.session, self._contacts)  # what the import wrote counts in the score
+        made = sorted((c for c in self._contacts.values() if c.new), key=lambda c: c.first_row)
+        assign_new_leads(self.session, [c.id for c in made])  # round-robin, if so set
+        # New people were written with their scores; the others (and new ones a later
+        # row filled in) are worked out again.
+        rescore(self.session, [c.id for c in self._contacts.values() if c.changed or not c.new])
 
     def _company_names(self) -> dict[str, str]:
         """Company id -> name, for the search rows: every company (loaded the first

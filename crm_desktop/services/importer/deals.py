@@ -34,6 +34,7 @@ from crm_desktop.services.importer.contact_rows import (
 )
 from crm_desktop.services.importer.single_table import Record, RecordImport
 from crm_desktop.services.importer.values import amount_value, split_full_name, text_value
+from crm_desktop.services.lead_score import rescore
 from crm_desktop.services.pipelines import default_pipeline, pipeline_stages
 from crm_desktop.services.spreadsheet import SheetRow
 
@@ -277,6 +278,11 @@ class DealImport(RecordImport):
             )
         writer.flush()
         index_new_contacts(self.session, search_rows)
+
+    def after_write(self) -> None:
+        """The people of the deals written: an open deal counts in their lead score."""
+        people = {stored.values.get("contact_id") for stored in self._by_key.values()}
+        rescore(self.session, [p for p in people if p])
 
 
 def _stage_key(name: str) -> str:

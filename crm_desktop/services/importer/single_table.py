@@ -59,6 +59,9 @@ class RecordImport(SheetImport):
     def before_write(self, writer: Writer) -> None:
         """Queue rows the new records need (people a deal names, say)."""
 
+    def after_write(self) -> None:
+        """Bring what follows from the records written up to date (lead scores)."""
+
     # Shared -------------------------------------------------------------------
 
     def ids_by_key(self) -> dict[Hashable, str]:
@@ -146,6 +149,7 @@ class RecordImport(SheetImport):
                         updated_by=self.stamp["updated_by"],
                     )
                 )
+        self.after_write()
 
 
 def _same(current: Any, value: Any) -> bool:

@@ -7,10 +7,11 @@ eye on phones and emails that already belong to someone else.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget
 
 from crm_desktop.errors import NotFound, UserError
 from crm_desktop.locale import normalize_multiline, normalize_text
@@ -22,6 +23,7 @@ from crm_desktop.services.contacts import (
     update_contact,
 )
 from crm_desktop.services.lead_score import score_parts
+from crm_desktop.services.leads import slipping
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.users import current_user
 from crm_desktop.ui.activities.activity_list_view import for_record
@@ -82,8 +84,14 @@ class ContactEditor(EditWindow):
         self.contact_id = contact_id
         self.setObjectName("contactEditor")
         self.view = ContactEditorView(ctx.lang)
+        # A lead slipping: no work planned, or nothing done for a while.
+        self.warning = QLabel()
+        self.warning.setObjectName("leadWarning")
+        self.warning.setStyleSheet("color: #8a5a00; padding: 4px 16px;")
+        self.warning.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.warning)
         layout.addWidget(self.view)
         self.activities = for_record(ctx, "contact_id", self)
         self.view.tabs.addTab(self.activities, self.tr("فعالیت‌ها"))
@@ -166,8 +174,21 @@ class ContactEditor(EditWindow):
         self._update_title(record)
         self.history.show_record(self.contact_id)
         self.activities.show_record(self.contact_id, record.full_name if record else "")
+        self._warn(record)
         self.view.new_deal_button.setEnabled(self.contact_id is not None)
         self._on_edited()
+
+    def _warn(self, record: ContactRecord | None) -> None:
+        """Say when a lead or prospect has no next step, or nothing was done for long."""
+        state = slipping(self.ctx.db, record.id) if record is not None else None
+        parts = []
+        if state is not None and state.no_next_step:
+            parts.append(self.tr("گام بعدی ندارد: کاری برایش برنامه‌ریزی نشده است (Ctrl+L)."))
+        if state is not None and state.idle_days is not None:
+            days = display_number(state.idle_days)
+            parts.append(self.tr("%1 روز است کاری برایش انجام نشده است.").replace("%1", days))
+        self.warning.setText(" ".join(parts))
+        self.warning.setVisible(bool(parts))
 
     def _score_reasons(self, record: ContactRecord | None) -> str:
         """Which rules gave the contact its score (``services.lead_score``)."""
@@ -343,6 +364,16 @@ class ContactEditor(EditWindow):
                 self.load()  # e.g. an undo of this contact's last edit
             except NotFound:  # an undo of its creation: there is nothing left to edit
                 self.close()
+        elif change.kind in ("activities", "deals") and self.contact_id is not None:
+            # A call logged or planned, a deal moved: the warning and the score follow.
+            try:
+                record = get_contact(self.ctx.db, self.contact_id)
+            except NotFound:
+                return
+            self._warn(record)
+            self._initial = dataclasses.replace(self._initial, lead_score=record.lead_score)
+            self.view.lead_score.setValue(record.lead_score)  # not an edit: a worked-out value
+            self.view.lead_score.setToolTip(self._score_reasons(record))
 
     # -- duplicates ------------------------------------------------------------------
 

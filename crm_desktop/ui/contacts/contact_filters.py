@@ -144,6 +144,12 @@ class ContactFilterPanel(QFrame):
         self.inactive_days.setSuffix(self.tr(" روز گذشته"))
         self.inactive_days.setEnabled(False)
 
+        self.no_next_check = QCheckBox(self.tr("بدون گام بعدی"))
+        self.no_next_check.setObjectName("filterNoNextStep")
+        self.no_next_check.setToolTip(
+            self.tr("سرنخ‌ها و مشتریان بالقوه‌ای که هیچ کاری برایشان برنامه‌ریزی نشده است")
+        )
+
         self.clear_button = QPushButton(self.tr("پاک کردن فیلترها"))
         self.clear_button.setObjectName("clearFilters")
         self.save_button = QPushButton(self.tr("ذخیره به‌عنوان فهرست…"))
@@ -158,6 +164,7 @@ class ContactFilterPanel(QFrame):
         layout.addSpacing(8)
         layout.addWidget(self.inactive_check)
         layout.addWidget(self.inactive_days)
+        layout.addWidget(self.no_next_check)
         layout.addStretch(1)
         layout.addWidget(self.clear_button)
         layout.addWidget(self.save_button)
@@ -166,6 +173,7 @@ class ContactFilterPanel(QFrame):
             picker.changed.connect(self.changed)
         self.inactive_check.toggled.connect(self._inactive_toggled)
         self.inactive_days.valueChanged.connect(self._days_changed)
+        self.no_next_check.toggled.connect(self.changed)
         self.clear_button.clicked.connect(self._clear_clicked)
         self.save_button.clicked.connect(self.ask_segment_name)
 
@@ -200,6 +208,7 @@ class ContactFilterPanel(QFrame):
             lead_source_ids=self.lead_source_picker.selected(),
             campaign_ids=self.campaign_picker.selected(),
             inactive_days=self.inactive_days.value() if self.inactive_check.isChecked() else None,
+            no_next_step=self.no_next_check.isChecked(),
         )
 
     def show_filter(self, flt: ContactFilter) -> None:
@@ -211,19 +220,20 @@ class ContactFilterPanel(QFrame):
         self.lifecycle_picker.set_selected(flt.lifecycles)
         self.lead_source_picker.set_selected(flt.lead_source_ids)
         self.campaign_picker.set_selected(flt.campaign_ids)
-        for widget in (self.inactive_check, self.inactive_days):
+        for widget in (self.inactive_check, self.inactive_days, self.no_next_check):
             widget.blockSignals(True)
+        self.no_next_check.setChecked(flt.no_next_step)
         self.inactive_check.setChecked(flt.inactive_days is not None)
         self.inactive_days.setEnabled(flt.inactive_days is not None)
         if flt.inactive_days is not None:
             self.inactive_days.setValue(flt.inactive_days)
-        for widget in (self.inactive_check, self.inactive_days):
+        for widget in (self.inactive_check, self.inactive_days, self.no_next_check):
             widget.blockSignals(False)
 
     def active_count(self) -> int:
         """How many fields narrow the list (the search box not counted)."""
         flt = replace(self.filter_with(""), search="")
-        return sum(1 for value in vars(flt).values() if value not in ((), None, ""))
+        return sum(1 for value in vars(flt).values() if value not in ((), None, "", False))
 
     def ask_segment_name(self) -> None:
         """Ask for the saved list's name in a non-modal dialog."""

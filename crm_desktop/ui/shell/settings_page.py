@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.locale import COUNTRIES
-from crm_desktop.services import office, users
+from crm_desktop.services import leads, office, users
 from crm_desktop.ui.pipeline.lost_reasons_editor import LostReasonsEditor
 from crm_desktop.ui.pipeline.stages_editor import StagesEditor
 from crm_desktop.ui.widgets.commands import apply
@@ -91,6 +91,7 @@ class SettingsPage(QWidget):
         office_form.addRow("", country_note)
 
         office_form.addRow(self.tr("واحد پول:"), self._money_combo())
+        office_form.addRow(self.tr("سرنخ‌های جدید:"), self._assignment_combo())
         stages_box = self._pipelines_box()
 
         laptop_box = QGroupBox(self.tr("این رایانه"))
@@ -138,6 +139,15 @@ class SettingsPage(QWidget):
         self.money_combo.addItem(self.tr("تومان"), "toman")
         return self.money_combo
 
+    def _assignment_combo(self) -> QComboBox:
+        """Who a new lead with no owner goes to: nobody until one is chosen, or the reps
+        in turn."""
+        self.assignment_combo = QComboBox()
+        self.assignment_combo.setObjectName("leadAssignment")
+        self.assignment_combo.addItem(self.tr("مسئول را خودمان انتخاب می‌کنیم"), "manual")
+        self.assignment_combo.addItem(self.tr("به نوبت میان کارشناسان فروش"), "round_robin")
+        return self.assignment_combo
+
     def _load(self) -> None:
         db = self.ctx.db
         self.office_edit.setText(office.office_name(db) or "")
@@ -154,6 +164,11 @@ class SettingsPage(QWidget):
         blocked = self.money_combo.blockSignals(True)
         self.money_combo.setCurrentIndex(max(self.money_combo.findData(office.money_unit(db)), 0))
         self.money_combo.blockSignals(blocked)
+        blocked = self.assignment_combo.blockSignals(True)
+        self.assignment_combo.setCurrentIndex(
+            max(self.assignment_combo.findData(leads.assignment(db)), 0)
+        )
+        self.assignment_combo.blockSignals(blocked)
         blocked = self.user_combo.blockSignals(True)
         self.user_combo.clear()
         for user in users.list_users(db):
@@ -172,6 +187,7 @@ class SettingsPage(QWidget):
             check.toggled.connect(self.save_weekend)
         self.country_combo.currentIndexChanged.connect(self.save_country)
         self.money_combo.currentIndexChanged.connect(self.save_money_unit)
+        self.assignment_combo.currentIndexChanged.connect(self.save_assignment)
         self.user_combo.currentIndexChanged.connect(self.save_current_user)
         self.ctx.changes.changed.connect(self._changed)
 
@@ -201,6 +217,11 @@ class SettingsPage(QWidget):
         unit = str(self.money_combo.currentData())
         db = self.ctx.db
         apply(self.ctx, lambda: office.set_money_unit(db, unit))
+
+    def save_assignment(self) -> None:
+        mode = str(self.assignment_combo.currentData())
+        db = self.ctx.db
+        apply(self.ctx, lambda: leads.set_assignment(db, mode))
 
     def save_current_user(self) -> None:
         user_id = self.user_combo.currentData()
