@@ -220,6 +220,13 @@ def log_activity(
         return _record(session, first), _record(session, follow) if follow else None
 
 
+def log_activities(db: Database, many: Sequence[ActivityChanges]) -> list[ActivityRecord]:
+    """Several activities at once (a message sent to many contacts): one operation."""
+    with db.session() as session:
+        ids = [_create(session, changes) for changes in many]
+        return load_activities(session, ActivityFilter(ids=tuple(ids)))
+
+
 def update_activity(db: Database, activity_id: str, changes: ActivityChanges) -> ActivityRecord:
     with db.session() as session:
         activity = _get(session, activity_id)

@@ -454,6 +454,10 @@
         <translation>Move to trash</translation>
     </message>
     <message>
+        <source>ارسال پیام از قالب…</source>
+        <translation>Send a message from a template…</translation>
+    </message>
+    <message>
         <source>برچسب جدید…</source>
         <translation>New tag…</translation>
     </message>
@@ -626,6 +630,10 @@
     <message>
         <source>بستن</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>ارسال پیام…</source>
+        <translation>Send message…</translation>
     </message>
     <message>
         <source>ساخت معامله</source>
@@ -2461,6 +2469,53 @@
     </message>
 </context>
 <context>
+    <name>SendMessageDialog</name>
+    <message>
+        <source>ارسال پیام</source>
+        <translation>Send message</translation>
+    </message>
+    <message>
+        <source>باز کردن در برنامهٔ ایمیل</source>
+        <translation>Open in the email program</translation>
+    </message>
+    <message>
+        <source>کپی متن</source>
+        <translation>Copy text</translation>
+    </message>
+    <message>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>قالب</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>برای</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>موضوع</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>متن</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>%1 مخاطب</source>
+        <translation>%1 contacts</translation>
+    </message>
+    <message>
+        <source>پیش از فرستادن پر کنید: %1</source>
+        <translation>Fill in before sending: %1</translation>
+    </message>
+    <message>
+        <source>پیام برای %1 مخاطب در فعالیت‌ها ثبت شد.</source>
+        <translation>The message to %1 contacts is logged in their activities.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>تنظیمات</source>
@@ -2501,6 +2556,10 @@
     <message>
         <source>سرنخ‌های جدید:</source>
         <translation>New leads:</translation>
+    </message>
+    <message>
+        <source>قالب‌های پیام</source>
+        <translation>Message templates</translation>
     </message>
     <message>
         <source>خط‌های فروش و مرحله‌ها</source>
@@ -2653,6 +2712,61 @@
     <message>
         <source>پایگاه داده</source>
         <translation>Database</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesEditor</name>
+    <message>
+        <source>ایمیل</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>پیامک</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>نامه</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>جای‌نگه‌دارها: {نام}، {نام_خانوادگی}، {نام_کامل}، {شرکت}، {شرکت_ما}، {کارشناس}، {تاریخ}، {تاریخ_تولد}</source>
+        <translation>Placeholders: {first_name}, {last_name}, {full_name}, {company}, {our_company}, {rep}, {today}, {birth_date} (or their Persian names)</translation>
+    </message>
+    <message>
+        <source>قالب جدید</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>ذخیرهٔ قالب</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <source>حذف قالب</source>
+        <translation>Remove template</translation>
+    </message>
+    <message>
+        <source>نام</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>نوع</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>موضوع</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>متن</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>ذخیرهٔ قالب پیام</source>
+        <translation>Save message template</translation>
+    </message>
+    <message>
+        <source>حذف قالب پیام</source>
+        <translation>Remove message template</translation>
     </message>
 </context>
 <context>

@@ -454,6 +454,10 @@
             <translation>انتقال به سطل زباله</translation>
         </message>
         <message>
+            <source>ارسال پیام از قالب…</source>
+            <translation>ارسال پیام از قالب…</translation>
+        </message>
+        <message>
             <source>برچسب جدید…</source>
             <translation>برچسب جدید…</translation>
         </message>
@@ -626,6 +630,10 @@
         <message>
             <source>بستن</source>
             <translation>بستن</translation>
+        </message>
+        <message>
+            <source>ارسال پیام…</source>
+            <translation>ارسال پیام…</translation>
         </message>
         <message>
             <source>ساخت معامله</source>
@@ -2461,6 +2469,53 @@
         </message>
     </context>
     <context>
+        <name>SendMessageDialog</name>
+        <message>
+            <source>ارسال پیام</source>
+            <translation>ارسال پیام</translation>
+        </message>
+        <message>
+            <source>باز کردن در برنامهٔ ایمیل</source>
+            <translation>باز کردن در برنامهٔ ایمیل</translation>
+        </message>
+        <message>
+            <source>کپی متن</source>
+            <translation>کپی متن</translation>
+        </message>
+        <message>
+            <source>انصراف</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>قالب</source>
+            <translation>قالب</translation>
+        </message>
+        <message>
+            <source>برای</source>
+            <translation>برای</translation>
+        </message>
+        <message>
+            <source>موضوع</source>
+            <translation>موضوع</translation>
+        </message>
+        <message>
+            <source>متن</source>
+            <translation>متن</translation>
+        </message>
+        <message>
+            <source>%1 مخاطب</source>
+            <translation>%1 مخاطب</translation>
+        </message>
+        <message>
+            <source>پیش از فرستادن پر کنید: %1</source>
+            <translation>پیش از فرستادن پر کنید: %1</translation>
+        </message>
+        <message>
+            <source>پیام برای %1 مخاطب در فعالیت‌ها ثبت شد.</source>
+            <translation>پیام برای %1 مخاطب در فعالیت‌ها ثبت شد.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>تنظیمات</source>
@@ -2501,6 +2556,10 @@
         <message>
             <source>سرنخ‌های جدید:</source>
             <translation>سرنخ‌های جدید:</translation>
+        </message>
+        <message>
+            <source>قالب‌های پیام</source>
+            <translation>قالب‌های پیام</translation>
         </message>
         <message>
             <source>خط‌های فروش و مرحله‌ها</source>
@@ -2653,6 +2712,61 @@
         <message>
             <source>پایگاه داده</source>
             <translation>پایگاه داده</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplatesEditor</name>
+        <message>
+            <source>ایمیل</source>
+            <translation>ایمیل</translation>
+        </message>
+        <message>
+            <source>پیامک</source>
+            <translation>پیامک</translation>
+        </message>
+        <message>
+            <source>نامه</source>
+            <translation>نامه</translation>
+        </message>
+        <message>
+            <source>جای‌نگه‌دارها: {نام}، {نام_خانوادگی}، {نام_کامل}، {شرکت}، {شرکت_ما}، {کارشناس}، {تاریخ}، {تاریخ_تولد}</source>
+            <translation>جای‌نگه‌دارها: {نام}، {نام_خانوادگی}، {نام_کامل}، {شرکت}، {شرکت_ما}، {کارشناس}، {تاریخ}، {تاریخ_تولد}</translation>
+        </message>
+        <message>
+            <source>قالب جدید</source>
+            <translation>قالب جدید</translation>
+        </message>
+        <message>
+            <source>ذخیرهٔ قالب</source>
+            <translation>ذخیرهٔ قالب</translation>
+        </message>
+        <message>
+            <source>حذف قالب</source>
+            <translation>حذف قالب</translation>
+        </message>
+        <message>
+            <source>نام</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>نوع</source>
+            <translation>نوع</translation>
+        </message>
+        <message>
+            <source>موضوع</source>
+            <translation>موضوع</translation>
+        </message>
+        <message>
+            <source>متن</source>
+            <translation>متن</translation>
+        </message>
+        <message>
+            <source>ذخیرهٔ قالب پیام</source>
+            <translation>ذخیرهٔ قالب پیام</translation>
+        </message>
+        <message>
+            <source>حذف قالب پیام</source>
+            <translation>حذف قالب پیام</translation>
         </message>
     </context>
     <context>

@@ -301,3 +301,39 @@ def test_the_tabs_count_the_kind_shown_and_esc_asks_before_dropping_typed_text(
     assert dialog.isVisible() and dialog.discard_box is not None
     dialog.discard_box.button(dialog.discard_box.StandardButton.Cancel).click()
     assert dialog.isVisible()
+
+
+def test_a_message_from_a_template_is_copied_or_mailed_and_logged(
+    qtbot: QtBot, ctx: AppContext, person: str
+) -> None:
+    from crm_desktop.ui.activities.send_message import SendMessageDialog
+
+    other = contacts.create_contact(
+        ctx.db, changes_from_text({"first_name": "مینا", "email": "mina@example.com"})
+    ).id
+    dialog = SendMessageDialog(ctx, [other])
+    qtbot.addWidget(dialog)
+    dialog.template.setCurrentIndex(dialog.template.findText("خوش‌آمدگویی"))
+    assert dialog.body.toPlainText().startswith("مینا گرامی")
+    assert dialog.mail_button.isEnabled() and not dialog.body.isReadOnly()
+    dialog.body.setPlainText(dialog.body.toPlainText() + "\nبه‌زودی تماس می‌گیریم.")
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    copied = QApplication.clipboard().text()
+    assert copied.startswith("مینا گرامی") and copied.endswith("به‌زودی تماس می‌گیریم.")
+    (logged,) = list_activities(ctx.db, ActivityFilter(contact_id=other))
+    assert logged.type == "email" and logged.body == copied
+    # To many: each their own text, one after another, logged on each, one undo step.
+    many = SendMessageDialog(ctx, [person, other])
+    qtbot.addWidget(many)
+    many.template.setCurrentIndex(many.template.findText("تبریک تولد"))
+    assert many.body.isReadOnly() and not many.mail_button.isEnabled()
+    steps = ctx.undo_stack.count()
+    qtbot.mouseClick(many.copy_button, Qt.MouseButton.LeftButton)
+    text = QApplication.clipboard().text()
+    # (An SMS goes to a phone: Mina has none, so none is named beside her.)
+    assert text.startswith("علی رضایی\nعلی عزیز") and "\n\nمینا\nمینا عزیز" in text
+    assert "{شرکت_ما}" in many.unfilled.text()  # the office has no name yet: said
+    assert ctx.undo_stack.count() == steps + 1
+    assert len(list_activities(ctx.db, ActivityFilter(types=("sms",)))) == 2
+    ctx.undo_stack.undo()
+    assert list_activities(ctx.db, ActivityFilter(types=("sms",))) == []

@@ -79,6 +79,9 @@ class ContactActions(QObject):
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(lambda: self.delete(self._ids()))
+        self.send_action = QAction(self.tr("ارسال پیام از قالب…"), parent)
+        self.send_action.setObjectName("sendMessage")
+        self.send_action.triggered.connect(self.send_message)
         self.set_choices(FilterChoices())
 
     def menus(self) -> tuple[QMenu, ...]:
@@ -91,6 +94,13 @@ class ContactActions(QObject):
             menu.setEnabled(on)  # a QMenu passes this on to its menu action
             menu.menuAction().setEnabled(on)
         self.delete_action.setEnabled(enabled)
+        self.send_action.setEnabled(enabled)
+
+    def send_message(self) -> object:
+        """A template filled for the selected people, sent, and logged on each."""
+        from crm_desktop.ui.activities.send_message import open_send_dialog
+
+        return open_send_dialog(self._ctx, self._parent, self._ids())
 
     def set_choices(self, choices: FilterChoices) -> None:
         """Reps and tags to offer, from ``contact_list.filter_choices``."""

@@ -176,6 +176,7 @@ class ContactEditor(EditWindow):
         self.activities.show_record(self.contact_id, record.full_name if record else "")
         self._warn(record)
         self.view.new_deal_button.setEnabled(self.contact_id is not None)
+        self.view.send_button.setEnabled(self.contact_id is not None)
         self._on_edited()
 
     def _warn(self, record: ContactRecord | None) -> None:
@@ -199,6 +200,14 @@ class ContactEditor(EditWindow):
             return self.tr("هنوز هیچ قاعده‌ای امتیازی نداده است.")
         lines = [f"{part.label(self.ctx.lang)}: {display_number(part.points)}" for part in parts]
         return "\n".join(lines)
+
+    def send_message(self) -> object:
+        """A message from a template, filled for this contact (saved edits first)."""
+        from crm_desktop.ui.activities.send_message import open_send_dialog
+
+        if self.contact_id is None or (self.is_dirty() and not self.save()):
+            return None
+        return open_send_dialog(self.ctx, self, [self.contact_id])
 
     def new_deal(self) -> None:
         """A deal for this contact (saved edits first), opened in its own window."""
@@ -319,6 +328,7 @@ class ContactEditor(EditWindow):
         v.save_button.clicked.connect(self.save)
         v.close_button.clicked.connect(self.close)
         v.new_deal_button.clicked.connect(self.new_deal)
+        v.send_button.clicked.connect(self.send_message)
         v.duplicate_bar.open_button.clicked.connect(self._open_duplicate)
         self.ctx.changes.changed.connect(self._on_data_changed)
 

@@ -173,6 +173,8 @@ class ContactEditorView(QWidget):
         self.save_button.setToolTip(self.tr("ذخیره (Ctrl+S)"))
         self.close_button = QPushButton(self.tr("بستن"))
         self.close_button.setObjectName("closeEditor")
+        self.send_button = QPushButton(self.tr("ارسال پیام…"))
+        self.send_button.setObjectName("sendMessageToContact")
         self.new_deal_button = QPushButton(self.tr("ساخت معامله"))
         self.new_deal_button.setObjectName("newDealForContact")
         self.new_deal_button.setToolTip(
@@ -237,6 +239,7 @@ class ContactEditorView(QWidget):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.send_button)
         buttons.addWidget(self.new_deal_button)
 
         layout = QVBoxLayout(self)

@@ -143,6 +143,7 @@ class ContactsView(QWidget):
         self.table.addAction(actions.delete_action)
         for menu in actions.menus():
             self.context_menu.addMenu(menu)
+        self.context_menu.addAction(actions.send_action)
         self.context_menu.addSeparator()
         self.context_menu.addAction(actions.delete_action)
 

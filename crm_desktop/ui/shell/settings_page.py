@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.locale import COUNTRIES
 from crm_desktop.services import leads, office, users
+from crm_desktop.ui.activities.templates_editor import TemplatesEditor
 from crm_desktop.ui.pipeline.lost_reasons_editor import LostReasonsEditor
 from crm_desktop.ui.pipeline.stages_editor import StagesEditor
 from crm_desktop.ui.widgets.commands import apply
@@ -105,6 +106,7 @@ class SettingsPage(QWidget):
         layout.addWidget(self.title_label)
         layout.addWidget(office_box)
         layout.addWidget(stages_box, 1)
+        layout.addWidget(self._templates_box())
         layout.addWidget(laptop_box)
         layout.addStretch(1)
         self._scrolled(content)
@@ -129,6 +131,13 @@ class SettingsPage(QWidget):
         layout.addWidget(self.stages_editor)
         layout.addWidget(QLabel(self.tr("دلیل‌های از دست رفتن معامله:")))
         layout.addWidget(self.lost_reasons)
+        return box
+
+    def _templates_box(self) -> QGroupBox:
+        """The letters, emails and SMS the office sends from templates."""
+        box = QGroupBox(self.tr("قالب‌های پیام"))
+        self.templates_editor = TemplatesEditor(self.ctx)
+        QVBoxLayout(box).addWidget(self.templates_editor)
         return box
 
     def _money_combo(self) -> QComboBox:
