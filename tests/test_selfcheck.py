@@ -25,6 +25,7 @@ SCREENS = [
     "page companies",
     "page pipeline",
     "page activities",
+    "page campaigns",
     "page reports",
     "page settings",
     "page duplicates",

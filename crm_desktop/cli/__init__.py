@@ -42,7 +42,16 @@ from crm_desktop.paths import default_db_path, log_path
 EXIT_OK = 0
 GC_SPACING = 10
 EXIT_FAILURE = 1
-PAGES = ("dashboard", "contacts", "companies", "pipeline", "activities", "reports", "settings")
+PAGES = (
+    "dashboard",
+    "contacts",
+    "companies",
+    "pipeline",
+    "activities",
+    "campaigns",
+    "reports",
+    "settings",
+)
 
 log = logging.getLogger(__name__)
 # Whether this process opened the window (``run`` then exits the normal way).

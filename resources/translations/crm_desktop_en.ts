@@ -225,6 +225,120 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>کمپین</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>مثلاً: پیامک، اینستاگرام، نمایشگاه</source>
+        <translation>e.g. SMS, Instagram, an exhibition</translation>
+    </message>
+    <message>
+        <source>نام</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>کانال</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>آغاز</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>پایان</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>هزینه</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>ذخیره</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>انصراف</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>ذخیرهٔ کمپین</source>
+        <translation>Save campaign</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>سرنخ</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <source>معامله</source>
+        <translation>Deals</translation>
+    </message>
+    <message>
+        <source>برده</source>
+        <translation>Won</translation>
+    </message>
+    <message>
+        <source>درآمد</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>کمپین</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>کانال</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>آغاز</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>پایان</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>هزینه</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>بازگشت هزینه</source>
+        <translation>Return on cost</translation>
+    </message>
+    <message>
+        <source>منبع سرنخ</source>
+        <translation>Lead source</translation>
+    </message>
+    <message>
+        <source>کمپین جدید…</source>
+        <translation>New campaign…</translation>
+    </message>
+    <message>
+        <source>ویرایش…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>حذف</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>کمپین‌ها</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>منبع‌های سرنخ</source>
+        <translation>Lead sources</translation>
+    </message>
+    <message>
+        <source>حذف کمپین</source>
+        <translation>Remove campaign</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message>
         <source>دیرکرد</source>
@@ -2124,6 +2238,10 @@
     <message>
         <source>فعالیت‌ها</source>
         <translation>Activities</translation>
+    </message>
+    <message>
+        <source>کمپین‌ها</source>
+        <translation>Campaigns</translation>
     </message>
     <message>
         <source>گزارش‌ها</source>

@@ -225,6 +225,120 @@
         </message>
     </context>
     <context>
+        <name>CampaignDialog</name>
+        <message>
+            <source>کمپین</source>
+            <translation>کمپین</translation>
+        </message>
+        <message>
+            <source>مثلاً: پیامک، اینستاگرام، نمایشگاه</source>
+            <translation>مثلاً: پیامک، اینستاگرام، نمایشگاه</translation>
+        </message>
+        <message>
+            <source>نام</source>
+            <translation>نام</translation>
+        </message>
+        <message>
+            <source>کانال</source>
+            <translation>کانال</translation>
+        </message>
+        <message>
+            <source>آغاز</source>
+            <translation>آغاز</translation>
+        </message>
+        <message>
+            <source>پایان</source>
+            <translation>پایان</translation>
+        </message>
+        <message>
+            <source>هزینه</source>
+            <translation>هزینه</translation>
+        </message>
+        <message>
+            <source>ذخیره</source>
+            <translation>ذخیره</translation>
+        </message>
+        <message>
+            <source>انصراف</source>
+            <translation>انصراف</translation>
+        </message>
+        <message>
+            <source>ذخیرهٔ کمپین</source>
+            <translation>ذخیرهٔ کمپین</translation>
+        </message>
+    </context>
+    <context>
+        <name>CampaignsPage</name>
+        <message>
+            <source>سرنخ</source>
+            <translation>سرنخ</translation>
+        </message>
+        <message>
+            <source>معامله</source>
+            <translation>معامله</translation>
+        </message>
+        <message>
+            <source>برده</source>
+            <translation>برده</translation>
+        </message>
+        <message>
+            <source>درآمد</source>
+            <translation>درآمد</translation>
+        </message>
+        <message>
+            <source>کمپین</source>
+            <translation>کمپین</translation>
+        </message>
+        <message>
+            <source>کانال</source>
+            <translation>کانال</translation>
+        </message>
+        <message>
+            <source>آغاز</source>
+            <translation>آغاز</translation>
+        </message>
+        <message>
+            <source>پایان</source>
+            <translation>پایان</translation>
+        </message>
+        <message>
+            <source>هزینه</source>
+            <translation>هزینه</translation>
+        </message>
+        <message>
+            <source>بازگشت هزینه</source>
+            <translation>بازگشت هزینه</translation>
+        </message>
+        <message>
+            <source>منبع سرنخ</source>
+            <translation>منبع سرنخ</translation>
+        </message>
+        <message>
+            <source>کمپین جدید…</source>
+            <translation>کمپین جدید…</translation>
+        </message>
+        <message>
+            <source>ویرایش…</source>
+            <translation>ویرایش…</translation>
+        </message>
+        <message>
+            <source>حذف</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>کمپین‌ها</source>
+            <translation>کمپین‌ها</translation>
+        </message>
+        <message>
+            <source>منبع‌های سرنخ</source>
+            <translation>منبع‌های سرنخ</translation>
+        </message>
+        <message>
+            <source>حذف کمپین</source>
+            <translation>حذف کمپین</translation>
+        </message>
+    </context>
+    <context>
         <name>CardDelegate</name>
         <message>
             <source>دیرکرد</source>
@@ -2124,6 +2238,10 @@
         <message>
             <source>فعالیت‌ها</source>
             <translation>فعالیت‌ها</translation>
+        </message>
+        <message>
+            <source>کمپین‌ها</source>
+            <translation>کمپین‌ها</translation>
         </message>
         <message>
             <source>گزارش‌ها</source>

@@ -337,3 +337,29 @@ def test_a_message_from_a_template_is_copied_or_mailed_and_logged(
     assert len(list_activities(ctx.db, ActivityFilter(types=("sms",)))) == 2
     ctx.undo_stack.undo()
     assert list_activities(ctx.db, ActivityFilter(types=("sms",))) == []
+
+
+def test_the_campaigns_page_shows_what_each_brought_and_makes_a_campaign(
+    qtbot: QtBot, ctx: AppContext, type_text: TypeText
+) -> None:
+    from crm_desktop.services.campaigns import campaign_figures, save_campaign
+    from crm_desktop.ui.marketing.campaigns_page import CampaignsPage
+
+    save_campaign(ctx.db, None, name="نمایشگاه", cost=2_000_000)
+    page = CampaignsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.campaigns.rowCount() == 1
+    cells = [page.campaigns.item(0, c) for c in range(page.campaigns.columnCount())]
+    texts = [cell.text() if cell is not None else "" for cell in cells]
+    assert texts[0] == "نمایشگاه" and texts[4] == "۲٬۰۰۰٬۰۰۰ ریال"
+    assert texts[-1] == "-۱۰۰٪"  # nothing won yet: the whole cost is still out
+    dialog = page.open_dialog(None)
+    type_text(dialog.name, "پیامک یلدا")
+    type_text(dialog.cost, "۵۰۰٬۰۰۰")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.campaigns.rowCount() == 2)
+    assert {f.name: f.cost for f in campaign_figures(ctx.db)} == {
+        "نمایشگاه": 2_000_000,
+        "پیامک یلدا": 500_000,
+    }
+    assert page.sources.rowCount() >= 1  # the office's lead sources, counted

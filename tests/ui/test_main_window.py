@@ -41,8 +41,26 @@ from crm_desktop.ui.widgets.context import CONTACTS, SEGMENTS, USERS
 Buttons = QMessageBox.StandardButton
 TypeText = Callable[[QWidget, str], None]
 
-NAVIGATION = ["داشبورد", "مخاطبان", "شرکت‌ها", "قیف فروش", "فعالیت‌ها", "گزارش‌ها", "تنظیمات"]
-KEYS = ["dashboard", "contacts", "companies", "pipeline", "activities", "reports", "settings"]
+NAVIGATION = [
+    "داشبورد",
+    "مخاطبان",
+    "شرکت‌ها",
+    "قیف فروش",
+    "فعالیت‌ها",
+    "کمپین‌ها",
+    "گزارش‌ها",
+    "تنظیمات",
+]
+KEYS = [
+    "dashboard",
+    "contacts",
+    "companies",
+    "pipeline",
+    "activities",
+    "campaigns",
+    "reports",
+    "settings",
+]
 
 
 def ctrl(window: MainWindow, key: Qt.Key, shift: bool = False) -> None:
@@ -150,7 +168,7 @@ def test_menus_carry_the_common_actions(window: MainWindow) -> None:
     assert shortcuts["redo"] == ["Ctrl+Shift+Z", "Ctrl+Y"]
     assert shortcuts["findContacts"] == ["Ctrl+F"]
     assert shortcuts["globalSearch"] == ["Ctrl+K"]
-    assert shortcuts["go_settings"] == ["Ctrl+7"]
+    assert shortcuts["go_settings"] == ["Ctrl+8"]
     assert "about" in shortcuts
     assert window.file_menu.title() == "&پرونده"
 

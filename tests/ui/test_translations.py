@@ -46,6 +46,7 @@ ENGLISH_PAGES = [
     "Companies",
     "Pipeline",
     "Activities",
+    "Campaigns",
     "Reports",
     "Settings",
 ]

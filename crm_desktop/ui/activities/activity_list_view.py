@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,13 +28,44 @@ from crm_desktop.ui.activities.activity_dialog import (
     ActivityDialog,
     open_activity_dialog,
 )
-from crm_desktop.ui.activities.activity_table_model import ActivityTableModel
+from crm_desktop.ui.activities.activity_table_model import (
+    COLUMN_KEYS,
+    COLUMNS,
+    ActivityTableModel,
+)
 from crm_desktop.ui.contacts.export_action import ListExport, export_list
 from crm_desktop.ui.widgets.context import AppContext, Change
 from crm_desktop.ui.widgets.widgets import list_table
 
+# Columns' first widths (pixels), by list key; the subject stretches.
+_WIDTHS = {
+    "type": 80,
+    "due": 115,
+    "done_at": 115,
+    "contact": 120,
+    "deal": 120,
+    "company": 120,
+    "owner": 95,
+    "duration": 60,
+    "outcome": 120,
+}
 # Kinds of change that alter what a row shows.
 SHOWN_KINDS = frozenset({"activities", "contacts", "companies", "deals", "users"})
+
+
+def _lay_out_columns(table: QTableView) -> None:
+    """Sorted on a header click; the subject takes the room, the rest as wide as what
+    they usually say; the registry's columns not shown at first are hidden."""
+    header = table.horizontalHeader()
+    header.setSortIndicatorShown(True)
+    header.setSectionsClickable(True)
+    header.setStretchLastSection(False)
+    for column, field in enumerate(COLUMNS):
+        table.setColumnHidden(column, not (field.listed and field.listed.shown))
+        width = _WIDTHS.get(field.list_key)
+        if width:
+            header.resizeSection(column, width)
+    header.setSectionResizeMode(COLUMN_KEYS.index("subject"), QHeaderView.ResizeMode.Stretch)
 
 
 def redraw_timer(parent: QWidget, redraw: Callable[[], None]) -> QTimer:
@@ -87,11 +119,8 @@ class ActivityList(QWidget):
         self.table = list_table(name, multi_select=False)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(False)  # sorted in SQL, on a header click
-        header = self.table.horizontalHeader()
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.sortIndicatorChanged.connect(self._sort)
+        _lay_out_columns(self.table)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort)
 
         buttons = QHBoxLayout()
         for button in (self.log_button, self.task_button, self.done_button, self.edit_button):

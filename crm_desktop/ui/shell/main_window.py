@@ -80,6 +80,7 @@ PAGES: dict[str, str] = {
     "companies": "crm_desktop.ui.companies.companies_page",
     "pipeline": "crm_desktop.ui.pipeline.pipeline_page",
     "activities": "crm_desktop.ui.activities.activities_page",
+    "campaigns": "crm_desktop.ui.marketing.campaigns_page",
     "duplicates": "crm_desktop.ui.contacts.duplicates_page",
     "trash": "crm_desktop.ui.contacts.trash_page",
     "settings": "crm_desktop.ui.shell.settings_page",

@@ -28,7 +28,7 @@ from crm_desktop.ui.widgets.context import SEGMENTS, AppContext, Change
 
 CONTEXT = "MainWindow"  # lupdate reads only literal contexts below
 
-# The main pages in navigation order (also Ctrl+1…Ctrl+7); the keys are those of the
+# The main pages in navigation order (also Ctrl+1…Ctrl+8); the keys are those of the
 # ``--page`` option.
 PAGES: tuple[tuple[str, object], ...] = (
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "داشبورد")),
@@ -36,6 +36,7 @@ PAGES: tuple[tuple[str, object], ...] = (
     ("companies", QT_TRANSLATE_NOOP("MainWindow", "شرکت‌ها")),
     ("pipeline", QT_TRANSLATE_NOOP("MainWindow", "قیف فروش")),
     ("activities", QT_TRANSLATE_NOOP("MainWindow", "فعالیت‌ها")),
+    ("campaigns", QT_TRANSLATE_NOOP("MainWindow", "کمپین‌ها")),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "گزارش‌ها")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "تنظیمات")),
 )

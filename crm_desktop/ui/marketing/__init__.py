@@ -1,0 +1,1 @@
+"""Marketing: the campaigns and lead sources, and what they brought."""
