@@ -26,6 +26,7 @@ SCREENS = [
     "page pipeline",
     "page activities",
     "page campaigns",
+    "page requests",
     "page reports",
     "page settings",
     "page duplicates",

@@ -49,6 +49,7 @@ PAGES = (
     "pipeline",
     "activities",
     "campaigns",
+    "requests",
     "reports",
     "settings",
 )

@@ -647,6 +647,10 @@
         <translation>Activities</translation>
     </message>
     <message>
+        <source>درخواست‌ها</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
         <source>تاریخچه</source>
         <translation>History</translation>
     </message>
@@ -2244,6 +2248,10 @@
         <translation>Campaigns</translation>
     </message>
     <message>
+        <source>درخواست‌های خدمات</source>
+        <translation>Service requests</translation>
+    </message>
+    <message>
         <source>گزارش‌ها</source>
         <translation>Reports</translation>
     </message>
@@ -2474,6 +2482,104 @@
     <message>
         <source>(%1 یادآوری دیگر)</source>
         <translation>(%1 more)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>درخواستی بی مخاطب؟ موضوع را بنویسید؛ برای مخاطب، از پنجرهٔ او</source>
+        <translation>A request from nobody in particular? Type its subject; for a contact, use their window</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsView</name>
+    <message>
+        <source>درخواست جدید: موضوع را بنویسید و Enter</source>
+        <translation>New request: type its subject and press Enter</translation>
+    </message>
+    <message>
+        <source>فقط باز</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <source>موضوع</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>مخاطب</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>اولویت</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>وضعیت</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>ثبت</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>نخستین پاسخ پس از</source>
+        <translation>First response after</translation>
+    </message>
+    <message>
+        <source>حل پس از</source>
+        <translation>Resolved after</translation>
+    </message>
+    <message>
+        <source>پاسخ داده شد</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>حل شد</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>بسته شد</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>باز کردن دوباره</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>باز</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>در دست کار</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>حل‌شده</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>بسته</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>%1 دقیقه</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 ساعت</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 روز</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>ثبت درخواست</source>
+        <translation>Open request</translation>
+    </message>
+    <message>
+        <source>تغییر وضعیت درخواست</source>
+        <translation>Change a request&apos;s status</translation>
     </message>
 </context>
 <context>

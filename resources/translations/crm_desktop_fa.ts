@@ -647,6 +647,10 @@
             <translation>فعالیت‌ها</translation>
         </message>
         <message>
+            <source>درخواست‌ها</source>
+            <translation>درخواست‌ها</translation>
+        </message>
+        <message>
             <source>تاریخچه</source>
             <translation>تاریخچه</translation>
         </message>
@@ -2244,6 +2248,10 @@
             <translation>کمپین‌ها</translation>
         </message>
         <message>
+            <source>درخواست‌های خدمات</source>
+            <translation>درخواست‌های خدمات</translation>
+        </message>
+        <message>
             <source>گزارش‌ها</source>
             <translation>گزارش‌ها</translation>
         </message>
@@ -2474,6 +2482,104 @@
         <message>
             <source>(%1 یادآوری دیگر)</source>
             <translation>(%1 یادآوری دیگر)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsPage</name>
+        <message>
+            <source>درخواستی بی مخاطب؟ موضوع را بنویسید؛ برای مخاطب، از پنجرهٔ او</source>
+            <translation>درخواستی بی مخاطب؟ موضوع را بنویسید؛ برای مخاطب، از پنجرهٔ او</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsView</name>
+        <message>
+            <source>درخواست جدید: موضوع را بنویسید و Enter</source>
+            <translation>درخواست جدید: موضوع را بنویسید و Enter</translation>
+        </message>
+        <message>
+            <source>فقط باز</source>
+            <translation>فقط باز</translation>
+        </message>
+        <message>
+            <source>موضوع</source>
+            <translation>موضوع</translation>
+        </message>
+        <message>
+            <source>مخاطب</source>
+            <translation>مخاطب</translation>
+        </message>
+        <message>
+            <source>اولویت</source>
+            <translation>اولویت</translation>
+        </message>
+        <message>
+            <source>وضعیت</source>
+            <translation>وضعیت</translation>
+        </message>
+        <message>
+            <source>ثبت</source>
+            <translation>ثبت</translation>
+        </message>
+        <message>
+            <source>نخستین پاسخ پس از</source>
+            <translation>نخستین پاسخ پس از</translation>
+        </message>
+        <message>
+            <source>حل پس از</source>
+            <translation>حل پس از</translation>
+        </message>
+        <message>
+            <source>پاسخ داده شد</source>
+            <translation>پاسخ داده شد</translation>
+        </message>
+        <message>
+            <source>حل شد</source>
+            <translation>حل شد</translation>
+        </message>
+        <message>
+            <source>بسته شد</source>
+            <translation>بسته شد</translation>
+        </message>
+        <message>
+            <source>باز کردن دوباره</source>
+            <translation>باز کردن دوباره</translation>
+        </message>
+        <message>
+            <source>باز</source>
+            <translation>باز</translation>
+        </message>
+        <message>
+            <source>در دست کار</source>
+            <translation>در دست کار</translation>
+        </message>
+        <message>
+            <source>حل‌شده</source>
+            <translation>حل‌شده</translation>
+        </message>
+        <message>
+            <source>بسته</source>
+            <translation>بسته</translation>
+        </message>
+        <message>
+            <source>%1 دقیقه</source>
+            <translation>%1 دقیقه</translation>
+        </message>
+        <message>
+            <source>%1 ساعت</source>
+            <translation>%1 ساعت</translation>
+        </message>
+        <message>
+            <source>%1 روز</source>
+            <translation>%1 روز</translation>
+        </message>
+        <message>
+            <source>ثبت درخواست</source>
+            <translation>ثبت درخواست</translation>
+        </message>
+        <message>
+            <source>تغییر وضعیت درخواست</source>
+            <translation>تغییر وضعیت درخواست</translation>
         </message>
     </context>
     <context>

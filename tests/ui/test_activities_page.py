@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from crm_desktop.models import Role, utcnow
+from crm_desktop.models import RequestStatus, Role, utcnow
 from crm_desktop.models.database import Database
 from crm_desktop.services import contacts
 from crm_desktop.services.activities import create_activity
@@ -363,3 +363,30 @@ def test_the_campaigns_page_shows_what_each_brought_and_makes_a_campaign(
         "پیامک یلدا": 500_000,
     }
     assert page.sources.rowCount() >= 1  # the office's lead sources, counted
+
+
+def test_a_contacts_request_is_opened_by_typing_and_moved_on(
+    qtbot: QtBot, ctx: AppContext, person: str, type_text: TypeText
+) -> None:
+    from crm_desktop.services.service_requests import list_requests
+
+    editor = ContactEditor(ctx, person)
+    qtbot.addWidget(editor)
+    view = editor.requests
+    editor.view.tabs.setCurrentWidget(view)
+    type_text(view.subject, "دستگاه روشن نمی‌شود")
+    qtbot.keyClick(view.subject, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1)
+    (request,) = list_requests(ctx.db, contact_id=person)
+    assert request.subject == "دستگاه روشن نمی‌شود" and request.status == "open"
+    view.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(view.buttons[RequestStatus.RESOLVED], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: list_requests(ctx.db)[0].status == "resolved")
+
+    def shown_status() -> str:
+        cell = view.table.item(0, 3)
+        return cell.text() if cell is not None else ""
+
+    qtbot.waitUntil(lambda: shown_status() == "حل‌شده")
+    ctx.undo_stack.undo()
+    assert list_requests(ctx.db)[0].status == "open"

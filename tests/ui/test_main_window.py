@@ -48,6 +48,7 @@ NAVIGATION = [
     "قیف فروش",
     "فعالیت‌ها",
     "کمپین‌ها",
+    "درخواست‌های خدمات",
     "گزارش‌ها",
     "تنظیمات",
 ]
@@ -58,6 +59,7 @@ KEYS = [
     "pipeline",
     "activities",
     "campaigns",
+    "requests",
     "reports",
     "settings",
 ]
@@ -168,7 +170,7 @@ def test_menus_carry_the_common_actions(window: MainWindow) -> None:
     assert shortcuts["redo"] == ["Ctrl+Shift+Z", "Ctrl+Y"]
     assert shortcuts["findContacts"] == ["Ctrl+F"]
     assert shortcuts["globalSearch"] == ["Ctrl+K"]
-    assert shortcuts["go_settings"] == ["Ctrl+8"]
+    assert shortcuts["go_settings"] == ["Ctrl+9"]
     assert "about" in shortcuts
     assert window.file_menu.title() == "&پرونده"
 

@@ -47,6 +47,7 @@ ENGLISH_PAGES = [
     "Pipeline",
     "Activities",
     "Campaigns",
+    "Service requests",
     "Reports",
     "Settings",
 ]

@@ -27,6 +27,7 @@ from crm_desktop.services.leads import slipping
 from crm_desktop.services.records import ContactRecord
 from crm_desktop.services.users import current_user
 from crm_desktop.ui.activities.activity_list_view import for_record
+from crm_desktop.ui.activities.requests_view import RequestsView
 from crm_desktop.ui.contacts.contact_editor_view import ContactEditorView
 from crm_desktop.ui.contacts.contact_form import (
     ContactForm,
@@ -95,6 +96,8 @@ class ContactEditor(EditWindow):
         layout.addWidget(self.view)
         self.activities = for_record(ctx, "contact_id", self)
         self.view.tabs.addTab(self.activities, self.tr("فعالیت‌ها"))
+        self.requests = RequestsView(ctx, contact_field=False)
+        self.view.tabs.addTab(self.requests, self.tr("درخواست‌ها"))
         self.history = HistoryView(ctx, CONTACTS)
         self.view.tabs.addTab(self.history, self.tr("تاریخچه"))
         self.resize(980, 720)
@@ -175,6 +178,7 @@ class ContactEditor(EditWindow):
         self.history.show_record(self.contact_id)
         self.activities.show_record(self.contact_id, record.full_name if record else "")
         self._warn(record)
+        self.requests.show_contact(self.contact_id)
         self.view.new_deal_button.setEnabled(self.contact_id is not None)
         self.view.send_button.setEnabled(self.contact_id is not None)
         self._on_edited()

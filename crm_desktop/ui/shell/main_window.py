@@ -81,6 +81,7 @@ PAGES: dict[str, str] = {
     "pipeline": "crm_desktop.ui.pipeline.pipeline_page",
     "activities": "crm_desktop.ui.activities.activities_page",
     "campaigns": "crm_desktop.ui.marketing.campaigns_page",
+    "requests": "crm_desktop.ui.activities.requests_view",
     "duplicates": "crm_desktop.ui.contacts.duplicates_page",
     "trash": "crm_desktop.ui.contacts.trash_page",
     "settings": "crm_desktop.ui.shell.settings_page",

@@ -28,7 +28,7 @@ from crm_desktop.ui.widgets.context import SEGMENTS, AppContext, Change
 
 CONTEXT = "MainWindow"  # lupdate reads only literal contexts below
 
-# The main pages in navigation order (also Ctrl+1…Ctrl+8); the keys are those of the
+# The main pages in navigation order (also Ctrl+1…Ctrl+9); the keys are those of the
 # ``--page`` option.
 PAGES: tuple[tuple[str, object], ...] = (
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "داشبورد")),
@@ -37,6 +37,7 @@ PAGES: tuple[tuple[str, object], ...] = (
     ("pipeline", QT_TRANSLATE_NOOP("MainWindow", "قیف فروش")),
     ("activities", QT_TRANSLATE_NOOP("MainWindow", "فعالیت‌ها")),
     ("campaigns", QT_TRANSLATE_NOOP("MainWindow", "کمپین‌ها")),
+    ("requests", QT_TRANSLATE_NOOP("MainWindow", "درخواست‌های خدمات")),
     ("reports", QT_TRANSLATE_NOOP("MainWindow", "گزارش‌ها")),
     ("settings", QT_TRANSLATE_NOOP("MainWindow", "تنظیمات")),
 )
