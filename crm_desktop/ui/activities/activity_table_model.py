@@ -28,7 +28,7 @@ from crm_desktop.ui.widgets.display import (
     latin_left_to_right,
     stored_moment_text,
 )
-from crm_desktop.ui.widgets.paged_model import PagedRecordModel
+from crm_desktop.ui.widgets.paged_model import FieldListModel
 
 COLUMNS: tuple[Field, ...] = ACTIVITY.list_columns()
 COLUMN_KEYS = tuple(f.list_key for f in COLUMNS)
@@ -36,16 +36,14 @@ PAGE_SIZE = 100
 LATE = QColor("#b3261e")
 
 
-class ActivityTableModel(PagedRecordModel[ActivityRecord]):
+class ActivityTableModel(FieldListModel[ActivityRecord]):
     page_size = PAGE_SIZE
     record_chunk = PAGE_SIZE
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
-        super().__init__(len(COLUMNS), parent)
+        super().__init__(COLUMNS, parent)
         self._db = db
         self.where = ActivityFilter()
-        self.sort_key: str | None = None
-        self.descending = False
         self.now = utcnow()
 
     def show(self, where: ActivityFilter) -> None:
@@ -61,10 +59,7 @@ class ActivityTableModel(PagedRecordModel[ActivityRecord]):
             last = self.index(self.rowCount() - 1, self.columnCount() - 1)
             self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
 
-    def sort_by(self, column: int, descending: bool) -> None:
-        listed = COLUMNS[column].listed
-        self.sort_key = listed.sort if listed else None
-        self.descending = descending
+    def refresh(self) -> None:
         self.show(self.where)
 
     def every_id(self) -> list[str]:
@@ -106,11 +101,3 @@ class ActivityTableModel(PagedRecordModel[ActivityRecord]):
             record = self.record(index.row())
             return LATE if record is not None and record.is_overdue(self.now) else None
         return super().data(index, role)
-
-    def headerData(  # noqa: N802 (Qt's name)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        shown = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if shown and 0 <= section < len(COLUMNS):
-            return COLUMNS[section].list_title(interface_language())
-        return super().headerData(section, orientation, role)

@@ -8,9 +8,8 @@ deal; a click on a header sorts by it, in SQL.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 
 from crm_desktop.locale import format_jalali
 from crm_desktop.models.database import Database
@@ -21,27 +20,24 @@ from crm_desktop.services.registry import DEAL, Field
 from crm_desktop.ui.widgets.display import (
     amount_text,
     display_percent,
-    interface_language,
     latin_left_to_right,
     left_to_right,
 )
-from crm_desktop.ui.widgets.paged_model import PagedRecordModel
+from crm_desktop.ui.widgets.paged_model import FieldListModel
 
 COLUMNS: tuple[Field, ...] = DEAL.list_columns()
 COLUMN_KEYS = tuple(f.list_key for f in COLUMNS)
 PAGE_SIZE = 100
 
 
-class DealTableModel(PagedRecordModel[DealRecord]):
+class DealTableModel(FieldListModel[DealRecord]):
     page_size = PAGE_SIZE
     record_chunk = PAGE_SIZE
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
-        super().__init__(len(COLUMNS), parent)
+        super().__init__(COLUMNS, parent)
         self._db = db
         self.where = DealFilter()
-        self.sort_key: str | None = None
-        self.descending = False
         self.unit = "rial"
 
     def show(self, where: DealFilter, *, unit: str) -> None:
@@ -50,10 +46,7 @@ class DealTableModel(PagedRecordModel[DealRecord]):
         first = self.read_ids(0, PAGE_SIZE)
         self.show_rows(total, first, list_deals_by_ids(self._db, first))
 
-    def sort_by(self, column: int, descending: bool) -> None:
-        listed = COLUMNS[column].listed
-        self.sort_key = listed.sort if listed else None
-        self.descending = descending
+    def refresh(self) -> None:
         self.show(self.where, unit=self.unit)
 
     def every_id(self) -> list[str]:
@@ -87,11 +80,3 @@ class DealTableModel(PagedRecordModel[DealRecord]):
             return left_to_right(format_jalali(record.expected_close, persian_digits=persian))
         value = getattr(record, key)
         return latin_left_to_right(str(value)) if value else ""
-
-    def headerData(  # noqa: N802 (Qt's name)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        shown = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-        if shown and 0 <= section < len(COLUMNS):
-            return COLUMNS[section].list_title(interface_language())
-        return super().headerData(section, orientation, role)

@@ -19,7 +19,8 @@ from typing import Any, Generic, Protocol, TypeVar
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from crm_desktop.locale import search_key
-from crm_desktop.ui.widgets.display import persian_digits_enabled
+from crm_desktop.services.registry import Field
+from crm_desktop.ui.widgets.display import interface_language, persian_digits_enabled
 from crm_desktop.ui.widgets.table_model import RecordTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole  # a row's record id, for the pages that act on it
@@ -260,3 +261,33 @@ class PagedRecordModel(RecordTableModel, Generic[R]):
         # until the change announcement re-counts, instead of shifting every row.
         rows.extend(Row("", columns) for _ in range(wanted - len(rows)))
         return rows
+
+
+class FieldListModel(PagedRecordModel[R]):
+    """A paged list whose columns are a record's registry fields (``Entity.list_columns``):
+    their headers in the interface's language, and a click on one sorting by it in SQL
+    (``sort_key``, ``descending``, read by the list's ``read_ids``)."""
+
+    def __init__(self, columns: tuple[Field, ...], parent: QObject | None = None) -> None:
+        super().__init__(len(columns), parent)
+        self.fields = columns
+        self.sort_key: str | None = None
+        self.descending = False
+
+    def refresh(self) -> None:
+        """Show the list again, as it is now, in the order chosen."""
+        raise NotImplementedError
+
+    def sort_by(self, column: int, descending: bool) -> None:
+        listed = self.fields[column].listed
+        self.sort_key = listed.sort if listed else None
+        self.descending = descending
+        self.refresh()
+
+    def headerData(  # noqa: N802 (Qt's name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        shown = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if shown and 0 <= section < len(self.fields):
+            return self.fields[section].list_title(interface_language())
+        return super().headerData(section, orientation, role)
