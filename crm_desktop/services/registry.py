@@ -717,7 +717,7 @@ CONTACT = Entity(
             "lead_score",
             "number",
             internal=True,
-            listed=ListColumn(sort="lead_score"),
+            listed=ListColumn(sort="lead_score", shown=True),
         ),
         Field(
             "tags",

@@ -425,7 +425,17 @@ def test_column_choice_and_order_survive_a_new_page(
     chooser.action_for("province").trigger()  # show, at the end
     header = page.table.horizontalHeader()
     header.moveSection(header.visualIndex(CITY), 0)  # drag city to the front
-    expected = ("city", "name", "company", "job_title", "mobile", "owner", "lifecycle", "province")
+    expected = (
+        "city",
+        "name",
+        "company",
+        "job_title",
+        "mobile",
+        "owner",
+        "lifecycle",
+        "lead_score",  # shown from the start: the list sorts by it (lead_score's rules)
+        "province",
+    )
     assert chooser.visible_keys() == expected
     assert page.table.isColumnHidden(EMAIL)
 
