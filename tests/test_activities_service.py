@@ -437,6 +437,11 @@ def test_a_note_reopened_never_becomes_work_to_do(db: Database, rep: str) -> Non
     now = office_time(FRIDAY, 12 * 60)
     assert [a.id for a in list_activities(db, ActivityFilter(due="done"), now=now)] == [note]
     assert subjects(db, "upcoming", now) == []
+    # The same rule by an edit: refused, and nothing written.
+    entries = log_size(db)
+    with pytest.raises(InvalidInput, match="not work to reopen"):
+        update_activity(db, note, ActivityChanges(done_at=None))
+    assert log_size(db) == entries
 
 
 def test_an_unknown_activity_cannot_be_done(db: Database, rep: str) -> None:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
-from crm_desktop.cli.arguments import positive_int
+from crm_desktop.cli.arguments import positive_int, print_records
 from crm_desktop.cli.contacts import field_pairs
 from crm_desktop.cli.words import language, office_moment, say
 
@@ -111,12 +110,7 @@ def run_list(args: argparse.Namespace) -> int:
     with open_database(args.db, write=False) as db:
         where = named_filter(db, due=args.due, owner=args.owner, contact=args.contact)
         records = list_activities(db, where, limit=args.limit)
-    if args.json:
-        json.dump([r.as_json() for r in records], sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    else:
-        for record in records:
-            print(_line(record))
+    print_records(records, args.json, _line)
     return 0
 
 

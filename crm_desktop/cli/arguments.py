@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from crm_desktop.cli.words import say
 
@@ -19,3 +23,20 @@ def positive_int(text: str) -> int:
             say(f"باید ۱ یا بیشتر باشد: {text}", f"must be 1 or more: {text}")
         )
     return value
+
+
+class AsJson(Protocol):
+    def as_json(self) -> dict[str, Any]: ...
+
+
+T = TypeVar("T", bound=AsJson)
+
+
+def print_records(records: Sequence[T], as_json: bool, line: Callable[[T], str]) -> None:
+    """A list's records: one JSON array (``--json``), or one line each."""
+    if as_json:
+        json.dump([r.as_json() for r in records], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for record in records:
+            print(line(record))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
-from crm_desktop.cli.arguments import positive_int
+from crm_desktop.cli.arguments import positive_int, print_records
 from crm_desktop.cli.contacts import field_pairs
 from crm_desktop.cli.words import say
 
@@ -123,12 +122,7 @@ def run_list(args: argparse.Namespace) -> int:
     with open_database(args.db, write=False) as db:
         where = named_filter(db, stage=args.stage, owner=args.owner, search=args.search or "")
         records = list_deals(db, where, limit=args.limit)
-    if args.json:
-        json.dump([r.as_json() for r in records], sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    else:
-        for record in records:
-            print(_line(record))
+    print_records(records, args.json, _line)
     return 0
 
 
@@ -162,14 +156,9 @@ def run_pipeline(args: argparse.Namespace) -> int:
 
     with open_database(args.db, write=False) as db:
         _name, columns = pipeline_columns(db, args.pipeline)
-    if args.json:
-        json.dump([c.as_json() for c in columns], sys.stdout, ensure_ascii=False, indent=1)
-        print()
-    else:
-        for column in columns:
-            print(
-                "\t".join(
-                    (column.stage, str(column.count), str(column.amount), str(column.weighted))
-                )
-            )
+    print_records(
+        columns,
+        args.json,
+        lambda c: "\t".join((c.stage, str(c.count), str(c.amount), str(c.weighted))),
+    )
     return 0

@@ -141,6 +141,19 @@ def _code(session: Session, activity: Activity) -> str:
     )
 
 
+def _check_note(code: str, activity: Activity, *, made: bool) -> None:
+    """A note records what happened: it has no due time, and is never work to do (one
+    being made is logged as done now, below)."""
+    if code != ActivityKind.NOTE:
+        return
+    if activity.due_at is not None:
+        raise InvalidInput("یادداشت موعد ندارد.", "a note has no due time")
+    if not made and activity.done_at is None:
+        raise InvalidInput(
+            "یادداشت کاری برای انجام نیست و باز نمی‌شود.", "a note is not work to reopen"
+        )
+
+
 def _create(session: Session, changes: ActivityChanges) -> str:
     if isinstance(changes.type, Unset):
         raise InvalidInput("نوع فعالیت لازم است (تماس، جلسه، ...).", "an activity needs a type")
@@ -149,8 +162,7 @@ def _create(session: Session, changes: ActivityChanges) -> str:
         activity.owner_id = lookups.current_user_id(session)
     _apply(session, activity, changes)
     code = _code(session, activity)
-    if activity.due_at is not None and code == ActivityKind.NOTE:
-        raise InvalidInput("یادداشت موعد ندارد.", "a note has no due time")
+    _check_note(code, activity, made=True)
     # A task without a due time waits for no day in particular, unless logged as done.
     scheduled = activity.due_at is not None or (
         code == ActivityKind.TASK and activity.done_at is None
@@ -232,10 +244,7 @@ def update_activity(db: Database, activity_id: str, changes: ActivityChanges) ->
         activity = _get(session, activity_id)
         before = activity.contact_id
         _apply(session, activity, changes)
-        if _code(session, activity) == ActivityKind.NOTE:
-            if activity.due_at is not None:
-                raise InvalidInput("یادداشت موعد ندارد.", "a note has no due time")
-            activity.done_at = activity.done_at or activity.created_at
+        _check_note(_code(session, activity), activity, made=False)
         session.flush()
         rescore(session, [before or "", activity.contact_id or ""])
         return _record(session, activity.id)
@@ -267,18 +276,9 @@ def complete_activity(
 
 
 def reopen_activity(db: Database, activity_id: str) -> ActivityRecord:
-    """Back to the list of work to do (marked done by mistake). A note is a record of
-    what happened, never work to do: it stays as it is (``InvalidInput``)."""
-    with db.session() as session:
-        activity = _get(session, activity_id)
-        if _code(session, activity) == ActivityKind.NOTE:
-            raise InvalidInput(
-                "یادداشت کاری برای انجام نیست و باز نمی‌شود.", "a note is not work to reopen"
-            )
-        activity.done_at = None
-        session.flush()
-        rescore(session, [activity.contact_id or ""])
-        return _record(session, activity.id)
+    """Back to the list of work to do (marked done by mistake); a note stays as it is
+    (``InvalidInput``)."""
+    return update_activity(db, activity_id, ActivityChanges(done_at=None))
 
 
 def delete_activities(db: Database, activity_ids: Sequence[str]) -> None:

@@ -45,6 +45,22 @@ class ActivityFilter:
     ids: tuple[str, ...] | None = None  # only these (none at all for an empty tuple)
 
 
+RECORD_FIELDS = ("contact_id", "deal_id", "company_id")
+
+
+def about_record(field: str, record_id: str) -> ActivityFilter:
+    """The activities of one contact, deal or company (``field``: one of
+    ``RECORD_FIELDS``), newest first."""
+    match field:
+        case "contact_id":
+            return ActivityFilter(contact_id=record_id)
+        case "deal_id":
+            return ActivityFilter(deal_id=record_id)
+        case "company_id":
+            return ActivityFilter(company_id=record_id)
+    raise ValueError(f"activities are linked by {RECORD_FIELDS}, not {field!r}")
+
+
 def _day_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
     """The stored times at which today starts, tomorrow starts and the week ends."""
     today = office_day(now)

@@ -30,6 +30,7 @@ class Figures:
     revenue: int  # rials, the won deals' amounts
     # A campaign's own; None for a lead source.
     channel: str | None = None
+    lead_source_id: str | None = None
     lead_source: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
@@ -101,6 +102,7 @@ def campaign_figures(db: Database) -> list[Figures]:
                 campaign.name,
                 counted.get(campaign.id, _NONE),
                 channel=campaign.channel,
+                lead_source_id=campaign.lead_source_id,
                 lead_source=source,
                 start=campaign.start_date,
                 end=campaign.end_date,

@@ -20,7 +20,7 @@ from sqlalchemy import or_, select
 from crm_desktop.errors import NotFound
 from crm_desktop.models import Contact, Deal, DealLine, Product
 from crm_desktop.models.database import Database
-from crm_desktop.services.activity_list import ActivityFilter, list_activities
+from crm_desktop.services.activity_list import about_record, list_activities
 from crm_desktop.services.history import HistoryEntry, record_history
 from crm_desktop.services.office import office_time
 from crm_desktop.services.records import ActivityRecord
@@ -144,8 +144,7 @@ def record_timeline(
                     if _history_kind(entry) == "move":
                         found.append(TimelineEntry(entry.at, "move", history=entry, about=title))
     if "activity" in kinds:
-        where = ActivityFilter(**{_LINK[table]: record_id})  # type: ignore[arg-type]
-        for activity in list_activities(db, where):
+        for activity in list_activities(db, about_record(_LINK[table], record_id)):
             at = activity.done_at or activity.due_at or activity.created_at
             found.append(TimelineEntry(at, "activity", activity=activity, about=activity.deal))
     if "purchase" in kinds:

@@ -390,3 +390,27 @@ def test_a_contacts_request_is_opened_by_typing_and_moved_on(
     qtbot.waitUntil(lambda: shown_status() == "حل‌شده")
     ctx.undo_stack.undo()
     assert list_requests(ctx.db)[0].status == "open"
+
+
+def test_editing_a_campaign_keeps_what_the_form_does_not_show(
+    qtbot: QtBot, ctx: AppContext, type_text: TypeText
+) -> None:
+    from crm_desktop.locale import normalize_multiline
+    from crm_desktop.services.campaigns import campaign_figures, save_campaign
+    from crm_desktop.ui.marketing.campaigns_page import CampaignsPage
+
+    with ctx.db.session() as session:
+        from crm_desktop.services import lookups
+
+        source = lookups.find_or_create_lead_source(session, "نمایشگاه و رویداد").id
+    save_campaign(ctx.db, None, name="الکامپ", lead_source_id=source, cost=100, notes="غرفهٔ ۱۲")
+    page = CampaignsPage(ctx)
+    qtbot.addWidget(page)
+    page.campaigns.setCurrentCell(0, 0)
+    dialog = page.open_dialog(page.selected())
+    dialog.cost.selectAll()
+    type_text(dialog.cost, "۲۰۰")
+    dialog.save()
+    (campaign,) = campaign_figures(ctx.db)
+    kept = normalize_multiline("غرفهٔ ۱۲")  # as notes are stored
+    assert (campaign.cost, campaign.lead_source_id, campaign.notes) == (200, source, kept)

@@ -12,6 +12,7 @@ holds; a refusal is said in the form, which stays open with what was typed.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -420,9 +421,10 @@ class ActivityDialog(QDialog):
         return activity_service.update_activity(self.ctx.db, record.id, changes)
 
 
-def open_activity_dialog(ctx: AppContext, parent: QWidget, **kwargs: object) -> ActivityDialog:
-    """The form, non-modal over ``parent``, deleted once closed."""
-    dialog = ActivityDialog(ctx, parent=parent, **kwargs)  # type: ignore[arg-type]
+def open_activity_dialog(ctx: AppContext, parent: QWidget, **form: Any) -> ActivityDialog:
+    """The form (``ActivityDialog``'s keywords), non-modal over ``parent``, deleted
+    once closed."""
+    dialog = ActivityDialog(ctx, parent=parent, **form)
     dialog.finished.connect(dialog.deleteLater)
     dialog.open()
     return dialog

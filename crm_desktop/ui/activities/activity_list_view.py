@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.models import ActivityKind
-from crm_desktop.services.activity_list import ActivityFilter
+from crm_desktop.services.activity_list import ActivityFilter, about_record
 from crm_desktop.services.records import ActivityRecord
 from crm_desktop.ui.activities.activity_dialog import (
     COMPLETE,
@@ -163,8 +163,7 @@ class ActivityList(QWidget):
         self.links, self.about = {field: record_id}, about
         for button in (self.log_button, self.task_button, self.export_button):
             button.setEnabled(record_id is not None)
-        where = ActivityFilter(**{field: record_id or ""})  # type: ignore[arg-type]
-        self.show_activities(where)
+        self.show_activities(about_record(field, record_id or ""))
 
     def show_activities(self, where: ActivityFilter) -> None:
         self.where = where

@@ -4,6 +4,8 @@ source. Figures come from SQL (``services.campaigns``) and follow every change."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
@@ -111,7 +113,7 @@ class CampaignDialog(QDialog):
                     shown.id if shown else None,
                     name=self.name.text(),
                     channel=self.channel.text(),
-                    lead_source_id=None,
+                    lead_source_id=shown.lead_source_id if shown else None,
                     start=self.start.date(),
                     end=self.end.date(),
                     cost=cost,
@@ -178,10 +180,11 @@ class CampaignsPage(QWidget):
         ctx.changes.changed.connect(self._on_change)
         self.reload()
 
-    def _day(self, day: object) -> str:
+    @staticmethod
+    def _day(day: dt.date | None) -> str:
         if day is None:
             return ""
-        return left_to_right(format_jalali(day, persian_digits=persian_digits_enabled()))  # type: ignore[arg-type]
+        return left_to_right(format_jalali(day, persian_digits=persian_digits_enabled()))
 
     def reload(self) -> None:
         unit = money_unit(self.ctx.db)
