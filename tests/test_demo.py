@@ -305,3 +305,20 @@ def test_a_cancel_through_the_shared_progress_reporter_writes_nothing(db: Databa
     assert count(db, Contact) == 0 and count(db, User) == 0
     summary = make_demo(db, contacts=20, today=TODAY, progress=Reporter())
     assert summary.contacts == 20 == count(db, Contact)
+
+
+def test_lead_scores_are_the_rules_own(
+    demo: tuple[Database, list[DemoProgress], DemoSummary],
+) -> None:
+    from crm_desktop.services.lead_score import rescore
+
+    db, _, _ = demo
+    scores = "SELECT id, lead_score FROM contacts ORDER BY id"
+    with db.session() as session:
+        made = [tuple(row) for row in session.execute(text(scores))]
+        rescore(session)  # the rules, worked out again: nothing to change
+        again = [tuple(row) for row in session.execute(text(scores))]
+        session.rollback()
+    assert made == again
+    assert all(score % 10 == 0 for _, score in made)  # every rule gives tens
+    assert len({score for _, score in made}) > 3  # and they tell contacts apart

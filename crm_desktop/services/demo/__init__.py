@@ -40,6 +40,7 @@ from crm_desktop.services.demo.work import (
     add_targets,
     history,
 )
+from crm_desktop.services.lead_score import rescore
 from crm_desktop.services.office import office_today
 from crm_desktop.services.progress import Progress
 from crm_desktop.services.rows import Writer
@@ -189,5 +190,6 @@ def _build(
     add_targets(demo)
     add_service_requests(demo, people, companies, n_service)
     yield progress.report("درخواست‌های پشتیبانی", n_service)
+    rescore(session)  # every lead score by its rules, from what was just made
     # Each summary field is named after its table.
     return DemoSummary(**{f.name: rows.counts.get(f.name, 0) for f in fields(DemoSummary)})

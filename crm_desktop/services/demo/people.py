@@ -34,7 +34,7 @@ BIRTH_DAYS = (dt.date(2004, 12, 31) - BIRTH_FROM).days
 
 _LIFECYCLES = (Lifecycle.LEAD, Lifecycle.PROSPECT, Lifecycle.CUSTOMER, Lifecycle.INACTIVE)
 _LIFECYCLE_WEIGHTS = (42, 30, 20, 8)
-_SCORE_RANGES = {
+_OLD_SCORE_DRAW = {
     Lifecycle.LEAD: (0, 45),
     Lifecycle.PROSPECT: (30, 85),
     Lifecycle.CUSTOMER: (50, 100),
@@ -208,6 +208,11 @@ class _ContactWriter:
         )
         birth = BIRTH_FROM + dt.timedelta(days=rng.randrange(BIRTH_DAYS))
         created = self.demo.now - dt.timedelta(minutes=rng.randrange(60 * 24 * 730))
+        birth_date = birth if rng.random() < 0.6 else None
+        channel = rng.choices(_CHANNELS, weights=_CHANNEL_WEIGHTS)[0]
+        # The draw a typed score once took is still made (and dropped), in its place:
+        # one seed keeps giving the office it always gave.
+        rng.randint(*_OLD_SCORE_DRAW[lifecycle])
         row = tracked(created, user_id)
         contact_id = row["id"]
         self.rows.add(
@@ -221,13 +226,13 @@ class _ContactWriter:
                 "job_title": job,
                 "city": city,
                 "province": province,
-                "birth_date": birth if rng.random() < 0.6 else None,
-                "preferred_channel": rng.choices(_CHANNELS, weights=_CHANNEL_WEIGHTS)[0],
+                "birth_date": birth_date,
+                "preferred_channel": channel,
                 "lead_source_id": source_id,
                 "campaign_id": campaign_id,
                 "owner_id": user_id,
                 "lifecycle": lifecycle.value,
-                "lead_score": rng.randint(*_SCORE_RANGES[lifecycle]),
+                "lead_score": 0,  # worked out by its rules once all is made
             },
         )
         for position, number in enumerate(phones):
